@@ -1,0 +1,26 @@
+//! One file per command. `run` sets up what every command shares (colour)
+//! and dispatches.
+
+mod prep;
+
+use crate::cli::{Cli, ColorChoice, Command};
+use crate::error::Result;
+
+pub fn run(cli: Cli) -> Result<()> {
+    set_color(cli.color);
+    match cli.command {
+        Command::Prep(args) => prep::run(args, cli.home),
+    }
+}
+
+fn set_color(choice: ColorChoice) {
+    use dialoguer::console;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let enabled = match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => !no_color && console::Term::stderr().features().colors_supported(),
+    };
+    console::set_colors_enabled(enabled);
+    console::set_colors_enabled_stderr(enabled);
+}

@@ -1,0 +1,199 @@
+//! `coach prep`: walk a prep playbook before a conversation and save notes.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use crate::cli::{Format, PrepArgs};
+use crate::error::{Error, Result};
+use crate::flow::{Context, Flow, Outcome};
+use crate::playbook::load;
+use crate::playbook::{Kind, Question, builtin};
+use crate::prompt::scripted::{AnswersFile, Scripted};
+use crate::prompt::terminal::Terminal;
+use crate::prompt::{Prompt, Prompter};
+use crate::report;
+use crate::session::store::{self, Store};
+use crate::session::{Answers, Session, notes};
+use crate::text::slug;
+
+pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
+    let store = Store::open(home)?;
+    let name = args.playbook.as_deref().unwrap_or(builtin::DEFAULT_PREP);
+    let playbook = load::find(name, &load::search_dirs())?;
+    if playbook.kind != Kind::Prep {
+        return Err(Error::Usage(format!(
+            "`{}` is a {} playbook; `coach prep` follows prep playbooks",
+            playbook.id,
+            playbook.kind.as_str()
+        )));
+    }
+
+    let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let scripted = args.answers.is_some() || args.no_input;
+    if !interactive && !scripted {
+        return Err(Error::Usage(
+            "no terminal to ask in: pass --answers FILE to answer from a file, \
+             or --no-input to take the playbook's defaults"
+                .into(),
+        ));
+    }
+    let file = match &args.answers {
+        Some(path) => AnswersFile::load(path, &playbook)?,
+        None => AnswersFile::default(),
+    };
+    let can_ask = interactive && !args.no_input;
+    let mut terminal = can_ask.then(|| Terminal::new(store.drafts_dir()));
+
+    let with = args
+        .with
+        .clone()
+        .or(file.with.clone())
+        .filter(|w| !w.trim().is_empty());
+    let account = args.account.clone().or(file.account.clone());
+    let (with, account) = match (with, terminal.as_mut()) {
+        (Some(with), _) => (with, account.unwrap_or_default()),
+        (None, Some(t)) => who(t, account)?,
+        (None, None) => {
+            return Err(Error::Usage(
+                "who is the conversation with? Pass --with NAME (or `with:` in the answers file)"
+                    .into(),
+            ));
+        }
+    };
+
+    let cx = Context {
+        with: with.trim().to_string(),
+        account: account.trim().to_string(),
+    };
+    let flow = Flow::new(&playbook, cx.clone());
+    let reviewed_on_terminal = terminal.is_some();
+    let outcome = if scripted {
+        let fallback = terminal.map(|t| Box::new(t) as Box<dyn Prompter>);
+        flow.run(&mut Scripted::new(file.answers, fallback))?
+    } else {
+        let mut t = terminal.expect("interactive without a script has a terminal");
+        flow.run(&mut t)?
+    };
+    if !outcome.missing.is_empty() {
+        let asks: Vec<&crate::flow::Row> = outcome.sections.iter().flat_map(|s| &s.rows).collect();
+        let list: Vec<String> = outcome
+            .missing
+            .iter()
+            .map(|id| {
+                let ask = asks
+                    .iter()
+                    .find(|r| r.id == *id)
+                    .map_or("", |r| r.ask.as_str());
+                format!("  {id}: {ask}")
+            })
+            .collect();
+        return Err(Error::Invalid(format!(
+            "required questions have no answer:\n{}\nanswer them in the answers file (under `answers:`), or run coach in a terminal",
+            list.join("\n")
+        )));
+    }
+
+    let now = store::now()?;
+    let mut session = Session {
+        id: format!(
+            "{}-{}-prep",
+            now.strftime("%Y-%m-%d-%H%M"),
+            slug(&cx.with, "someone")
+        ),
+        kind: Kind::Prep,
+        playbook: playbook.id.clone(),
+        playbook_version: playbook.version,
+        title: title(&playbook.title, &cx),
+        with: cx.with.clone(),
+        account: cx.account.clone(),
+        date: now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        tags: vec!["coach".into(), "prep".into()],
+        prep: None,
+        answers: Answers(outcome.answers.clone()),
+        skipped: outcome.skipped.clone(),
+        nudges: outcome.nudges.iter().map(|n| n.text.clone()).collect(),
+        coach_version: env!("CARGO_PKG_VERSION").to_string(),
+    };
+    let path = store.save_session(&mut session, |s| {
+        notes::render(s, &outcome, &playbook.title)
+    })?;
+    print(
+        &args.format,
+        &session,
+        &outcome,
+        &path,
+        reviewed_on_terminal,
+    )
+}
+
+/// Ask who the conversation is with, when no flag or file said.
+fn who(terminal: &mut Terminal, account: Option<String>) -> Result<(String, String)> {
+    let q = Question::text(
+        "with",
+        "Who is the conversation with?",
+        Some("Their name, as you would write it in your notes."),
+        true,
+    );
+    let with = ask_text(terminal, &q)?.unwrap_or_default();
+    let account = match account {
+        Some(a) => a,
+        None => {
+            let q = Question::text(
+                "account",
+                "Which organisation are they with?",
+                Some("Leave it empty for a conversation outside work."),
+                false,
+            );
+            ask_text(terminal, &q)?.unwrap_or_default()
+        }
+    };
+    Ok((with, account))
+}
+
+fn ask_text(terminal: &mut Terminal, q: &Question) -> Result<Option<String>> {
+    let prompt = Prompt {
+        question: q,
+        ask: q.ask.clone(),
+        help: q.help.clone(),
+        current: None,
+    };
+    Ok(terminal.ask(&prompt)?.map(|a| a.display()))
+}
+
+fn title(playbook_title: &str, cx: &Context) -> String {
+    if cx.account.is_empty() {
+        format!("{playbook_title} with {}", cx.with)
+    } else {
+        format!("{playbook_title} with {} ({})", cx.with, cx.account)
+    }
+}
+
+fn print(
+    format: &Format,
+    session: &Session,
+    outcome: &Outcome,
+    path: &std::path::Path,
+    reviewed: bool,
+) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &session.to_json(path))
+                .map_err(anyhow::Error::from)?;
+            writeln!(out)?;
+            eprintln!("Notes saved to {}", path.display());
+        }
+        Format::Table => {
+            // The review already showed the table in this terminal.
+            if !(reviewed && std::io::stdout().is_terminal()) {
+                writeln!(out, "{}", report::table(outcome, None))?;
+                write!(out, "{}", report::nudges(outcome))?;
+                writeln!(out)?;
+            }
+            writeln!(out, "{}", path.display())?;
+        }
+        Format::None => writeln!(out, "{}", path.display())?,
+    }
+    Ok(())
+}

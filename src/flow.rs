@@ -1,0 +1,384 @@
+//! The flow engine: walks a playbook's sections and questions in order,
+//! evaluating `when` conditions and templates against the answers so far,
+//! asking through a [`Prompter`], and returning everything a session records.
+//!
+//! It is pure: no terminal, no files, no clock. That is what lets the whole
+//! coaching flow be tested in memory.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use minijinja::{Environment, Value};
+
+use crate::error::{Error, Result};
+use crate::playbook::{Answer, Playbook, Question, Section};
+use crate::prompt::{Prompt, Prompter, Review};
+
+/// Who the conversation is with; the start of every template's context.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    pub with: String,
+    pub account: String,
+}
+
+/// A shown question with its answer as people read it (choice labels rather
+/// than values), for the summary and the notes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub id: String,
+    pub ask: String,
+    pub answer: Option<Answer>,
+    pub is_question_list: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionOutcome {
+    pub id: String,
+    pub title: String,
+    pub rows: Vec<Row>,
+}
+
+/// Coaching produced by an answer (or by its absence).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Nudged {
+    pub question: String,
+    pub text: String,
+}
+
+/// Everything a finished walk produced.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Outcome {
+    pub stance: Vec<String>,
+    pub sections: Vec<SectionOutcome>,
+    /// Answers in playbook order, shown questions only.
+    pub answers: Vec<(String, Answer)>,
+    /// Questions left without an answer: hidden by `when` or left empty.
+    pub skipped: Vec<String>,
+    pub nudges: Vec<Nudged>,
+    /// Required questions still without an answer.
+    pub missing: Vec<String>,
+}
+
+pub struct Flow<'p> {
+    playbook: &'p Playbook,
+    cx: Context,
+    env: Environment<'static>,
+    answers: HashMap<String, Answer>,
+    asked: HashSet<String>,
+}
+
+impl<'p> Flow<'p> {
+    pub fn new(playbook: &'p Playbook, cx: Context) -> Self {
+        Flow {
+            playbook,
+            cx,
+            env: environment(),
+            answers: HashMap::new(),
+            asked: HashSet::new(),
+        }
+    }
+
+    /// Start from answers given earlier; they are not asked again.
+    #[cfg(test)]
+    pub fn with_answers(mut self, answers: impl IntoIterator<Item = (String, Answer)>) -> Self {
+        for (id, answer) in answers {
+            self.asked.insert(id.clone());
+            self.answers.insert(id, answer);
+        }
+        self
+    }
+
+    /// Walk the whole playbook, then let the user review and change answers
+    /// until they save.
+    pub fn run(mut self, prompter: &mut dyn Prompter) -> Result<Outcome> {
+        let base = self.base_context();
+        let intro = self.render_opt(self.playbook.intro.as_deref(), &base, "intro")?;
+        let stance = self.stance(&base)?;
+        prompter.start(&self.playbook.title, intro.as_deref(), &stance)?;
+        loop {
+            self.walk(Some(prompter))?;
+            let outcome = self.outcome()?;
+            match prompter.review(&outcome)? {
+                Review::Save => return Ok(outcome),
+                Review::Change(id) => self.change(&id, prompter)?,
+            }
+        }
+    }
+
+    fn base_context(&self) -> BTreeMap<String, Value> {
+        let mut ctx = BTreeMap::new();
+        ctx.insert("with".to_string(), Value::from(self.cx.with.clone()));
+        ctx.insert("account".to_string(), Value::from(self.cx.account.clone()));
+        ctx
+    }
+
+    fn stance(&self, ctx: &BTreeMap<String, Value>) -> Result<Vec<String>> {
+        self.playbook
+            .stance
+            .iter()
+            .map(|s| self.render(s, ctx, "stance"))
+            .collect()
+    }
+
+    /// One pass over the playbook. With a prompter, questions that are shown
+    /// and not yet asked are asked; without one, only visibility is computed.
+    /// Returns, per section, the shown questions.
+    fn walk(
+        &mut self,
+        mut prompter: Option<&mut dyn Prompter>,
+    ) -> Result<Vec<(&'p Section, Vec<&'p Question>)>> {
+        let mut ctx = self.base_context();
+        let mut shown = Vec::new();
+        for section in &self.playbook.sections {
+            if !self.condition(section.when.as_deref(), &ctx, &section.id)? {
+                continue;
+            }
+            let mut questions = Vec::new();
+            let mut announced = false;
+            for q in &section.questions {
+                if !self.condition(q.when.as_deref(), &ctx, &q.id)? {
+                    continue;
+                }
+                if let Some(p) = prompter.as_deref_mut()
+                    && !self.asked.contains(&q.id)
+                {
+                    if !announced {
+                        let why = self.render_opt(section.why.as_deref(), &ctx, &section.id)?;
+                        p.section(&section.title, why.as_deref())?;
+                        announced = true;
+                    }
+                    self.ask(q, &ctx, p)?;
+                }
+                if let Some(answer) = self.answers.get(&q.id) {
+                    ctx.insert(q.id.clone(), value(answer));
+                }
+                questions.push(q);
+            }
+            shown.push((section, questions));
+        }
+        Ok(shown)
+    }
+
+    fn ask(
+        &mut self,
+        q: &Question,
+        ctx: &BTreeMap<String, Value>,
+        prompter: &mut dyn Prompter,
+    ) -> Result<()> {
+        let prompt = Prompt {
+            question: q,
+            ask: self.render(&q.ask, ctx, &q.id)?,
+            help: self.render_opt(q.help.as_deref(), ctx, &q.id)?,
+            current: self
+                .answers
+                .get(&q.id)
+                .cloned()
+                .or_else(|| q.default.clone()),
+        };
+        let answer = prompter.ask(&prompt)?;
+        self.asked.insert(q.id.clone());
+        match answer {
+            Some(a) => {
+                self.answers.insert(q.id.clone(), a);
+            }
+            None => {
+                self.answers.remove(&q.id);
+            }
+        }
+        let mut ctx = ctx.clone();
+        if let Some(a) = self.answers.get(&q.id) {
+            ctx.insert(q.id.clone(), value(a));
+        }
+        for text in self.nudges_for(q, &ctx)? {
+            prompter.nudge(&text)?;
+        }
+        Ok(())
+    }
+
+    /// Ask one question again (from the review), then walk again so that
+    /// questions its new answer reveals are asked.
+    fn change(&mut self, id: &str, prompter: &mut dyn Prompter) -> Result<()> {
+        let Some(q) = self.playbook.question(id) else {
+            return Ok(());
+        };
+        match self.context_at(id)? {
+            Some(ctx) => self.ask(q, &ctx, prompter),
+            None => Ok(()),
+        }
+    }
+
+    /// The context a question is asked in: the answers of the questions shown
+    /// before it. `None` when the question itself is hidden.
+    fn context_at(&self, id: &str) -> Result<Option<BTreeMap<String, Value>>> {
+        let mut ctx = self.base_context();
+        for section in &self.playbook.sections {
+            let shown = self.condition(section.when.as_deref(), &ctx, &section.id)?;
+            for q in &section.questions {
+                let shown = shown && self.condition(q.when.as_deref(), &ctx, &q.id)?;
+                if q.id == id {
+                    return Ok(shown.then_some(ctx));
+                }
+                if let Some(answer) = self.answers.get(&q.id).filter(|_| shown) {
+                    ctx.insert(q.id.clone(), value(answer));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    fn nudges_for(&self, q: &Question, ctx: &BTreeMap<String, Value>) -> Result<Vec<String>> {
+        let mut out = Vec::new();
+        let empty = !self.answers.contains_key(&q.id);
+        if let Some(text) = q.nudge.as_ref().filter(|_| empty) {
+            out.push(self.render(text, ctx, &q.id)?);
+        }
+        for nudge in &q.nudges {
+            if self.condition(Some(&nudge.when), ctx, &q.id)? {
+                out.push(self.render(&nudge.say, ctx, &q.id)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// What the session holds now: shown questions, their answers, nudges.
+    pub fn outcome(&mut self) -> Result<Outcome> {
+        let shown = self.walk(None)?;
+        let mut out = Outcome {
+            stance: self.stance(&self.base_context())?,
+            ..Outcome::default()
+        };
+        let shown_ids: HashSet<&str> = shown
+            .iter()
+            .flat_map(|(_, qs)| qs.iter().map(|q| q.id.as_str()))
+            .collect();
+        let mut ctx = self.base_context();
+        for (section, questions) in &shown {
+            let mut rows = Vec::new();
+            for q in questions {
+                let answer = self.answers.get(&q.id).cloned();
+                if let Some(a) = &answer {
+                    ctx.insert(q.id.clone(), value(a));
+                    out.answers.push((q.id.clone(), a.clone()));
+                } else {
+                    out.skipped.push(q.id.clone());
+                    if q.required {
+                        out.missing.push(q.id.clone());
+                    }
+                }
+                for text in self.nudges_for(q, &ctx)? {
+                    out.nudges.push(Nudged {
+                        question: q.id.clone(),
+                        text,
+                    });
+                }
+                rows.push(Row {
+                    id: q.id.clone(),
+                    ask: self.render(&q.ask, &ctx, &q.id)?,
+                    answer: answer.map(|a| labelled(q, a)),
+                    is_question_list: q.check.is_some(),
+                });
+            }
+            if rows.is_empty() {
+                continue;
+            }
+            out.sections.push(SectionOutcome {
+                id: section.id.clone(),
+                title: section.title.clone(),
+                rows,
+            });
+        }
+        // Hidden questions count as skipped too, in playbook order.
+        let order: Vec<&str> = self.playbook.questions().map(|q| q.id.as_str()).collect();
+        for id in &order {
+            if !shown_ids.contains(id) {
+                out.skipped.push(id.to_string());
+            }
+        }
+        out.skipped
+            .sort_by_key(|id| order.iter().position(|o| o == id));
+        Ok(out)
+    }
+
+    fn condition(
+        &self,
+        expr: Option<&str>,
+        ctx: &BTreeMap<String, Value>,
+        at: &str,
+    ) -> Result<bool> {
+        let Some(expr) = expr else { return Ok(true) };
+        let compiled = self
+            .env
+            .compile_expression(expr)
+            .map_err(|e| self.fail(at, "when", &e))?;
+        let value = compiled
+            .eval(Value::from(ctx.clone()))
+            .map_err(|e| self.fail(at, "when", &e))?;
+        Ok(value.is_true())
+    }
+
+    fn render(&self, template: &str, ctx: &BTreeMap<String, Value>, at: &str) -> Result<String> {
+        if !template.contains("{{") && !template.contains("{%") && !template.contains("{#") {
+            return Ok(template.trim_end().to_string());
+        }
+        self.env
+            .render_str(template, Value::from(ctx.clone()))
+            .map(|s| s.trim_end().to_string())
+            .map_err(|e| self.fail(at, "template", &e))
+    }
+
+    fn render_opt(
+        &self,
+        template: Option<&str>,
+        ctx: &BTreeMap<String, Value>,
+        at: &str,
+    ) -> Result<Option<String>> {
+        template.map(|t| self.render(t, ctx, at)).transpose()
+    }
+
+    fn fail(&self, at: &str, what: &str, err: &minijinja::Error) -> Error {
+        Error::Invalid(format!(
+            "playbook `{}`: the {what} of `{at}` failed: {}",
+            self.playbook.id,
+            err.detail().map_or_else(|| err.to_string(), str::to_owned)
+        ))
+    }
+}
+
+/// The template environment. A question without an answer is left out of
+/// the context (undefined), so `'x' in roles` is simply false and `{{ goal }}`
+/// prints nothing; the `none` test treats it as none, as DESIGN.md promises.
+fn environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.add_test("none", |v: Value| v.is_none() || v.is_undefined());
+    env
+}
+
+/// A choice answer with each value replaced by its label.
+fn labelled(q: &Question, answer: Answer) -> Answer {
+    let label = |v: &String| {
+        q.choices
+            .iter()
+            .find(|c| c.value() == v)
+            .map_or_else(|| v.clone(), |c| c.label().to_string())
+    };
+    match answer {
+        Answer::Text(v) if q.ty.has_choices() => Answer::Text(label(&v)),
+        Answer::List(items) if q.ty.has_choices() => {
+            Answer::List(items.iter().map(label).collect())
+        }
+        other => other,
+    }
+}
+
+/// An answer as a template value: a string, a list of strings, a bool or an integer.
+fn value(answer: &Answer) -> Value {
+    match answer {
+        Answer::Bool(b) => Value::from(*b),
+        Answer::Int(n) => Value::from(*n),
+        Answer::Text(s) => Value::from(s.as_str()),
+        Answer::List(items) => Value::from(items.clone()),
+    }
+}
+
+#[cfg(test)]
+#[path = "flow_tests.rs"]
+mod tests;

@@ -1,0 +1,11 @@
+//! Playbooks: the hand-editable YAML files that hold the coaching. `model`
+//! is the format, `load` finds and reads files, `validate` checks them, and
+//! `answer` fits a person's answer to a question.
+
+pub mod answer;
+pub mod builtin;
+pub mod load;
+pub mod model;
+mod validate;
+
+pub use model::{Answer, Kind, Playbook, Question, QuestionType, Section};

@@ -1,0 +1,320 @@
+//! The playbook format (DESIGN.md section 4) as Rust types. The JSON Schema
+//! that editors use is generated from these types, so their doc comments are
+//! the descriptions a playbook author sees.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A conversation plan: sections of questions walked in order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Playbook {
+    /// Name used with `--playbook`; defaults to the file stem. Lowercase letters, digits and `-`.
+    #[serde(default)]
+    pub id: String,
+    /// Shown at the top of the session and in its notes.
+    pub title: String,
+    /// Whether this playbook prepares a conversation or debriefs one.
+    pub kind: Kind,
+    /// Bump when the questions change; stored with each session.
+    #[serde(default = "default_version")]
+    pub version: u32,
+    /// One line for `coach playbook list`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Text shown before the first section (a template).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<String>,
+    /// Stance reminders shown at the start and written into the notes (templates).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stance: Vec<String>,
+    /// The sections, in order. At least one.
+    pub sections: Vec<Section>,
+}
+
+fn default_version() -> u32 {
+    1
+}
+
+/// `prep` before a conversation, `debrief` after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Prep,
+    Debrief,
+}
+
+impl Kind {
+    pub const ALL: [&'static str; 2] = ["prep", "debrief"];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Prep => "prep",
+            Kind::Debrief => "debrief",
+        }
+    }
+}
+
+/// A group of questions with a shared purpose.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Unique in the playbook: `[a-z][a-z0-9_]*`.
+    pub id: String,
+    /// Heading shown when the section starts.
+    pub title: String,
+    /// Coaching text shown when the section starts (a template).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
+    /// An expression; the section is skipped unless it is true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    /// The questions, in order. At least one.
+    pub questions: Vec<Question>,
+}
+
+/// One question put to the user.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Unique in the playbook: `[a-z][a-z0-9_]*`. Answers are stored and named by it.
+    pub id: String,
+    /// The prompt (a template: `{{ with }}` is the counterpart's name).
+    pub ask: String,
+    /// A coaching tip shown under the prompt: why it matters and how to find out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// What kind of answer is expected.
+    #[serde(rename = "type", default)]
+    pub ty: QuestionType,
+    /// The options of a `choice` or `multi` question.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<Choice>,
+    /// Debrief only: build the choices from a list answer of the prep, as `prep.<id>`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choices_from: Option<String>,
+    /// `scale` and `number`: the lowest value; `list` and `multi`: the fewest items.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<i64>,
+    /// `scale` and `number`: the highest value; `list` and `multi`: the most items.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<i64>,
+    /// `scale`: what the two ends mean.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<Labels>,
+    /// The answer offered when the user gives none; must fit the type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<Answer>,
+    /// Whether the session can be saved without an answer.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub required: bool,
+    /// An expression; the question is skipped unless it is true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    /// Debrief only: the prep question this one is held against.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<String>,
+    /// `questions`: every item of the answer is checked as a question to ask.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<Check>,
+    /// Shown in the summary when this is left empty (a template).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nudge: Option<String>,
+    /// Coaching triggered by the answer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nudges: Vec<Nudge>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// The kind of answer a question takes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum QuestionType {
+    /// One line of text.
+    #[default]
+    Text,
+    /// Several paragraphs, written in `$VISUAL`/`$EDITOR`.
+    Long,
+    /// Several items, one a line.
+    List,
+    /// One of `choices`.
+    Choice,
+    /// Any number of `choices`.
+    Multi,
+    /// Yes or no.
+    Yesno,
+    /// A whole number between `min` and `max` (default 1 to 5).
+    Scale,
+    /// A whole number.
+    Number,
+    /// A date, `YYYY-MM-DD`.
+    Date,
+}
+
+impl QuestionType {
+    pub const ALL: [&'static str; 9] = [
+        "text", "long", "list", "choice", "multi", "yesno", "scale", "number", "date",
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        Self::ALL[self as usize]
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        use QuestionType::*;
+        [Text, Long, List, Choice, Multi, Yesno, Scale, Number, Date]
+            .into_iter()
+            .find(|t| t.as_str() == name)
+    }
+
+    pub fn has_choices(self) -> bool {
+        matches!(self, QuestionType::Choice | QuestionType::Multi)
+    }
+
+    /// Whether `min`/`max` mean something for this type.
+    pub fn has_range(self) -> bool {
+        matches!(
+            self,
+            QuestionType::Scale | QuestionType::Number | QuestionType::List | QuestionType::Multi
+        )
+    }
+}
+
+/// An option of a `choice` or `multi` question: a plain value, or a value with
+/// a label to show and a hint.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Choice {
+    Plain(String),
+    Full {
+        /// What is stored and used in expressions.
+        value: String,
+        /// What the user sees; defaults to the value.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        label: Option<String>,
+        /// A short explanation shown beside the label.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        hint: Option<String>,
+    },
+}
+
+impl Choice {
+    pub fn value(&self) -> &str {
+        match self {
+            Choice::Plain(v) | Choice::Full { value: v, .. } => v,
+        }
+    }
+
+    pub fn label(&self) -> &str {
+        match self {
+            Choice::Plain(v) => v,
+            Choice::Full { value, label, .. } => label.as_deref().unwrap_or(value),
+        }
+    }
+
+    pub fn hint(&self) -> Option<&str> {
+        match self {
+            Choice::Plain(_) => None,
+            Choice::Full { hint, .. } => hint.as_deref(),
+        }
+    }
+}
+
+/// Names for the two ends of a scale.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Labels {
+    /// What the lowest value means.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub low: Option<String>,
+    /// What the highest value means.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub high: Option<String>,
+}
+
+/// Checks run on a question's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Check {
+    /// Each item is a question the user means to ask; the question coach checks it.
+    Questions,
+}
+
+/// Coaching shown when an answer makes `when` true.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Nudge {
+    /// An expression over the answers so far, this one included.
+    pub when: String,
+    /// What to say (a template).
+    pub say: String,
+}
+
+/// An answer: text, list, choice and date answers are strings or lists of
+/// strings, yes/no a boolean, scale and number a whole number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Answer {
+    Bool(bool),
+    Int(i64),
+    Text(String),
+    List(Vec<String>),
+}
+
+impl Answer {
+    /// The answer as one line of text, lists joined with `; `.
+    pub fn display(&self) -> String {
+        match self {
+            Answer::Bool(true) => "yes".into(),
+            Answer::Bool(false) => "no".into(),
+            Answer::Int(n) => n.to_string(),
+            Answer::Text(s) => s.clone(),
+            Answer::List(items) => items.join("; "),
+        }
+    }
+}
+
+impl Playbook {
+    pub fn questions(&self) -> impl Iterator<Item = &Question> {
+        self.sections.iter().flat_map(|s| s.questions.iter())
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions().find(|q| q.id == id)
+    }
+}
+
+impl Question {
+    /// The scale's range, `min..=max`, defaulting to 1..=5.
+    pub fn scale_range(&self) -> (i64, i64) {
+        (self.min.unwrap_or(1), self.max.unwrap_or(5))
+    }
+}
+
+impl Question {
+    /// A plain one-line question, for prompts that are not in a playbook
+    /// (who the conversation is with) and for tests.
+    pub fn text(id: &str, ask: &str, help: Option<&str>, required: bool) -> Question {
+        Question {
+            id: id.to_string(),
+            ask: ask.to_string(),
+            help: help.map(str::to_owned),
+            ty: QuestionType::Text,
+            choices: Vec::new(),
+            choices_from: None,
+            min: None,
+            max: None,
+            labels: None,
+            default: None,
+            required,
+            when: None,
+            plan: None,
+            check: None,
+            nudge: None,
+            nudges: Vec::new(),
+        }
+    }
+}

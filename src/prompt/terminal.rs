@@ -1,0 +1,452 @@
+//! Asking in a real terminal, with dialoguer. Everything is drawn on stderr,
+//! so stdout stays free for the summary or the JSON document.
+//!
+//! Ctrl-C inside a prompt returns [`Error::Interrupted`] instead of killing
+//! the process: a handler is installed, and console's key reader turns the
+//! keypress into an `Interrupted` I/O error that dialoguer passes up.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use anyhow::Context as _;
+use dialoguer::console::{Style, Term, style};
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::{Confirm, Input, MultiSelect, Select};
+
+use super::{Prompt, Prompter, Review};
+use crate::error::{Error, Result};
+use crate::flow::Outcome;
+use crate::playbook::{Answer, QuestionType, answer};
+use crate::text::{printable, wrap};
+
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+pub struct Terminal {
+    term: Term,
+    theme: ColorfulTheme,
+    /// Where `long` answers are written for the editor: a directory coach owns.
+    scratch: PathBuf,
+}
+
+impl Terminal {
+    pub fn new(scratch: PathBuf) -> Self {
+        // A second handler cannot be set (tests may build two); that is fine.
+        let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
+        Terminal {
+            term: Term::stderr(),
+            theme: ColorfulTheme::default(),
+            scratch,
+        }
+    }
+
+    fn width(&self) -> usize {
+        (self.term.size().1 as usize).clamp(40, 100)
+    }
+
+    fn line(&self, text: &str) -> Result<()> {
+        self.term.write_line(text)?;
+        Ok(())
+    }
+
+    fn check_interrupt(&self) -> Result<()> {
+        if INTERRUPTED.swap(false, Ordering::SeqCst) {
+            return Err(Error::Interrupted);
+        }
+        Ok(())
+    }
+
+    fn input(&self, prompt: &str, initial: Option<&str>, allow_empty: bool) -> Result<String> {
+        let mut input = Input::<String>::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .allow_empty(allow_empty);
+        if let Some(text) = initial.filter(|t| !t.is_empty()) {
+            input = input.with_initial_text(text);
+        }
+        input.interact_text_on(&self.term).map_err(io)
+    }
+
+    /// Free text typed line by line; an empty line ends it.
+    fn lines(&self, numbered: bool) -> Result<Vec<String>> {
+        let mut lines = Vec::new();
+        loop {
+            let label = if numbered {
+                (lines.len() + 1).to_string()
+            } else {
+                String::new()
+            };
+            let line = self.input(&label, None, true)?;
+            if line.trim().is_empty() {
+                return Ok(lines);
+            }
+            lines.push(line);
+        }
+    }
+
+    /// Keep an earlier list or long answer, or write it again.
+    fn keep(&self, current: &Option<Answer>) -> Result<bool> {
+        let Some(current) = current else {
+            return Ok(false);
+        };
+        self.line(&format!(
+            "  {} {}",
+            style("now:").dim(),
+            printable(&current.display())
+        ))?;
+        Confirm::with_theme(&self.theme)
+            .with_prompt("Keep this answer?")
+            .default(true)
+            .interact_on(&self.term)
+            .map_err(io)
+    }
+
+    fn long(&self, prompt: &Prompt) -> Result<Option<Answer>> {
+        let editor = ["VISUAL", "EDITOR"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.trim().is_empty());
+        let current = match &prompt.current {
+            Some(Answer::Text(t)) => t.clone(),
+            _ => String::new(),
+        };
+        let Some(editor) = editor else {
+            if self.keep(&prompt.current)? {
+                return Ok(prompt.current.clone());
+            }
+            self.line(&format!(
+                "  {}",
+                style("Type your answer; an empty line ends it.").dim()
+            ))?;
+            let text = self.lines(false)?.join("\n");
+            return answer::from_text(prompt.question, &text).map_err(Error::Invalid);
+        };
+        crate::session::store::private_dir(&self.scratch)?;
+        let path = self
+            .scratch
+            .join(format!("{}-{}.md", prompt.question.id, std::process::id()));
+        crate::session::store::write_private(&path, current.as_bytes(), true)?;
+        self.line(&format!(
+            "  {}",
+            style(format!("Opening {editor}; save and close it to go on.")).dim()
+        ))?;
+        let status = Command::new("sh")
+            .arg("-c")
+            .arg(format!("{editor} \"$1\""))
+            .arg("coach-editor")
+            .arg(&path)
+            .status()
+            .with_context(|| format!("could not start the editor `{editor}`"))?;
+        if !status.success() {
+            return Err(Error::Other(anyhow::anyhow!(
+                "the editor `{editor}` failed ({status}); your text is kept in {}",
+                path.display()
+            )));
+        }
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("could not read back {}", path.display()))?;
+        let _ = std::fs::remove_file(&path);
+        self.line(&format!(
+            "  {} {}",
+            style("✔").green(),
+            printable(&first_line(&text))
+        ))?;
+        answer::from_text(prompt.question, &text).map_err(Error::Invalid)
+    }
+
+    fn ask_once(&self, prompt: &Prompt) -> Result<Option<Answer>> {
+        let q = prompt.question;
+        let optional = !q.required;
+        let current = prompt.current.clone();
+        match q.ty {
+            QuestionType::Text => {
+                let initial = current.as_ref().map(Answer::display);
+                let text = self.input("", initial.as_deref(), optional)?;
+                answer::from_text(q, &text).map_err(Error::Invalid)
+            }
+            QuestionType::Number | QuestionType::Date => {
+                let initial = current.as_ref().map(Answer::display);
+                let hint = if q.ty == QuestionType::Date {
+                    "YYYY-MM-DD"
+                } else {
+                    "number"
+                };
+                let mut input = Input::<String>::with_theme(&self.theme)
+                    .with_prompt(hint)
+                    .allow_empty(optional)
+                    .validate_with(|text: &String| answer::from_text(q, text).map(|_| ()));
+                if let Some(text) = initial {
+                    input = input.with_initial_text(text);
+                }
+                let text = input.interact_text_on(&self.term).map_err(io)?;
+                answer::from_text(q, &text).map_err(Error::Invalid)
+            }
+            QuestionType::Long => self.long(prompt),
+            QuestionType::List => {
+                if self.keep(&current)? {
+                    return Ok(current);
+                }
+                self.line(&format!(
+                    "  {}",
+                    style("One item a line; an empty line ends the list.").dim()
+                ))?;
+                let lines = self.lines(true)?;
+                answer::from_text(q, &lines.join("\n")).map_err(Error::Invalid)
+            }
+            QuestionType::Choice => {
+                let mut items: Vec<String> = q
+                    .choices
+                    .iter()
+                    .map(|c| match c.hint() {
+                        Some(h) => format!("{} — {}", c.label(), h),
+                        None => c.label().to_string(),
+                    })
+                    .collect();
+                if optional {
+                    items.push("(leave empty)".into());
+                }
+                let default = match &current {
+                    Some(Answer::Text(v)) => {
+                        q.choices.iter().position(|c| c.value() == v).unwrap_or(0)
+                    }
+                    _ => 0,
+                };
+                let picked = Select::with_theme(&self.theme)
+                    .with_prompt("Pick one (↑/↓, Enter)")
+                    .items(&items)
+                    .default(default)
+                    .interact_on(&self.term)
+                    .map_err(io)?;
+                Ok(q.choices
+                    .get(picked)
+                    .map(|c| Answer::Text(c.value().to_string())))
+            }
+            QuestionType::Multi => {
+                let chosen: Vec<String> = match &current {
+                    Some(Answer::List(v)) => v.clone(),
+                    _ => Vec::new(),
+                };
+                let items: Vec<(String, bool)> = q
+                    .choices
+                    .iter()
+                    .map(|c| {
+                        let label = match c.hint() {
+                            Some(h) => format!("{} — {}", c.label(), h),
+                            None => c.label().to_string(),
+                        };
+                        (label, chosen.iter().any(|v| v == c.value()))
+                    })
+                    .collect();
+                let picked = MultiSelect::with_theme(&self.theme)
+                    .with_prompt("Pick any (Space to mark, Enter when done)")
+                    .items_checked(items)
+                    .interact_on(&self.term)
+                    .map_err(io)?;
+                let values: Vec<String> = picked
+                    .into_iter()
+                    .map(|i| q.choices[i].value().to_string())
+                    .collect();
+                answer::from_text(q, &values.join("\n")).map_err(Error::Invalid)
+            }
+            QuestionType::Yesno => {
+                let mut confirm = Confirm::with_theme(&self.theme).with_prompt("yes or no");
+                if let Some(Answer::Bool(b)) = current {
+                    confirm = confirm.default(b);
+                }
+                if optional {
+                    return Ok(confirm
+                        .interact_on_opt(&self.term)
+                        .map_err(io)?
+                        .map(Answer::Bool));
+                }
+                Ok(Some(Answer::Bool(
+                    confirm.interact_on(&self.term).map_err(io)?,
+                )))
+            }
+            QuestionType::Scale => {
+                let (lo, hi) = q.scale_range();
+                let labels = q.labels.as_ref();
+                let mut items: Vec<String> = (lo..=hi)
+                    .map(|n| {
+                        let end = if n == lo {
+                            labels.and_then(|l| l.low.as_deref())
+                        } else if n == hi {
+                            labels.and_then(|l| l.high.as_deref())
+                        } else {
+                            None
+                        };
+                        match end {
+                            Some(label) => format!("{n} — {label}"),
+                            None => n.to_string(),
+                        }
+                    })
+                    .collect();
+                if optional {
+                    items.push("(leave empty)".into());
+                }
+                let default = match current {
+                    Some(Answer::Int(n)) if (lo..=hi).contains(&n) => (n - lo) as usize,
+                    _ => ((hi - lo) / 2) as usize,
+                };
+                let picked = Select::with_theme(&self.theme)
+                    .with_prompt(format!("{lo} to {hi} (↑/↓, Enter)"))
+                    .items(&items)
+                    .default(default)
+                    .interact_on(&self.term)
+                    .map_err(io)?;
+                let n = lo + picked as i64;
+                Ok((n <= hi).then_some(Answer::Int(n)))
+            }
+        }
+    }
+}
+
+/// Wrapped text whose first line starts with `mark` and the rest line up under it.
+fn bullet(text: &str, width: usize, mark: &str) -> String {
+    let pad = " ".repeat(mark.chars().count());
+    let wrapped = wrap(text, width, &pad);
+    format!("{mark}{}", &wrapped[pad.len()..])
+}
+
+fn first_line(text: &str) -> String {
+    let line = text.trim().lines().next().unwrap_or("").to_string();
+    if text.trim().lines().count() > 1 {
+        format!("{line} …")
+    } else {
+        line
+    }
+}
+
+fn io(err: dialoguer::Error) -> Error {
+    let dialoguer::Error::IO(err) = err;
+    Error::from(err)
+}
+
+impl Prompter for Terminal {
+    fn start(&mut self, title: &str, intro: Option<&str>, stance: &[String]) -> Result<()> {
+        let width = self.width();
+        self.line("")?;
+        self.line(&style(title).bold().to_string())?;
+        if let Some(intro) = intro {
+            self.line(&wrap(&printable(intro), width, ""))?;
+        }
+        if !stance.is_empty() {
+            self.line("")?;
+            self.line(&style("Your stance").bold().to_string())?;
+            for reminder in stance {
+                self.line(&bullet(&printable(reminder), width, "  • "))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn section(&mut self, title: &str, why: Option<&str>) -> Result<()> {
+        let width = self.width();
+        self.line("")?;
+        self.line(&style(format!("── {title} ")).cyan().bold().to_string())?;
+        if let Some(why) = why {
+            self.line(
+                &Style::new()
+                    .italic()
+                    .apply_to(wrap(&printable(why), width, "  "))
+                    .to_string(),
+            )?;
+        }
+        Ok(())
+    }
+
+    fn ask(&mut self, prompt: &Prompt) -> Result<Option<Answer>> {
+        self.check_interrupt()?;
+        let width = self.width();
+        self.line("")?;
+        let marker = if prompt.question.required {
+            style(" (required)").dim().to_string()
+        } else {
+            String::new()
+        };
+        self.line(&format!("{}{marker}", style(printable(&prompt.ask)).bold()))?;
+        if let Some(help) = &prompt.help {
+            self.line(&style(wrap(&printable(help), width, "  ")).dim().to_string())?;
+        }
+        loop {
+            match self.ask_once(prompt) {
+                Ok(None) if prompt.question.required => {
+                    self.line(
+                        &style("  This one needs an answer before the notes can be saved.")
+                            .yellow()
+                            .to_string(),
+                    )?;
+                }
+                Err(Error::Invalid(reason)) => {
+                    self.line(
+                        &style(format!("  {reason}; try again."))
+                            .yellow()
+                            .to_string(),
+                    )?;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn nudge(&mut self, text: &str) -> Result<()> {
+        let width = self.width();
+        self.line(
+            &style(bullet(&printable(text), width, "  ➜ "))
+                .yellow()
+                .to_string(),
+        )?;
+        Ok(())
+    }
+
+    fn review(&mut self, outcome: &Outcome) -> Result<Review> {
+        self.check_interrupt()?;
+        self.line("")?;
+        self.line(&crate::report::table(outcome, Some(self.width())).to_string())?;
+        for nudge in &outcome.nudges {
+            self.nudge(&nudge.text)?;
+        }
+        self.line("")?;
+        let choice = Select::with_theme(&self.theme)
+            .with_prompt("Save these notes?")
+            .items(["Save", "Change an answer"])
+            .default(0)
+            .interact_on(&self.term)
+            .map_err(io)?;
+        if choice == 0 {
+            return Ok(Review::Save);
+        }
+        let rows: Vec<(&str, String)> = outcome
+            .sections
+            .iter()
+            .flat_map(|s| s.rows.iter())
+            .map(|r| {
+                let answer = r
+                    .answer
+                    .as_ref()
+                    .map(|a| printable(&a.display()))
+                    .unwrap_or_else(|| "—".into());
+                let answer: String = answer.chars().take(40).collect();
+                (
+                    r.id.as_str(),
+                    format!("{}  [{}]", printable(&r.ask), answer),
+                )
+            })
+            .collect();
+        let picked = Select::with_theme(&self.theme)
+            .with_prompt("Which answer?")
+            .items(rows.iter().map(|(_, label)| label))
+            .default(0)
+            .max_length(12)
+            .interact_on(&self.term)
+            .map_err(io)?;
+        Ok(Review::Change(rows[picked].0.to_string()))
+    }
+}
+
+impl Drop for Terminal {
+    fn drop(&mut self) {
+        let _ = self.term.show_cursor();
+        let _ = std::io::stderr().flush();
+    }
+}

@@ -1,0 +1,109 @@
+//! The summary table shown at the end of a session (and at the review step):
+//! section, question and answer, one row per question shown.
+
+use comfy_table::{ContentArrangement, Table, presets};
+
+use crate::flow::Outcome;
+use crate::playbook::Answer;
+use crate::text::printable;
+
+/// Longest answer shown in a table cell; the notes keep everything.
+const CELL_CHARS: usize = 400;
+
+/// The table at `width` columns (`None`: 100, for output that is not a terminal).
+pub fn table(outcome: &Outcome, width: Option<usize>) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width.unwrap_or(100).clamp(40, 200) as u16)
+        .force_no_tty()
+        .set_header(["Section", "Question", "Answer"]);
+    for section in &outcome.sections {
+        for (i, row) in section.rows.iter().enumerate() {
+            let title = if i == 0 { section.title.as_str() } else { "" };
+            table.add_row([
+                title.to_string(),
+                printable(&row.ask),
+                cell(row.answer.as_ref()),
+            ]);
+        }
+    }
+    table
+}
+
+/// The nudges, one a line, to print under the table.
+pub fn nudges(outcome: &Outcome) -> String {
+    outcome
+        .nudges
+        .iter()
+        .map(|n| format!("➜ {}\n", printable(&n.text)))
+        .collect()
+}
+
+fn cell(answer: Option<&Answer>) -> String {
+    let text = match answer {
+        None => return "—".to_string(),
+        Some(Answer::List(items)) => items
+            .iter()
+            .map(|i| format!("• {i}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Some(a) => a.display(),
+    };
+    let text = printable(&text);
+    if text.chars().count() > CELL_CHARS {
+        let cut: String = text.chars().take(CELL_CHARS).collect();
+        format!("{cut}…")
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flow::{Nudged, Row, SectionOutcome};
+
+    #[test]
+    fn shows_each_section_once_and_marks_empty_answers() {
+        let outcome = Outcome {
+            sections: vec![SectionOutcome {
+                id: "goals".into(),
+                title: "Their goals".into(),
+                rows: vec![
+                    Row {
+                        id: "a".into(),
+                        ask: "What matters?".into(),
+                        answer: Some(Answer::Text("Speed".into())),
+                        is_question_list: false,
+                    },
+                    Row {
+                        id: "b".into(),
+                        ask: "Who decides?".into(),
+                        answer: None,
+                        is_question_list: false,
+                    },
+                    Row {
+                        id: "c".into(),
+                        ask: "Questions?".into(),
+                        answer: Some(Answer::List(vec!["How?".into(), "Why\u{1b}?".into()])),
+                        is_question_list: true,
+                    },
+                ],
+            }],
+            nudges: vec![Nudged {
+                question: "b".into(),
+                text: "Find out who decides.".into(),
+            }],
+            ..Outcome::default()
+        };
+        let text = table(&outcome, Some(60)).to_string();
+        assert_eq!(text.matches("Their goals").count(), 1, "{text}");
+        assert!(text.contains("—"), "{text}");
+        assert!(text.contains("• How?"), "{text}");
+        assert!(text.contains("Why\\u{1b}?"), "{text}");
+        assert!(!text.contains('\u{1b}'), "{text}");
+        assert_eq!(nudges(&outcome), "➜ Find out who decides.\n");
+    }
+}

@@ -1,0 +1,136 @@
+//! The notes file: YAML front matter that holds the data, then a Markdown
+//! body for people (stance, each section's answers, questions to ask as a
+//! checklist, nudges). The body is never read back.
+
+use std::fmt::Write;
+
+use super::Session;
+use crate::error::Result;
+use crate::flow::Outcome;
+use crate::playbook::Answer;
+use crate::text::printable;
+
+pub fn render(session: &Session, outcome: &Outcome, playbook_title: &str) -> Result<String> {
+    let front = serde_saphyr::to_string(session)
+        .map_err(|e| anyhow::anyhow!("could not write the session's front matter: {e}"))?;
+    let mut out = String::with_capacity(front.len() + 1024);
+    out.push_str("---\n");
+    out.push_str(&front);
+    if !front.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str("---\n");
+    body(&mut out, session, outcome, playbook_title);
+    Ok(out)
+}
+
+fn body(out: &mut String, s: &Session, outcome: &Outcome, playbook_title: &str) {
+    let who = if s.account.is_empty() {
+        inline(&s.with)
+    } else {
+        format!("{}, {}", inline(&s.with), inline(&s.account))
+    };
+    let _ = writeln!(out, "# {} — {who}\n", inline(playbook_title));
+    let when = s.date.get(..16).unwrap_or(&s.date).replace('T', " ");
+    let _ = writeln!(
+        out,
+        "*{} · {when} · playbook `{}` v{}*\n",
+        capitalise(s.kind.as_str()),
+        s.playbook,
+        s.playbook_version
+    );
+    if !outcome.stance.is_empty() {
+        out.push_str("## Stance\n\n");
+        for reminder in &outcome.stance {
+            let _ = writeln!(out, "- {}", inline(reminder));
+        }
+        out.push('\n');
+    }
+    for section in &outcome.sections {
+        let _ = writeln!(out, "## {}\n", inline(&section.title));
+        for row in &section.rows {
+            let _ = writeln!(out, "**{}**\n", inline(&row.ask));
+            match &row.answer {
+                None => out.push_str("_No answer._\n\n"),
+                Some(Answer::List(items)) => {
+                    let mark = if row.is_question_list { "- [ ] " } else { "- " };
+                    for item in items {
+                        let _ = writeln!(out, "{mark}{}", inline(item));
+                    }
+                    out.push('\n');
+                }
+                Some(Answer::Text(text)) if row.is_question_list => {
+                    let _ = writeln!(out, "- [ ] {}\n", inline(text));
+                }
+                Some(answer) => {
+                    let _ = writeln!(out, "{}\n", block(&answer.display()));
+                }
+            }
+        }
+    }
+    if !outcome.nudges.is_empty() {
+        out.push_str("## Nudges\n\n");
+        for nudge in &outcome.nudges {
+            let _ = writeln!(out, "- {}", inline(&nudge.text));
+        }
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// User text on one Markdown line: line breaks become spaces, control
+/// characters are made visible.
+fn inline(text: &str) -> String {
+    let one_line: Vec<&str> = text.split_whitespace().collect();
+    escape_line_start(&printable(&one_line.join(" ")))
+}
+
+/// User text as Markdown paragraphs: lines that would turn into headings,
+/// rules or front-matter fences are escaped.
+fn block(text: &str) -> String {
+    printable(text.trim())
+        .lines()
+        .map(escape_line_start)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn escape_line_start(line: &str) -> String {
+    let trimmed = line.trim_start();
+    let risky = trimmed.starts_with('#')
+        || trimmed.starts_with("---")
+        || trimmed.starts_with("===")
+        || trimmed.starts_with("```")
+        || trimmed.starts_with('>')
+        || trimmed.starts_with('<');
+    if risky {
+        format!("\\{trimmed}")
+    } else {
+        line.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_text_cannot_break_the_document() {
+        assert_eq!(
+            block("---\n# not a heading\nplain"),
+            "\\---\n\\# not a heading\nplain"
+        );
+        assert_eq!(inline("two\nlines"), "two lines");
+        assert_eq!(inline("bell\u{7}"), "bell\\u{7}");
+    }
+}

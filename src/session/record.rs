@@ -1,0 +1,102 @@
+//! The session record: what a notes file's YAML front matter holds
+//! (DESIGN.md section 5), and the JSON document `--format json` prints.
+
+use serde::de::{MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::playbook::{Answer, Kind};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub id: String,
+    pub kind: Kind,
+    pub playbook: String,
+    pub playbook_version: u32,
+    pub title: String,
+    pub with: String,
+    pub account: String,
+    /// When the session was held, RFC 3339 with the local offset.
+    pub date: String,
+    pub tags: Vec<String>,
+    /// The prep a debrief is held against.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prep: Option<String>,
+    pub answers: Answers,
+    pub skipped: Vec<String>,
+    pub nudges: Vec<String>,
+    pub coach_version: String,
+}
+
+/// Answers by question id, in the order the playbook asks them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Answers(pub Vec<(String, Answer)>);
+
+impl Serialize for Answers {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (id, answer) in &self.0 {
+            map.serialize_entry(id, answer)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Answers {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct AnswersVisitor;
+        impl<'de> Visitor<'de> for AnswersVisitor {
+            type Value = Answers;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a mapping of question ids to answers")
+            }
+            fn visit_unit<E>(self) -> Result<Answers, E> {
+                Ok(Answers::default())
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Answers, A::Error> {
+                let mut out = Vec::new();
+                while let Some((k, v)) = map.next_entry()? {
+                    out.push((k, v));
+                }
+                Ok(Answers(out))
+            }
+        }
+        deserializer.deserialize_map(AnswersVisitor)
+    }
+}
+
+/// The JSON document of `--format json`: the session and where its notes are.
+#[derive(Debug, Serialize)]
+pub struct SessionJson<'a> {
+    pub id: &'a str,
+    pub kind: Kind,
+    pub playbook: &'a str,
+    pub playbook_version: u32,
+    pub title: &'a str,
+    pub with: &'a str,
+    pub account: &'a str,
+    pub date: &'a str,
+    pub notes_path: String,
+    pub answers: &'a Answers,
+    pub skipped: &'a [String],
+    pub nudges: &'a [String],
+}
+
+impl Session {
+    pub fn to_json(&self, notes_path: &std::path::Path) -> SessionJson<'_> {
+        SessionJson {
+            id: &self.id,
+            kind: self.kind,
+            playbook: &self.playbook,
+            playbook_version: self.playbook_version,
+            title: &self.title,
+            with: &self.with,
+            account: &self.account,
+            date: &self.date,
+            notes_path: notes_path.display().to_string(),
+            answers: &self.answers,
+            skipped: &self.skipped,
+            nudges: &self.nudges,
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! Integration tests: the real `coach` binary, each test in its own home.
+
+mod env;
+mod prep;
+mod pty;

@@ -1,0 +1,339 @@
+//! `coach prep` through its real interface, without a terminal.
+
+use predicates::prelude::*;
+
+use crate::env::{TestEnv, fixture};
+
+const PLAYBOOKS: [&str; 3] = ["discovery", "group-decision", "personal"];
+
+/// Every shipped playbook, answered from a file: the JSON document on stdout
+/// and the notes file, snapshotted.
+#[test]
+fn every_shipped_playbook_by_answers_file() {
+    for id in PLAYBOOKS {
+        let env = TestEnv::new();
+        let answers = fixture(&format!("answers/{id}.yaml"));
+        let out = env
+            .coach()
+            .args(["prep", "--playbook", id, "--format", "json", "--answers"])
+            .arg(&answers)
+            .assert()
+            .success();
+        let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&stdout).expect("one JSON document");
+        let notes = env.only_notes();
+        assert_eq!(json["notes_path"], notes.display().to_string());
+        assert_eq!(json["playbook"], id);
+        insta::assert_snapshot!(format!("{id}-json"), env.redact(&stdout));
+        let text = std::fs::read_to_string(&notes).unwrap();
+        insta::assert_snapshot!(format!("{id}-notes"), text);
+    }
+}
+
+#[test]
+fn table_output_ends_with_the_notes_path() {
+    let env = TestEnv::new();
+    let out = env
+        .coach()
+        .args(["prep", "--answers"])
+        .arg(fixture("answers/discovery.yaml"))
+        .assert()
+        .success();
+    let stdout = env.redact(&String::from_utf8_lossy(&out.get_output().stdout));
+    let last = stdout.lines().last().unwrap();
+    assert_eq!(
+        last,
+        "[TMP]/home/sessions/2026-11-22-1403-jane-smith-prep.md"
+    );
+    insta::assert_snapshot!("discovery-table", stdout);
+}
+
+#[test]
+fn format_none_prints_only_the_path() {
+    let env = TestEnv::new();
+    env.coach()
+        .args(["prep", "--format", "none", "--answers"])
+        .arg(fixture("answers/discovery.yaml"))
+        .assert()
+        .success()
+        .stdout(format!(
+            "{}\n",
+            env.notes_dir()
+                .join("2026-11-22-1403-jane-smith-prep.md")
+                .display()
+        ));
+}
+
+#[test]
+fn no_terminal_and_no_flags_is_a_usage_error() {
+    let env = TestEnv::new();
+    env.coach()
+        .args(["prep", "--with", "Jane"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            predicate::str::contains("--answers FILE").and(predicate::str::contains("--no-input")),
+        );
+    assert!(env.notes().is_empty());
+}
+
+#[test]
+fn no_input_lists_the_required_questions_left() {
+    let env = TestEnv::new();
+    let out = env
+        .coach()
+        .args([
+            "prep",
+            "--no-input",
+            "--with",
+            "Jane Smith",
+            "--account",
+            "Acme",
+        ])
+        .assert()
+        .code(65);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    insta::assert_snapshot!("no-input-missing", stderr);
+    assert!(env.notes().is_empty());
+}
+
+#[test]
+fn no_input_takes_defaults_when_nothing_is_required() {
+    let env = TestEnv::new();
+    let playbook = env.write(
+        "quick.yaml",
+        "title: Quick check\nkind: prep\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: mood\n        ask: How do you feel?\n        type: scale\n        default: 3\n      - id: ready\n        ask: Ready?\n        type: yesno\n        default: true\n      - id: note\n        ask: Anything else?\n        nudge: Nothing else for {{ with }}.\n",
+    );
+    let out = env
+        .coach()
+        .args([
+            "prep",
+            "--no-input",
+            "--with",
+            "Sam",
+            "--format",
+            "json",
+            "--playbook",
+        ])
+        .arg(&playbook)
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(
+        json["answers"],
+        serde_json::json!({"mood": 3, "ready": true})
+    );
+    assert_eq!(json["skipped"], serde_json::json!(["note"]));
+    assert_eq!(json["nudges"], serde_json::json!(["Nothing else for Sam."]));
+    assert_eq!(json["playbook"], "quick");
+    assert_eq!(json["account"], "");
+}
+
+#[test]
+fn who_is_required_without_a_terminal() {
+    let env = TestEnv::new();
+    let answers = env.write("a.yaml", "answers:\n  objective: x\n");
+    env.coach()
+        .args(["prep", "--answers"])
+        .arg(&answers)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--with NAME"));
+}
+
+#[test]
+fn flags_win_over_the_answers_file() {
+    let env = TestEnv::new();
+    let out = env
+        .coach()
+        .args([
+            "prep",
+            "--with",
+            "Jane Doe",
+            "--format",
+            "json",
+            "--answers",
+        ])
+        .arg(fixture("answers/discovery.yaml"))
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(json["with"], "Jane Doe");
+    assert_eq!(json["account"], "Acme Corp");
+    assert_eq!(json["id"], "2026-11-22-1403-jane-doe-prep");
+}
+
+#[test]
+fn a_bad_answers_file_reports_every_problem_with_its_place() {
+    let env = TestEnv::new();
+    let answers = env.write(
+        "answers.yaml",
+        "with: Jane\nanswers:\n  objectve: Learn\n  neediness: 7\n  influences: [economic, buyer]\n  best_action: [a, b]\n",
+    );
+    let out = env
+        .coach()
+        .args(["prep", "--answers"])
+        .arg(&answers)
+        .assert()
+        .code(65);
+    let stderr = env.redact(&String::from_utf8_lossy(&out.get_output().stderr));
+    insta::assert_snapshot!("bad-answers", stderr);
+    assert!(env.notes().is_empty());
+}
+
+#[test]
+fn broken_yaml_in_an_answers_file_points_at_the_line() {
+    let env = TestEnv::new();
+    let answers = env.write(
+        "answers.yaml",
+        "with: Jane\nanswers:\n  objective: [unclosed\n  best_action: x\n",
+    );
+    env.coach()
+        .args(["prep", "--answers"])
+        .arg(&answers)
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains(format!(
+            "{}:4:",
+            answers.display()
+        )));
+}
+
+#[test]
+fn a_broken_playbook_is_reported_with_file_line_and_column() {
+    let env = TestEnv::new();
+    let playbook = env.write(
+        "broken.yaml",
+        "title: Broken\nkind: prepp\nsections:\n  - id: Goals\n    title: Goals\n    questions:\n      - id: goal\n        aks: What is the goal?\n        type: txt\n        required: maybe\n      - id: goal\n        ask: Again?\n        when: budgt > 3\n        choices: [a, b]\n",
+    );
+    let out = env
+        .coach()
+        .args(["prep", "--no-input", "--with", "Jane", "--playbook"])
+        .arg(&playbook)
+        .assert()
+        .code(65);
+    let stderr = env.redact(&String::from_utf8_lossy(&out.get_output().stderr));
+    insta::assert_snapshot!("broken-playbook", stderr);
+}
+
+#[test]
+fn unknown_playbook_is_not_found() {
+    let env = TestEnv::new();
+    env.coach()
+        .args([
+            "prep",
+            "--no-input",
+            "--with",
+            "Jane",
+            "--playbook",
+            "discovry",
+        ])
+        .assert()
+        .code(66)
+        .stderr(predicate::str::contains("did you mean `discovery`?"));
+    env.coach()
+        .args([
+            "prep",
+            "--no-input",
+            "--with",
+            "Jane",
+            "--playbook",
+            "missing/file.yaml",
+        ])
+        .assert()
+        .code(66);
+}
+
+#[test]
+fn playbooks_are_found_on_the_search_path_and_override_built_ins() {
+    let env = TestEnv::new();
+    env.write(
+        "team/discovery.yaml",
+        "title: Team discovery\nkind: prep\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: goal\n        ask: Goal?\n        default: Learn\n",
+    );
+    let out = env
+        .coach()
+        .env("COACH_PLAYBOOK_PATH", env.dir.path().join("team"))
+        .args(["prep", "--no-input", "--with", "Jane", "--format", "json"])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(json["title"], "Team discovery with Jane");
+    assert_eq!(json["answers"], serde_json::json!({"goal": "Learn"}));
+}
+
+#[test]
+fn a_session_is_never_overwritten() {
+    let env = TestEnv::new();
+    for _ in 0..3 {
+        env.coach()
+            .args(["prep", "--format", "none", "--answers"])
+            .arg(fixture("answers/discovery.yaml"))
+            .assert()
+            .success();
+    }
+    let names: Vec<String> = env
+        .notes()
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "2026-11-22-1403-jane-smith-prep-2.md",
+            "2026-11-22-1403-jane-smith-prep-3.md",
+            "2026-11-22-1403-jane-smith-prep.md"
+        ]
+    );
+    let second =
+        std::fs::read_to_string(env.notes_dir().join("2026-11-22-1403-jane-smith-prep-2.md"))
+            .unwrap();
+    assert!(
+        second.starts_with("---\nid: 2026-11-22-1403-jane-smith-prep-2\n"),
+        "{second}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn notes_are_private_to_the_user() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::new();
+    env.coach()
+        .args(["prep", "--format", "none", "--answers"])
+        .arg(fixture("answers/discovery.yaml"))
+        .assert()
+        .success();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&env.only_notes()), 0o600);
+    assert_eq!(mode(&env.notes_dir()), 0o700);
+    assert_eq!(mode(&env.home()), 0o700);
+}
+
+#[test]
+fn a_debrief_playbook_is_refused_by_prep() {
+    let env = TestEnv::new();
+    let playbook = env.write(
+        "after.yaml",
+        "title: After\nkind: debrief\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: what\n        ask: What happened?\n",
+    );
+    env.coach()
+        .args(["prep", "--no-input", "--with", "Jane", "--playbook"])
+        .arg(&playbook)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is a debrief playbook"));
+}
+
+#[test]
+fn an_invalid_coach_now_is_a_usage_error() {
+    let env = TestEnv::new();
+    env.coach()
+        .env("COACH_NOW", "tomorrow")
+        .args(["prep", "--answers"])
+        .arg(fixture("answers/discovery.yaml"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("COACH_NOW"));
+}

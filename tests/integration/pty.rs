@@ -1,0 +1,1 @@
+//! The real terminal UI of `coach prep`, driven through a pseudo-terminal.
