@@ -58,8 +58,9 @@ pub fn from_text(q: &Question, text: &str) -> Result<Option<Answer>, String> {
     }
     match q.ty {
         QuestionType::Text | QuestionType::Long => Ok(Some(Answer::Text(text.to_string()))),
-        QuestionType::List => list(q, text.lines().map(str::to_owned).collect()),
-        QuestionType::Multi => list(q, vec![text.to_string()]),
+        QuestionType::List | QuestionType::Multi => {
+            list(q, text.lines().map(str::to_owned).collect())
+        }
         QuestionType::Choice => choice(q, text).map(|v| Some(Answer::Text(v))),
         QuestionType::Yesno => match text.to_lowercase().as_str() {
             "y" | "yes" | "true" | "on" => Ok(Some(Answer::Bool(true))),
@@ -295,6 +296,14 @@ mod tests {
             Err("expected at least 2 item(s), found 1".into())
         );
         assert!(from_text(&question, "one\ntwo").is_ok());
+        let multi = q(QuestionType::Multi);
+        assert_eq!(
+            from_text(&multi, "growth\neven_keel"),
+            Ok(Some(Answer::List(vec![
+                "growth".into(),
+                "even_keel".into()
+            ])))
+        );
         assert_eq!(
             from_text(&question, "1\n2\n3\n4"),
             Err("expected at most 3 item(s), found 4".into())

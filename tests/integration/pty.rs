@@ -1,1 +1,281 @@
-//! The real terminal UI of `coach prep`, driven through a pseudo-terminal.
+//! The real terminal UI of `coach prep`, driven through a pseudo-terminal as
+//! a person would: typing answers, arrow keys and Space in selects, Ctrl-C.
+
+use std::process::Command;
+
+use rexpect::process::WaitStatus;
+use rexpect::reader::Options;
+use rexpect::session::PtySession;
+
+use crate::env::TestEnv;
+
+const DOWN: &str = "\x1b[B";
+const UP: &str = "\x1b[A";
+
+fn spawn(env: &TestEnv, args: &[&str], strip_ansi: bool) -> PtySession {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_coach"));
+    cmd.args(args);
+    for (key, value) in env.vars() {
+        cmd.env(key, value);
+    }
+    for key in ["COACH_PLAYBOOK_PATH", "VISUAL", "EDITOR", "CLICOLOR_FORCE"] {
+        cmd.env_remove(key);
+    }
+    cmd.env("TERM", "xterm");
+    let options = Options::new()
+        .timeout_ms(Some(15_000))
+        .strip_ansi_escape_codes(strip_ansi);
+    rexpect::spawn_with_options(cmd, options).expect("spawn coach in a pty")
+}
+
+/// Press keys: send them and flush, so coach sees them at once.
+fn key(p: &mut PtySession, keys: &str) {
+    p.send(keys).unwrap();
+    p.flush().unwrap();
+}
+
+fn exit_code(p: &mut PtySession) -> i32 {
+    match p.process_mut().wait().expect("wait for coach") {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("coach did not exit normally: {other:?}"),
+    }
+}
+
+/// A whole discovery prep, typed as a person would.
+#[test]
+fn a_full_discovery_prep_typed_in_a_terminal() {
+    let env = TestEnv::new();
+    let mut p = spawn(
+        &env,
+        &["prep", "--with", "Jane Smith", "--account", "Acme Corp"],
+        true,
+    );
+    p.exp_string("What is this call for").unwrap();
+    p.send_line("Understand their onboarding").unwrap();
+    p.exp_string("How will you open the call").unwrap();
+    p.exp_string("an empty line ends it").unwrap();
+    p.send_line("Thirty minutes, their goals first").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("trying to accomplish").unwrap();
+    p.send_line("Cut onboarding time in half").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("rather than next year").unwrap();
+    p.send_line("").unwrap(); // left empty: a nudge follows
+    p.exp_string("personally").unwrap();
+    p.send_line("Recognition from the new VP").unwrap();
+    // A select: one step down from growth is trouble.
+    p.exp_string("Pick one").unwrap();
+    key(&mut p, DOWN);
+    key(&mut p, "\r");
+    p.exp_string("how this decision will be made").unwrap();
+    p.send_line("").unwrap();
+    // A multi-select: mark economic and user.
+    p.exp_string("Pick any").unwrap();
+    key(&mut p, " ");
+    key(&mut p, DOWN);
+    key(&mut p, " ");
+    key(&mut p, "\r");
+    // `economic_buyer` is hidden: the economic buyer was marked.
+    p.exp_string("Who might disagree").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("see you, your offer").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("other options").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("Which questions will you ask").unwrap();
+    p.send_line("What would make this quarter a success for you?")
+        .unwrap();
+    p.send_line("How do decisions like this get made?").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("which need of").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("honestly need").unwrap();
+    p.send_line("A pilot this quarter").unwrap();
+    // A scale starts in the middle (3); Enter keeps it.
+    p.exp_string("How much do you need this particular deal")
+        .unwrap();
+    p.exp_string("1 to 5").unwrap();
+    key(&mut p, "\r");
+    p.exp_string("One item a line").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("take over as the expert").unwrap();
+    p.exp_string("1 to 5").unwrap();
+    key(&mut p, UP);
+    key(&mut p, "\r");
+    p.exp_string("not the right fit").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("best commitment").unwrap();
+    p.send_line("A two-team pilot in January").unwrap();
+    p.exp_string("least you will accept").unwrap();
+    p.send_line("A second call with the VP").unwrap();
+    p.exp_string("want different things").unwrap();
+    p.send_line("").unwrap();
+    // The review: the table, then Save.
+    p.exp_string("Save these notes?").unwrap();
+    key(&mut p, "\r");
+    p.exp_string("2026-11-22-1403-jane-smith-prep.md").unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+
+    let notes = std::fs::read_to_string(env.only_notes()).unwrap();
+    for line in [
+        "objective: Understand their onboarding",
+        "business_result: Cut onboarding time in half",
+        "response_mode: trouble",
+        "influences:\n  - economic\n  - user",
+        "neediness: 3",
+        "expert_urge: 2",
+        "best_action: A two-team pilot in January",
+        "  - What would make this quarter a success for you?",
+        "- [ ] What would make this quarter a success for you?",
+        "- [ ] How do decisions like this get made?",
+        "- why_now",
+        "- economic_buyer",
+    ] {
+        assert!(notes.contains(line), "notes lack {line:?}:\n{notes}");
+    }
+}
+
+/// The playbook's coaching is on screen: intro, stance, a section's `why`,
+/// a question's `help`, and a nudge after an empty answer.
+#[test]
+fn help_why_and_nudges_are_shown() {
+    let env = TestEnv::new();
+    let mut p = spawn(
+        &env,
+        &["prep", "--with", "Jane Smith", "--account", "Acme Corp"],
+        true,
+    );
+    p.exp_string("Discovery call").unwrap();
+    p.exp_string("Your stance").unwrap();
+    p.exp_string("Listen so hard that it hurts").unwrap();
+    p.exp_string("Why this call").unwrap();
+    p.exp_string("valid business reason for the meeting")
+        .unwrap(); // the section's why
+    p.exp_string("worth Jane Smith's time").unwrap(); // the ask, rendered
+    p.exp_string("This is the line you will open with").unwrap(); // its help
+    p.send_line("Learn how they onboard").unwrap();
+    p.exp_string("Sandler's up-front contract").unwrap(); // the next help
+    p.send_line("").unwrap();
+    p.exp_string("You have no opening planned").unwrap(); // the nudge
+    p.process_mut().exit().ok();
+}
+
+/// Ctrl-C inside a prompt ends coach with 130, says so, restores the cursor,
+/// and writes no notes file.
+#[test]
+fn ctrl_c_exits_130_and_restores_the_cursor() {
+    let env = TestEnv::new();
+    let mut p = spawn(
+        &env,
+        &["prep", "--with", "Jane Smith", "--account", "Acme Corp"],
+        false,
+    );
+    p.exp_string("worth Jane Smith").unwrap();
+    p.send_line("Learn how they onboard").unwrap();
+    p.exp_string("How will you open the call").unwrap();
+    p.send_control('c').unwrap();
+    let rest = p.exp_eof().unwrap();
+    assert!(rest.contains("interrupted"), "{rest:?}");
+    assert!(
+        rest.contains("\x1b[?25h"),
+        "cursor not shown again: {rest:?}"
+    );
+    assert_eq!(exit_code(&mut p), 130);
+    assert!(env.notes().is_empty());
+}
+
+/// A playbook with one `long` question, and a fake editor that appends a line
+/// to the file it is given and exits with `status`.
+fn editor_setup(env: &TestEnv, status: i32) -> (std::path::PathBuf, std::path::PathBuf) {
+    let playbook = env.write(
+        "long.yaml",
+        "title: Long\nkind: prep\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: story\n        ask: What happened?\n        type: long\n",
+    );
+    let editor = env.write(
+        "fake-editor",
+        &format!(
+            "#!/bin/sh\nprintf 'Written in the editor\\nSecond line\\n' >> \"$1\"\nexit {status}\n"
+        ),
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    (playbook, editor)
+}
+
+fn spawn_with_editor(
+    env: &TestEnv,
+    playbook: &std::path::Path,
+    editor: &std::path::Path,
+) -> PtySession {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_coach"));
+    cmd.args([
+        "prep",
+        "--with",
+        "Sam",
+        "--account",
+        "",
+        "--format",
+        "json",
+        "--playbook",
+    ])
+    .arg(playbook);
+    for (key, value) in env.vars() {
+        cmd.env(key, value);
+    }
+    cmd.env("EDITOR", editor)
+        .env_remove("VISUAL")
+        .env("TERM", "xterm");
+    let options = Options::new()
+        .timeout_ms(Some(15_000))
+        .strip_ansi_escape_codes(true);
+    rexpect::spawn_with_options(cmd, options).expect("spawn coach in a pty")
+}
+
+/// `long` answers are written in `$EDITOR`, on a file coach owns.
+#[test]
+fn long_answers_are_written_in_the_editor() {
+    let env = TestEnv::new();
+    let (playbook, editor) = editor_setup(&env, 0);
+    let mut p = spawn_with_editor(&env, &playbook, &editor);
+    p.exp_string("What happened?").unwrap();
+    p.exp_string("Opening").unwrap();
+    p.exp_string("Save these notes?").unwrap();
+    key(&mut p, "\r");
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    let notes = std::fs::read_to_string(env.only_notes()).unwrap();
+    assert!(
+        notes.contains("story: |-\n    Written in the editor\n    Second line\n"),
+        "{notes}"
+    );
+    // The scratch file is gone once the answer is read back.
+    let left: Vec<_> = std::fs::read_dir(env.home().join("drafts"))
+        .unwrap()
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+/// When the editor fails, coach stops and says where the text is kept.
+#[test]
+fn a_failing_editor_keeps_the_text_and_says_where() {
+    let env = TestEnv::new();
+    let (playbook, editor) = editor_setup(&env, 3);
+    let mut p = spawn_with_editor(&env, &playbook, &editor);
+    let out = p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 1);
+    assert!(out.contains("your text is kept in"), "{out}");
+    let kept: Vec<_> = std::fs::read_dir(env.home().join("drafts"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(
+        std::fs::read_to_string(&kept[0]).unwrap(),
+        "Written in the editor\nSecond line\n"
+    );
+    assert!(env.notes().is_empty());
+}
