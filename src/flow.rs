@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use minijinja::{Environment, Value};
 
 use crate::error::{Error, Result};
-use crate::playbook::{Answer, Playbook, Question, Section};
+use crate::playbook::{Answer, Playbook, Question, QuestionType, Section};
 use crate::prompt::{Prompt, Prompter, Review};
 
 /// Who the conversation is with; the start of every template's context.
@@ -352,7 +352,8 @@ fn environment() -> Environment<'static> {
     env
 }
 
-/// A choice answer with each value replaced by its label.
+/// An answer as people read it: choice labels rather than values, and a
+/// scale value with its range (`4 of 5 (desperate)`).
 fn labelled(q: &Question, answer: Answer) -> Answer {
     let label = |v: &String| {
         q.choices
@@ -361,6 +362,19 @@ fn labelled(q: &Question, answer: Answer) -> Answer {
             .map_or_else(|| v.clone(), |c| c.label().to_string())
     };
     match answer {
+        Answer::Int(n) if q.ty == QuestionType::Scale => {
+            let (lo, hi) = q.scale_range();
+            let labels = q.labels.as_ref();
+            let end = match n {
+                n if n == lo => labels.and_then(|l| l.low.as_deref()),
+                n if n == hi => labels.and_then(|l| l.high.as_deref()),
+                _ => None,
+            };
+            Answer::Text(match end {
+                Some(end) => format!("{n} of {hi} ({end})"),
+                None => format!("{n} of {hi}"),
+            })
+        }
         Answer::Text(v) if q.ty.has_choices() => Answer::Text(label(&v)),
         Answer::List(items) if q.ty.has_choices() => {
             Answer::List(items.iter().map(label).collect())

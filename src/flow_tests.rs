@@ -837,7 +837,11 @@ sections:
             .collect::<Vec<_>>(),
         given
             .iter()
-            .map(|(_, a)| Some(a.clone()))
+            .map(|(id, a)| match (*id, a) {
+                // Rows are for people: a scale shows its range.
+                ("t_scale", _) => Some(text("4 of 5")),
+                _ => Some(a.clone()),
+            })
             .chain([None])
             .collect::<Vec<_>>()
     );

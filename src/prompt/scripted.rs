@@ -111,6 +111,7 @@ fn answers(
         }
     };
     let ids: Vec<&str> = playbook.questions().map(|q| q.id.as_str()).collect();
+    let mut listed = false;
     for (key, value) in entries {
         let Some(q) = playbook.question(&key.name) else {
             let mut d = Diagnostic::new(
@@ -124,7 +125,15 @@ fn answers(
             if let Some(close) = did_you_mean(&key.name, ids.iter().copied()) {
                 d = d.label(format!("did you mean `{close}`?"));
             }
-            diags.push(d.help(format!("its questions are: {}", ids.join(", "))));
+            if !listed {
+                d = d.help(format!(
+                    "the questions of `{}` are: {}",
+                    playbook.id,
+                    ids.join(", ")
+                ));
+                listed = true;
+            }
+            diags.push(d);
             continue;
         };
         match answer::from_node(q, value) {
