@@ -7,15 +7,13 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use anyhow::Context as _;
 use dialoguer::console::{Style, Term, style};
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Input, MultiSelect, Select};
 
-use super::{Prompt, Prompter, Review};
+use super::{Prompt, Prompter, Review, editor};
 use crate::error::{Error, Result};
 use crate::flow::Outcome;
 use crate::playbook::{Answer, QuestionType, answer};
@@ -102,15 +100,7 @@ impl Terminal {
     }
 
     fn long(&self, prompt: &Prompt) -> Result<Option<Answer>> {
-        let editor = ["VISUAL", "EDITOR"]
-            .iter()
-            .filter_map(|v| std::env::var(v).ok())
-            .find(|v| !v.trim().is_empty());
-        let current = match &prompt.current {
-            Some(Answer::Text(t)) => t.clone(),
-            _ => String::new(),
-        };
-        let Some(editor) = editor else {
+        let Some(editor) = editor::configured() else {
             if self.keep(&prompt.current)? {
                 return Ok(prompt.current.clone());
             }
@@ -121,31 +111,15 @@ impl Terminal {
             let text = self.lines(false)?.join("\n");
             return answer::from_text(prompt.question, &text).map_err(Error::Invalid);
         };
-        crate::session::store::private_dir(&self.scratch)?;
-        let path = self
-            .scratch
-            .join(format!("{}-{}.md", prompt.question.id, std::process::id()));
-        crate::session::store::write_private(&path, current.as_bytes(), true)?;
+        let current = match &prompt.current {
+            Some(Answer::Text(t)) => t.as_str(),
+            _ => "",
+        };
         self.line(&format!(
             "  {}",
             style(format!("Opening {editor}; save and close it to go on.")).dim()
         ))?;
-        let status = Command::new("sh")
-            .arg("-c")
-            .arg(format!("{editor} \"$1\""))
-            .arg("coach-editor")
-            .arg(&path)
-            .status()
-            .with_context(|| format!("could not start the editor `{editor}`"))?;
-        if !status.success() {
-            return Err(Error::Other(anyhow::anyhow!(
-                "the editor `{editor}` failed ({status}); your text is kept in {}",
-                path.display()
-            )));
-        }
-        let text = std::fs::read_to_string(&path)
-            .with_context(|| format!("could not read back {}", path.display()))?;
-        let _ = std::fs::remove_file(&path);
+        let text = editor::edit(&editor, &self.scratch, &prompt.question.id, current)?;
         self.line(&format!(
             "  {} {}",
             style("✔").green(),

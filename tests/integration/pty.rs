@@ -12,7 +12,8 @@ use crate::env::TestEnv;
 const DOWN: &str = "\x1b[B";
 const UP: &str = "\x1b[A";
 
-fn spawn(env: &TestEnv, args: &[&str], strip_ansi: bool) -> PtySession {
+/// `coach` with the test environment, in a pseudo-terminal.
+fn command(env: &TestEnv, args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_coach"));
     cmd.args(args);
     for (key, value) in env.vars() {
@@ -22,10 +23,18 @@ fn spawn(env: &TestEnv, args: &[&str], strip_ansi: bool) -> PtySession {
         cmd.env_remove(key);
     }
     cmd.env("TERM", "xterm");
+    cmd
+}
+
+fn start(cmd: Command, strip_ansi: bool) -> PtySession {
     let options = Options::new()
         .timeout_ms(Some(15_000))
         .strip_ansi_escape_codes(strip_ansi);
     rexpect::spawn_with_options(cmd, options).expect("spawn coach in a pty")
+}
+
+fn spawn(env: &TestEnv, args: &[&str], strip_ansi: bool) -> PtySession {
+    start(command(env, args), strip_ansi)
 }
 
 /// Press keys: send them and flush, so coach sees them at once.
@@ -211,8 +220,8 @@ fn spawn_with_editor(
     playbook: &std::path::Path,
     editor: &std::path::Path,
 ) -> PtySession {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_coach"));
-    cmd.args([
+    let playbook = playbook.to_str().unwrap();
+    let args = [
         "prep",
         "--with",
         "Sam",
@@ -221,18 +230,11 @@ fn spawn_with_editor(
         "--format",
         "json",
         "--playbook",
-    ])
-    .arg(playbook);
-    for (key, value) in env.vars() {
-        cmd.env(key, value);
-    }
-    cmd.env("EDITOR", editor)
-        .env_remove("VISUAL")
-        .env("TERM", "xterm");
-    let options = Options::new()
-        .timeout_ms(Some(15_000))
-        .strip_ansi_escape_codes(true);
-    rexpect::spawn_with_options(cmd, options).expect("spawn coach in a pty")
+        playbook,
+    ];
+    let mut cmd = command(env, &args);
+    cmd.env("EDITOR", editor);
+    start(cmd, true)
 }
 
 /// `long` answers are written in `$EDITOR`, on a file coach owns.
