@@ -40,9 +40,94 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  coach prep --with \"Jane Smith\" --account \"Acme Corp\"\n  \
 coach prep --playbook group-decision --with \"Buying committee\" --account Acme\n  \
-coach prep --answers answers.yaml --format json"
+coach prep --answers answers.yaml --format json\n  \
+coach prep --resume"
     )]
     Prep(PrepArgs),
+    /// Check questions you mean to ask: closed, leading, stacked, pressure, or not a question
+    #[command(
+        after_help = "Examples:\n  coach check \"Don't you think it's time to upgrade?\"\n  \
+coach check \"Do you have a budget?\" \"Who decides, and when?\"\n  \
+coach check --format json < questions.txt"
+    )]
+    Check(CheckArgs),
+    /// Work with playbooks: list, show, validate, lint, new, schema
+    #[command(subcommand)]
+    Playbook(PlaybookCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Questions to check; with none, one question a line is read from stdin
+    #[arg(value_name = "QUESTION")]
+    pub questions: Vec<String>,
+
+    /// How to print the findings
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text, value_name = "FORMAT")]
+    pub format: CheckFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Each question with its findings, a reason and a better way to ask
+    Text,
+    /// One JSON array, in input order
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlaybookCommand {
+    /// List the playbooks on the search path, built-in ones included
+    #[command(after_help = "Examples:\n  coach playbook list\n  coach playbook list --format json")]
+    List {
+        /// Table for people, JSON for scripts
+        #[arg(long, value_enum, default_value_t = ListFormat::Table, value_name = "FORMAT")]
+        format: ListFormat,
+    },
+    /// Show a playbook's flow as a readable outline
+    #[command(after_help = "Example:\n  coach playbook show discovery")]
+    Show {
+        /// A playbook name or path
+        #[arg(value_name = "NAME|PATH")]
+        name: String,
+    },
+    /// Check playbooks and report every problem with file, line and column
+    #[command(
+        after_help = "Examples:\n  coach playbook validate\n  coach playbook validate my-call.yaml"
+    )]
+    Validate {
+        /// Playbook names or paths [default: every playbook on the search path]
+        #[arg(value_name = "NAME|PATH")]
+        names: Vec<String>,
+    },
+    /// Validate, then check the coaching: example questions, question checks, section whys
+    #[command(after_help = "Examples:\n  coach playbook lint\n  coach playbook lint my-call.yaml")]
+    Lint {
+        /// Playbook names or paths [default: every playbook on the search path]
+        #[arg(value_name = "NAME|PATH")]
+        names: Vec<String>,
+    },
+    /// Start a new playbook in your playbook directory and open it in your editor
+    #[command(
+        after_help = "Examples:\n  coach playbook new renewal\n  coach playbook new my-discovery --from discovery"
+    )]
+    New {
+        /// The new playbook's id (lowercase letters, digits and `-`)
+        #[arg(value_name = "NAME")]
+        name: String,
+        /// Start from a copy of this playbook instead of the starter
+        #[arg(long, value_name = "NAME")]
+        from: Option<String>,
+    },
+    /// Print the JSON Schema of the playbook format
+    #[command(after_help = "Example:\n  coach playbook schema > playbook.schema.json")]
+    Schema,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -66,6 +151,16 @@ pub struct PrepArgs {
     /// Never prompt: use the answers file and defaults, and fail listing what is missing
     #[arg(long)]
     pub no_input: bool,
+
+    /// Continue an unfinished prep from its draft: the newest, or the one named by ID
+    #[arg(
+        long,
+        value_name = "ID",
+        num_args = 0..=1,
+        default_missing_value = "",
+        conflicts_with_all = ["playbook", "with", "account"]
+    )]
+    pub resume: Option<String>,
 
     /// What to print when the session is saved
     #[arg(long, value_enum, default_value_t = Format::Table, value_name = "FORMAT")]

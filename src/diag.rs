@@ -44,8 +44,17 @@ impl Source {
     }
 }
 
+/// An error stops the file from being used; a warning is advice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Severity {
+    #[default]
+    Error,
+    Warning,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    pub severity: Severity,
     pub file: String,
     pub loc: Loc,
     pub message: String,
@@ -59,6 +68,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     pub fn new(source: &Source, loc: Loc, message: impl Into<String>) -> Self {
         Diagnostic {
+            severity: Severity::Error,
             file: source.name.clone(),
             loc,
             message: message.into(),
@@ -66,6 +76,11 @@ impl Diagnostic {
             help: None,
             source_line: source.line(loc.line).map(str::to_owned),
         }
+    }
+
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
     }
 
     pub fn label(mut self, label: impl Into<String>) -> Self {
@@ -82,10 +97,14 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Loc { line, col, len } = self.loc;
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
         if line == 0 {
-            writeln!(f, "{}: error: {}", self.file, self.message)?;
+            writeln!(f, "{}: {level}: {}", self.file, self.message)?;
         } else {
-            writeln!(f, "{}:{line}:{col}: error: {}", self.file, self.message)?;
+            writeln!(f, "{}:{line}:{col}: {level}: {}", self.file, self.message)?;
         }
         if let Some(text) = &self.source_line {
             let gutter = line.to_string().len();
@@ -126,9 +145,12 @@ impl Diagnostics {
         self.0.push(diag);
     }
 
-    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 
     /// `Ok(())` when nothing was found, else the diagnostics sorted by place.
@@ -153,10 +175,14 @@ impl fmt::Display for Diagnostics {
         let files: std::collections::BTreeSet<&str> =
             self.0.iter().map(|d| d.file.as_str()).collect();
         let files: Vec<&str> = files.into_iter().collect();
+        let (level, what) = if self.0.iter().all(|d| d.severity == Severity::Warning) {
+            ("warning", "warning")
+        } else {
+            ("error", "problem")
+        };
         write!(
             f,
-            "error: {} problem{} in {}",
-            n,
+            "{level}: {n} {what}{} in {}",
             if n == 1 { "" } else { "s" },
             files.join(", ")
         )

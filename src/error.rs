@@ -26,9 +26,9 @@ pub enum Error {
     /// A playbook or session that does not exist.
     #[error("{0}")]
     NotFound(String),
-    /// The user pressed Ctrl-C.
+    /// The user pressed Ctrl-C; the text says what was kept and how to go on.
     #[error("interrupted")]
-    Interrupted,
+    Interrupted(String),
     /// Anything else (I/O, a failed editor, ...), with its context chain.
     #[error(transparent)]
     Other(#[from] anyhow::Error),
@@ -42,7 +42,7 @@ impl Error {
             Error::Usage(_) => code::USAGE,
             Error::BadData(_) | Error::Invalid(_) => code::BAD_DATA,
             Error::NotFound(_) => code::NOT_FOUND,
-            Error::Interrupted => code::INTERRUPTED,
+            Error::Interrupted(_) => code::INTERRUPTED,
             Error::Other(_) => code::FAILURE,
         }
     }
@@ -52,7 +52,8 @@ impl Error {
     pub fn render(&self) -> String {
         match self {
             Error::BadData(diags) => diags.to_string(),
-            Error::Interrupted => "coach: interrupted".to_string(),
+            Error::Interrupted(advice) if advice.is_empty() => "coach: interrupted".to_string(),
+            Error::Interrupted(advice) => format!("coach: interrupted. {advice}"),
             Error::Other(err) => format!("error: {err:#}"),
             other => format!("error: {other}"),
         }
@@ -62,7 +63,7 @@ impl Error {
 impl From<std::io::Error> for Error {
     fn from(err: std::io::Error) -> Self {
         if err.kind() == std::io::ErrorKind::Interrupted {
-            Error::Interrupted
+            Error::Interrupted(String::new())
         } else {
             Error::Other(err.into())
         }

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use minijinja::{Environment, Value};
 
+use crate::coaching;
 use crate::error::{Error, Result};
 use crate::playbook::{Answer, Playbook, Question, QuestionType, Section};
 use crate::prompt::{Prompt, Prompter, Review};
@@ -58,12 +59,25 @@ pub struct Outcome {
     pub missing: Vec<String>,
 }
 
+/// What has been asked and answered so far, in playbook order: what a draft
+/// keeps so that nothing typed is lost.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Progress {
+    pub answers: Vec<(String, Answer)>,
+    /// Questions already put to the user, answered or left empty.
+    pub asked: Vec<String>,
+}
+
+/// Called after every answer, with everything answered so far.
+pub type Observer<'o> = Box<dyn FnMut(&Progress) -> Result<()> + 'o>;
+
 pub struct Flow<'p> {
     playbook: &'p Playbook,
     cx: Context,
     env: Environment<'static>,
     answers: HashMap<String, Answer>,
     asked: HashSet<String>,
+    observer: Option<Observer<'p>>,
 }
 
 impl<'p> Flow<'p> {
@@ -74,17 +88,45 @@ impl<'p> Flow<'p> {
             env: environment(),
             answers: HashMap::new(),
             asked: HashSet::new(),
+            observer: None,
         }
     }
 
     /// Start from answers given earlier; they are not asked again.
-    #[cfg(test)]
     pub fn with_answers(mut self, answers: impl IntoIterator<Item = (String, Answer)>) -> Self {
         for (id, answer) in answers {
             self.asked.insert(id.clone());
             self.answers.insert(id, answer);
         }
         self
+    }
+
+    /// Continue from a draft: its answers are kept and what it asked is not
+    /// asked again.
+    pub fn resume(mut self, progress: &Progress) -> Self {
+        self.asked.extend(progress.asked.iter().cloned());
+        self = self.with_answers(progress.answers.iter().cloned());
+        self
+    }
+
+    /// Call `observer` after every answer (to write a draft).
+    pub fn observe(mut self, observer: Observer<'p>) -> Self {
+        self.observer = Some(observer);
+        self
+    }
+
+    /// Everything asked and answered so far, in playbook order.
+    pub fn progress(&self) -> Progress {
+        let mut progress = Progress::default();
+        for q in self.playbook.questions() {
+            if let Some(a) = self.answers.get(&q.id) {
+                progress.answers.push((q.id.clone(), a.clone()));
+            }
+            if self.asked.contains(&q.id) {
+                progress.asked.push(q.id.clone());
+            }
+        }
+        progress
     }
 
     /// Walk the whole playbook, then let the user review and change answers
@@ -184,11 +226,18 @@ impl<'p> Flow<'p> {
                 self.answers.remove(&q.id);
             }
         }
+        if self.observer.is_some() {
+            let progress = self.progress();
+            if let Some(observer) = self.observer.as_mut() {
+                observer(&progress)?;
+            }
+        }
         let mut ctx = ctx.clone();
         if let Some(a) = self.answers.get(&q.id) {
             ctx.insert(q.id.clone(), value(a));
         }
-        for text in self.nudges_for(q, &ctx)? {
+        // The prompter shows question checks itself, as they are typed.
+        for text in self.nudges_for(q, &ctx, false)? {
             prompter.nudge(&text)?;
         }
         Ok(())
@@ -225,7 +274,14 @@ impl<'p> Flow<'p> {
         Ok(None)
     }
 
-    fn nudges_for(&self, q: &Question, ctx: &BTreeMap<String, Value>) -> Result<Vec<String>> {
+    /// The playbook's nudges for a question, and with `checks`, what the
+    /// question coach finds in an answer with `check: questions`.
+    fn nudges_for(
+        &self,
+        q: &Question,
+        ctx: &BTreeMap<String, Value>,
+        checks: bool,
+    ) -> Result<Vec<String>> {
         let mut out = Vec::new();
         let empty = !self.answers.contains_key(&q.id);
         if let Some(text) = q.nudge.as_ref().filter(|_| empty) {
@@ -235,6 +291,14 @@ impl<'p> Flow<'p> {
             if self.condition(Some(&nudge.when), ctx, &q.id)? {
                 out.push(self.render(&nudge.say, ctx, &q.id)?);
             }
+        }
+        if checks && q.check.is_some() {
+            let items = match self.answers.get(&q.id) {
+                Some(Answer::List(items)) => items.clone(),
+                Some(Answer::Text(text)) => vec![text.clone()],
+                _ => Vec::new(),
+            };
+            out.extend(items.iter().filter_map(|item| coaching::summary(item)));
         }
         Ok(out)
     }
@@ -264,7 +328,7 @@ impl<'p> Flow<'p> {
                         out.missing.push(q.id.clone());
                     }
                 }
-                for text in self.nudges_for(q, &ctx)? {
+                for text in self.nudges_for(q, &ctx, true)? {
                     out.nudges.push(Nudged {
                         question: q.id.clone(),
                         text,

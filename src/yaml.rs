@@ -97,8 +97,11 @@ fn parse_one(source: &Source) -> Result<Node, Box<Diagnostic>> {
             "the file is empty",
         )));
     }
+    // Only true/false are booleans: `no`, `y` or `on` as an id, a choice or a
+    // text answer stay the words the person wrote (YAML 1.2, not 1.1).
     let options = serde_saphyr::options! {
         with_snippet: false,
+        strict_booleans: true,
         budget: serde_saphyr::budget! {
             max_depth: 48,
             max_aliases: 256,
@@ -269,6 +272,32 @@ mod tests {
         };
         assert_eq!(inner[0].0.loc.line, 3);
         assert_eq!(inner[0].0.loc.col, 5);
+    }
+
+    #[test]
+    fn only_true_and_false_are_booleans() {
+        let node = parse_str("a: [yes, no, y, n, on, off, true, False]\n").unwrap();
+        let Value::Map(entries) = node.value else {
+            panic!("not a map")
+        };
+        let Value::Seq(items) = &entries[0].1.value else {
+            panic!("not a seq")
+        };
+        let values: Vec<&Value> = items.iter().map(|n| &n.value).collect();
+        let s = |t: &str| Value::Str(t.into());
+        assert_eq!(
+            values,
+            [
+                &s("yes"),
+                &s("no"),
+                &s("y"),
+                &s("n"),
+                &s("on"),
+                &s("off"),
+                &Value::Bool(true),
+                &Value::Bool(false)
+            ]
+        );
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! One file per command. `run` sets up what every command shares (colour)
 //! and dispatches.
 
+mod check;
+mod playbook;
 mod prep;
 
 use crate::cli::{Cli, ColorChoice, Command};
@@ -10,6 +12,8 @@ pub fn run(cli: Cli) -> Result<()> {
     set_color(cli.color);
     match cli.command {
         Command::Prep(args) => prep::run(args, cli.home),
+        Command::Check(args) => check::run(args),
+        Command::Playbook(cmd) => playbook::run(cmd),
     }
 }
 

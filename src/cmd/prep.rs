@@ -12,13 +12,21 @@ use crate::prompt::scripted::{AnswersFile, Scripted};
 use crate::prompt::terminal::Terminal;
 use crate::prompt::{Prompt, Prompter};
 use crate::report;
+use crate::session::draft::Draft;
 use crate::session::store::{self, Store};
 use crate::session::{Answers, Session, notes};
 use crate::text::slug;
 
 pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
     let store = Store::open(home)?;
-    let name = args.playbook.as_deref().unwrap_or(builtin::DEFAULT_PREP);
+    let resumed = match &args.resume {
+        Some(id) => Some(pick_draft(&store, id)?),
+        None => None,
+    };
+    let name = match &resumed {
+        Some(draft) => draft.playbook.as_str(),
+        None => args.playbook.as_deref().unwrap_or(builtin::DEFAULT_PREP),
+    };
     let playbook = load::find(name, &load::search_dirs())?;
     if playbook.kind != Kind::Prep {
         return Err(Error::Usage(format!(
@@ -44,13 +52,14 @@ pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
     let can_ask = interactive && !args.no_input;
     let mut terminal = can_ask.then(|| Terminal::new(store.drafts_dir()));
 
-    let with = args
-        .with
-        .clone()
-        .or(file.with.clone())
-        .filter(|w| !w.trim().is_empty());
-    let account = args.account.clone().or(file.account.clone());
-    let (with, account) = match (with, terminal.as_mut()) {
+    let (with, account) = match &resumed {
+        Some(draft) => (Some(draft.with.clone()), Some(draft.account.clone())),
+        None => (
+            args.with.clone().or(file.with.clone()),
+            args.account.clone().or(file.account.clone()),
+        ),
+    };
+    let (with, account) = match (with.filter(|w| !w.trim().is_empty()), terminal.as_mut()) {
         (Some(with), _) => (with, account.unwrap_or_default()),
         (None, Some(t)) => who(t, account)?,
         (None, None) => {
@@ -60,53 +69,90 @@ pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
             ));
         }
     };
-
     let cx = Context {
         with: with.trim().to_string(),
         account: account.trim().to_string(),
     };
-    let flow = Flow::new(&playbook, cx.clone());
+
+    let mut draft = match resumed {
+        Some(draft) => draft,
+        None => {
+            let now = store::now()?;
+            let base = format!(
+                "{}-{}-prep",
+                now.strftime("%Y-%m-%d-%H%M"),
+                slug(&cx.with, "someone")
+            );
+            Draft {
+                id: store.new_draft_id(&base),
+                kind: Kind::Prep,
+                playbook: name.to_string(),
+                with: cx.with.clone(),
+                account: cx.account.clone(),
+                started: now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+                answers: Answers::default(),
+                asked: Vec::new(),
+                coach_version: env!("CARGO_PKG_VERSION").to_string(),
+            }
+        }
+    };
+    let draft_id = draft.id.clone();
     let reviewed_on_terminal = terminal.is_some();
-    let outcome = if scripted {
-        let fallback = terminal.map(|t| Box::new(t) as Box<dyn Prompter>);
-        flow.run(&mut Scripted::new(file.answers, fallback))?
-    } else {
-        let mut t = terminal.expect("interactive without a script has a terminal");
-        flow.run(&mut t)?
+    let result = {
+        let mut flow = Flow::new(&playbook, cx.clone()).resume(&draft.progress());
+        if !draft.asked.is_empty() {
+            eprintln!(
+                "Resuming {} ({} answered so far).",
+                draft.id,
+                draft.answers.0.len()
+            );
+            if terminal.is_some() {
+                eprintln!("{}", report::table(&flow.outcome()?, None));
+            }
+        }
+        // Only a person typing needs drafts; a script can simply run again.
+        if terminal.is_some() {
+            let store = &store;
+            let draft = &mut draft;
+            flow = flow.observe(Box::new(move |progress| {
+                draft.update(progress);
+                store.save_draft(draft)
+            }));
+        }
+        if scripted {
+            let fallback = terminal.map(|t| Box::new(t) as Box<dyn Prompter>);
+            flow.run(&mut Scripted::new(file.answers, fallback))
+        } else {
+            let mut t = terminal.expect("interactive without a script has a terminal");
+            flow.run(&mut t)
+        }
+    };
+    let outcome = match result {
+        Err(Error::Interrupted(_)) => {
+            let advice = if draft.asked.is_empty() {
+                "Nothing was answered yet, so nothing was saved.".to_string()
+            } else {
+                format!(
+                    "Your answers are saved in a draft; continue with: coach prep --resume {draft_id}"
+                )
+            };
+            return Err(Error::Interrupted(advice));
+        }
+        other => other?,
     };
     if !outcome.missing.is_empty() {
-        let asks: Vec<&crate::flow::Row> = outcome.sections.iter().flat_map(|s| &s.rows).collect();
-        let list: Vec<String> = outcome
-            .missing
-            .iter()
-            .map(|id| {
-                let ask = asks
-                    .iter()
-                    .find(|r| r.id == *id)
-                    .map_or("", |r| r.ask.as_str());
-                format!("  {id}: {ask}")
-            })
-            .collect();
-        return Err(Error::Invalid(format!(
-            "required questions have no answer:\n{}\nanswer them in the answers file (under `answers:`), or run coach in a terminal",
-            list.join("\n")
-        )));
+        return Err(missing(&outcome));
     }
 
-    let now = store::now()?;
     let mut session = Session {
-        id: format!(
-            "{}-{}-prep",
-            now.strftime("%Y-%m-%d-%H%M"),
-            slug(&cx.with, "someone")
-        ),
+        id: draft.id.clone(),
         kind: Kind::Prep,
         playbook: playbook.id.clone(),
         playbook_version: playbook.version,
         title: title(&playbook.title, &cx),
         with: cx.with.clone(),
         account: cx.account.clone(),
-        date: now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        date: draft.started.clone(),
         tags: vec!["coach".into(), "prep".into()],
         prep: None,
         answers: Answers(outcome.answers.clone()),
@@ -117,6 +163,8 @@ pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
     let path = store.save_session(&mut session, |s| {
         notes::render(s, &outcome, &playbook.title)
     })?;
+    // Only now that the notes are safely written does the draft go.
+    store.remove_draft(&draft_id)?;
     print(
         &args.format,
         &session,
@@ -124,6 +172,48 @@ pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
         &path,
         reviewed_on_terminal,
     )
+}
+
+/// The draft to resume: by id, or the newest (listing the others).
+fn pick_draft(store: &Store, id: &str) -> Result<Draft> {
+    let id = Some(id).filter(|i| !i.is_empty());
+    let draft = store.find_draft(id)?;
+    if id.is_none() {
+        let all = store.drafts();
+        if all.len() > 1 {
+            eprintln!("Unfinished drafts, newest first:");
+            for d in &all {
+                eprintln!(
+                    "  {}  {} answered, with {}",
+                    d.id,
+                    d.answers.0.len(),
+                    d.with
+                );
+            }
+            eprintln!("Continuing the newest; name another with `coach prep --resume ID`.");
+        }
+    }
+    Ok(draft)
+}
+
+/// The error for required questions still without an answer.
+fn missing(outcome: &Outcome) -> Error {
+    let asks: Vec<&crate::flow::Row> = outcome.sections.iter().flat_map(|s| &s.rows).collect();
+    let list: Vec<String> = outcome
+        .missing
+        .iter()
+        .map(|id| {
+            let ask = asks
+                .iter()
+                .find(|r| r.id == *id)
+                .map_or("", |r| r.ask.as_str());
+            format!("  {id}: {ask}")
+        })
+        .collect();
+    Error::Invalid(format!(
+        "required questions have no answer:\n{}\nanswer them in the answers file (under `answers:`), or run coach in a terminal",
+        list.join("\n")
+    ))
 }
 
 /// Ask who the conversation is with, when no flag or file said.

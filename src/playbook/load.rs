@@ -13,7 +13,8 @@ use crate::diag::{Diagnostic, Diagnostics, Loc, Source};
 use crate::error::{Error, Result};
 use crate::text::did_you_mean;
 
-/// The directories searched for playbooks, in order.
+/// The directories searched for playbooks, in order: the team directories of
+/// `COACH_PLAYBOOK_PATH`, then the user's own.
 pub fn search_dirs() -> Vec<PathBuf> {
     let mut dirs: Vec<PathBuf> = std::env::var_os("COACH_PLAYBOOK_PATH")
         .map(|v| {
@@ -22,10 +23,69 @@ pub fn search_dirs() -> Vec<PathBuf> {
                 .collect()
         })
         .unwrap_or_default();
-    if let Some(config) = crate::session::store::config_dir() {
-        dirs.push(config.join("playbooks"));
-    }
+    dirs.extend(user_dir());
     dirs
+}
+
+/// The user's own playbook directory: `playbooks/` in the config directory.
+pub fn user_dir() -> Option<PathBuf> {
+    crate::session::store::config_dir().map(|c| c.join("playbooks"))
+}
+
+/// Where a playbook was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Built into coach.
+    Builtin,
+    /// The user's own playbook directory.
+    User(PathBuf),
+    /// A directory of `COACH_PLAYBOOK_PATH` (a team's shared playbooks).
+    Team(PathBuf),
+    /// A path given on the command line.
+    Path(PathBuf),
+}
+
+impl Origin {
+    fn of_file(path: &Path) -> Origin {
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        if user_dir().is_some_and(|u| u == dir) {
+            Origin::User(path.to_path_buf())
+        } else {
+            Origin::Team(path.to_path_buf())
+        }
+    }
+
+    /// `built-in`, `user`, `team` or `path`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Origin::Builtin => "built-in",
+            Origin::User(_) => "user",
+            Origin::Team(_) => "team",
+            Origin::Path(_) => "path",
+        }
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Origin::Builtin => None,
+            Origin::User(p) | Origin::Team(p) | Origin::Path(p) => Some(p),
+        }
+    }
+}
+
+/// A playbook's text, found but not yet checked.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub source: Source,
+    /// The file name without extension: the id when the file names none.
+    pub stem: String,
+    pub origin: Origin,
+}
+
+impl Found {
+    pub fn parse(&self) -> Result<Playbook> {
+        parse(&self.source, &self.stem).map_err(Error::BadData)
+    }
 }
 
 fn looks_like_path(arg: &str) -> bool {
@@ -37,6 +97,11 @@ fn looks_like_path(arg: &str) -> bool {
 
 /// Find and load a playbook by name or path.
 pub fn find(arg: &str, dirs: &[PathBuf]) -> Result<Playbook> {
+    locate(arg, dirs)?.parse()
+}
+
+/// Find a playbook's text by name or path, without checking it.
+pub fn locate(arg: &str, dirs: &[PathBuf]) -> Result<Found> {
     if looks_like_path(arg) {
         let path = PathBuf::from(arg);
         if !path.is_file() {
@@ -45,26 +110,29 @@ pub fn find(arg: &str, dirs: &[PathBuf]) -> Result<Playbook> {
                 path.display()
             )));
         }
-        return from_file(&path);
+        return read_found(&path, Origin::Path(path.clone()));
     }
     for dir in dirs {
         for ext in ["yaml", "yml"] {
             let path = dir.join(format!("{arg}.{ext}"));
             if path.is_file() {
-                return from_file(&path);
+                return read_found(&path, Origin::of_file(&path));
             }
         }
     }
     for dir in dirs {
         for path in yaml_files(dir) {
             if declares_id(&path, arg) {
-                return from_file(&path);
+                return read_found(&path, Origin::of_file(&path));
             }
         }
     }
     if let Some(text) = builtin::get(arg) {
-        let source = Source::new(format!("<built-in>/{arg}.yaml"), text);
-        return parse(&source, arg).map_err(Error::BadData);
+        return Ok(Found {
+            source: Source::new(format!("<built-in>/{arg}.yaml"), text),
+            stem: arg.to_string(),
+            origin: Origin::Builtin,
+        });
     }
     let mut names: Vec<String> = builtin::BUILTIN
         .iter()
@@ -88,6 +156,43 @@ pub fn find(arg: &str, dirs: &[PathBuf]) -> Result<Playbook> {
         }
     ));
     Err(Error::NotFound(message))
+}
+
+fn read_found(path: &Path, origin: Origin) -> Result<Found> {
+    Ok(Found {
+        source: read_source(path)?,
+        stem: stem(path).unwrap_or_default(),
+        origin,
+    })
+}
+
+/// Every playbook on the search path, first the files in search order, then
+/// the built-ins; a later one whose id is already taken is marked as hidden.
+pub fn catalog(dirs: &[PathBuf]) -> Vec<(Found, Result<Playbook>, bool)> {
+    let mut out: Vec<(Found, Result<Playbook>, bool)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let files = dirs.iter().flat_map(|d| yaml_files(d));
+    let found: Vec<Result<Found>> = files
+        .map(|p| {
+            let origin = Origin::of_file(&p);
+            read_found(&p, origin)
+        })
+        .chain(builtin::BUILTIN.iter().map(|(id, text)| {
+            Ok(Found {
+                source: Source::new(format!("<built-in>/{id}.yaml"), *text),
+                stem: id.to_string(),
+                origin: Origin::Builtin,
+            })
+        }))
+        .collect();
+    for item in found {
+        let Ok(found) = item else { continue };
+        let parsed = found.parse();
+        let id = parsed.as_ref().map_or(found.stem.clone(), |p| p.id.clone());
+        let hidden = !seen.insert(id);
+        out.push((found, parsed, hidden));
+    }
+    out
 }
 
 fn yaml_files(dir: &Path) -> Vec<PathBuf> {
@@ -122,13 +227,6 @@ fn declares_id(path: &Path, id: &str) -> bool {
                 .unwrap_or(false)
         })
     })
-}
-
-/// Read a playbook file; problems come back as diagnostics (exit 65).
-pub fn from_file(path: &Path) -> Result<Playbook> {
-    let source = read_source(path)?;
-    let stem = stem(path).unwrap_or_default();
-    parse(&source, &stem).map_err(Error::BadData)
 }
 
 /// Read a hand-edited text file: size-limited, and UTF-8 or a diagnostic that

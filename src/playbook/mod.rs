@@ -4,8 +4,11 @@
 
 pub mod answer;
 pub mod builtin;
+pub mod lint;
 pub mod load;
 pub mod model;
+#[cfg(test)]
+mod props;
 mod validate;
 
 pub use model::{Answer, Kind, Playbook, Question, QuestionType, Section};

@@ -186,7 +186,7 @@ impl QuestionType {
 /// An option of a `choice` or `multi` question: a plain value, or a value with
 /// a label to show and a hint.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(untagged)]
+#[serde(untagged, deny_unknown_fields)]
 pub enum Choice {
     Plain(String),
     Full {
@@ -317,4 +317,21 @@ impl Question {
             nudges: Vec::new(),
         }
     }
+}
+
+/// The JSON Schema of the playbook format, generated from these types.
+pub fn schema() -> serde_json::Value {
+    let mut schema = serde_json::to_value(schemars::schema_for!(Playbook))
+        .expect("a schema is always valid JSON");
+    if let Some(map) = schema.as_object_mut() {
+        map.insert("title".into(), "coach playbook".into());
+    }
+    schema
+}
+
+/// The schema as `coach playbook schema` prints it and the repository keeps it.
+pub fn schema_text() -> String {
+    let mut text = serde_json::to_string_pretty(&schema()).expect("a schema serialises");
+    text.push('\n');
+    text
 }

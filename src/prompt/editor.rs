@@ -18,29 +18,35 @@ pub fn configured() -> Option<String> {
         .find(|v| !v.trim().is_empty())
 }
 
-/// Open `editor` on `<dir>/<name>-<pid>.md` holding `initial`; return the text
-/// saved there. The command goes through `sh`, so `code --wait` works too.
-pub fn edit(editor: &str, dir: &Path, name: &str, initial: &str) -> Result<String> {
-    let path: PathBuf = dir.join(format!("{name}-{}.md", std::process::id()));
-    store::write_private(&path, initial.as_bytes(), true)?;
+/// Run `editor` on `path` and wait for it. The command goes through `sh`, so
+/// `code --wait` works too.
+pub fn open(editor: &str, path: &Path) -> anyhow::Result<()> {
+    crate::signal::install();
+    let _editing = crate::signal::Editing::start();
     let status = Command::new("sh")
         .arg("-c")
         .arg(format!("{editor} \"$1\""))
         .arg("coach-editor")
-        .arg(&path)
+        .arg(path)
         .status()
-        .with_context(|| {
-            format!(
-                "could not start the editor `{editor}`; your text is kept in {}",
-                path.display()
-            )
-        })?;
+        .with_context(|| format!("could not start the editor `{editor}`"))?;
     if !status.success() {
-        return Err(Error::Other(anyhow::anyhow!(
-            "the editor `{editor}` failed ({status}); your text is kept in {}",
-            path.display()
-        )));
+        anyhow::bail!("the editor `{editor}` failed ({status})");
     }
+    Ok(())
+}
+
+/// Open `editor` on `<dir>/<name>-<pid>.md` holding `initial`; return the text
+/// saved there.
+pub fn edit(editor: &str, dir: &Path, name: &str, initial: &str) -> Result<String> {
+    let path: PathBuf = dir.join(format!("{name}-{}.md", std::process::id()));
+    store::write_private(&path, initial.as_bytes(), true)?;
+    open(editor, &path).map_err(|e| {
+        Error::Other(anyhow::anyhow!(
+            "{e}; your text is kept in {}",
+            path.display()
+        ))
+    })?;
     let text = std::fs::read_to_string(&path)
         .with_context(|| format!("could not read back {}", path.display()))?;
     let _ = std::fs::remove_file(&path);

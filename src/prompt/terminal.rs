@@ -2,24 +2,23 @@
 //! so stdout stays free for the summary or the JSON document.
 //!
 //! Ctrl-C inside a prompt returns [`Error::Interrupted`] instead of killing
-//! the process: a handler is installed, and console's key reader turns the
-//! keypress into an `Interrupted` I/O error that dialoguer passes up.
+//! the process: a handler is installed (`crate::signal`), and console's key
+//! reader turns the keypress into an `Interrupted` I/O error that dialoguer
+//! passes up.
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use dialoguer::console::{Style, Term, style};
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Input, MultiSelect, Select};
 
 use super::{Prompt, Prompter, Review, editor};
+use crate::coaching::{self, check};
 use crate::error::{Error, Result};
 use crate::flow::Outcome;
 use crate::playbook::{Answer, QuestionType, answer};
 use crate::text::{printable, wrap};
-
-static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
 pub struct Terminal {
     term: Term,
@@ -30,8 +29,7 @@ pub struct Terminal {
 
 impl Terminal {
     pub fn new(scratch: PathBuf) -> Self {
-        // A second handler cannot be set (tests may build two); that is fine.
-        let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
+        crate::signal::install();
         Terminal {
             term: Term::stderr(),
             theme: ColorfulTheme::default(),
@@ -49,8 +47,8 @@ impl Terminal {
     }
 
     fn check_interrupt(&self) -> Result<()> {
-        if INTERRUPTED.swap(false, Ordering::SeqCst) {
-            return Err(Error::Interrupted);
+        if crate::signal::take_interrupt() {
+            return Err(Error::Interrupted(String::new()));
         }
         Ok(())
     }
@@ -97,6 +95,64 @@ impl Terminal {
             .default(true)
             .interact_on(&self.term)
             .map_err(io)
+    }
+
+    /// The question coach, as the user's planned questions are entered: each
+    /// flagged one is shown with the reason and a tip, and the user keeps it,
+    /// rephrases it (checked again) or drops it.
+    fn coach_questions(&self, answer: Answer) -> Result<Option<Answer>> {
+        let single = matches!(answer, Answer::Text(_));
+        let mut kept = Vec::new();
+        for item in items(answer) {
+            let mut current = item;
+            loop {
+                let findings = check::check(&current);
+                if findings.is_empty() {
+                    kept.push(current);
+                    break;
+                }
+                self.line(&format!(
+                    "  {} {}",
+                    style(format!(
+                        "“{}” is {}.",
+                        printable(&current),
+                        coaching::kinds(&findings)
+                    ))
+                    .yellow(),
+                    style("(the question coach)").dim()
+                ))?;
+                for f in &findings {
+                    self.line(&format!("    {}", printable(&f.message)))?;
+                    self.line(&format!(
+                        "    {} {}",
+                        style("Try:").bold(),
+                        printable(&f.suggestion)
+                    ))?;
+                }
+                let choice = Select::with_theme(&self.theme)
+                    .with_prompt("This question")
+                    .items(["Rephrase it", "Keep it as it is", "Drop it"])
+                    .default(0)
+                    .interact_on(&self.term)
+                    .map_err(io)?;
+                match choice {
+                    0 => current = self.input("", Some(&current), true)?,
+                    1 => {
+                        kept.push(current);
+                        break;
+                    }
+                    _ => break,
+                }
+                if current.trim().is_empty() {
+                    break;
+                }
+            }
+        }
+        Ok(match (single, kept.is_empty()) {
+            (_, true) => None,
+            (true, false) => Some(Answer::Text(kept.remove(0))),
+            (false, false) => Some(Answer::List(kept)),
+        })
     }
 
     fn long(&self, prompt: &Prompt) -> Result<Option<Answer>> {
@@ -282,6 +338,15 @@ fn bullet(text: &str, width: usize, mark: &str) -> String {
     format!("{mark}{}", &wrapped[pad.len()..])
 }
 
+/// The answer as the list of questions it holds.
+fn items(answer: Answer) -> Vec<String> {
+    match answer {
+        Answer::List(items) => items,
+        Answer::Text(text) => vec![text],
+        other => vec![other.display()],
+    }
+}
+
 fn first_line(text: &str) -> String {
     let line = text.trim().lines().next().unwrap_or("").to_string();
     if text.trim().lines().count() > 1 {
@@ -357,6 +422,9 @@ impl Prompter for Terminal {
                             .yellow()
                             .to_string(),
                     )?;
+                }
+                Ok(Some(answer)) if prompt.question.check.is_some() => {
+                    return self.coach_questions(answer);
                 }
                 other => return other,
             }

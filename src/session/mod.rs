@@ -2,7 +2,9 @@
 //! file's front matter, `notes` renders the file, `store` owns every path
 //! and every write under `COACH_HOME`.
 
+pub mod draft;
 pub mod notes;
+pub mod read;
 pub mod record;
 pub mod store;
 

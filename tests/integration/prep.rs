@@ -337,3 +337,38 @@ fn an_invalid_coach_now_is_a_usage_error() {
         .code(2)
         .stderr(predicate::str::contains("COACH_NOW"));
 }
+
+/// Without a terminal, what the question coach finds in the planned
+/// questions goes into the nudges.
+#[test]
+fn flagged_planned_questions_become_nudges() {
+    let env = TestEnv::new();
+    let answers = env.write(
+        "a.yaml",
+        "with: Jane\nanswers:\n  objective: Learn\n  business_result: Grow\n  best_action: A pilot\n  planned_questions:\n    - Can you sign today?\n    - How do decisions like this get made?\n",
+    );
+    let out = env
+        .coach()
+        .args(["prep", "--format", "json", "--answers"])
+        .arg(&answers)
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let nudges: Vec<&str> = json["nudges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    let flagged: Vec<&&str> = nudges
+        .iter()
+        .filter(|n| n.starts_with("\"Can you sign today?\" is closed and pressure:"))
+        .collect();
+    assert_eq!(flagged.len(), 1, "{nudges:#?}");
+    assert!(
+        !nudges
+            .iter()
+            .any(|n| n.contains("How do decisions like this get made?\" is")),
+        "{nudges:#?}"
+    );
+}

@@ -170,28 +170,116 @@ fn help_why_and_nudges_are_shown() {
     p.process_mut().exit().ok();
 }
 
-/// Ctrl-C inside a prompt ends coach with 130, says so, restores the cursor,
-/// and writes no notes file.
+/// Five one-line questions, for the tests of interrupted sessions.
+fn five_questions(env: &TestEnv) -> String {
+    let mut text = String::from(
+        "title: Five\nkind: prep\nsections:\n  - id: s\n    title: S\n    questions:\n",
+    );
+    for n in 1..=5 {
+        text.push_str(&format!(
+            "      - id: q{n}\n        ask: Question number {n}?\n"
+        ));
+    }
+    env.write("five.yaml", &text).to_str().unwrap().to_string()
+}
+
+fn answer_three(p: &mut PtySession) {
+    for n in 1..=3 {
+        p.exp_string(&format!("Question number {n}?")).unwrap();
+        p.send_line(&format!("Answer {n}")).unwrap();
+    }
+    p.exp_string("Question number 4?").unwrap();
+}
+
+/// Ctrl-C inside a prompt ends coach with 130, keeps every answer given in a
+/// draft, says how to resume, and restores the cursor.
 #[test]
-fn ctrl_c_exits_130_and_restores_the_cursor() {
+fn ctrl_c_keeps_a_draft_exits_130_and_restores_the_cursor() {
     let env = TestEnv::new();
+    let playbook = five_questions(&env);
     let mut p = spawn(
         &env,
-        &["prep", "--with", "Jane Smith", "--account", "Acme Corp"],
+        &[
+            "prep",
+            "--with",
+            "Jane Smith",
+            "--account",
+            "Acme",
+            "--playbook",
+            &playbook,
+        ],
         false,
     );
-    p.exp_string("worth Jane Smith").unwrap();
-    p.send_line("Learn how they onboard").unwrap();
-    p.exp_string("How will you open the call").unwrap();
+    answer_three(&mut p);
     p.send_control('c').unwrap();
     let rest = p.exp_eof().unwrap();
-    assert!(rest.contains("interrupted"), "{rest:?}");
+    assert!(rest.contains("coach: interrupted. Your answers are saved in a draft; continue with: coach prep --resume 2026-11-22-1403-jane-smith-prep"), "{rest:?}");
     assert!(
         rest.contains("\x1b[?25h"),
         "cursor not shown again: {rest:?}"
     );
     assert_eq!(exit_code(&mut p), 130);
     assert!(env.notes().is_empty());
+    let draft = std::fs::read_to_string(
+        env.home()
+            .join("drafts/2026-11-22-1403-jane-smith-prep.yaml"),
+    )
+    .unwrap();
+    assert!(
+        draft.contains(
+            "answers:\n  q1: Answer 1\n  q2: Answer 2\n  q3: Answer 3\nasked:\n- q1\n- q2\n- q3\n"
+        ),
+        "{draft}"
+    );
+}
+
+/// `kill -9` between two answers loses nothing: `--resume` shows what was
+/// answered and continues at the fourth question; the finished session
+/// removes its draft.
+#[test]
+fn kill_9_then_resume_continues_at_the_fourth_question() {
+    let env = TestEnv::new();
+    let playbook = five_questions(&env);
+    let mut p = spawn(
+        &env,
+        &[
+            "prep",
+            "--with",
+            "Jane Smith",
+            "--account",
+            "Acme",
+            "--playbook",
+            &playbook,
+        ],
+        true,
+    );
+    answer_three(&mut p);
+    p.process_mut()
+        .kill(rexpect::process::Signal::SIGKILL)
+        .unwrap();
+
+    let mut p = spawn(&env, &["prep", "--resume"], true);
+    p.exp_string("Resuming 2026-11-22-1403-jane-smith-prep (3 answered so far).")
+        .unwrap();
+    p.exp_string("Answer 3").unwrap(); // the table of what is kept
+    p.exp_string("Question number 4?").unwrap();
+    p.send_line("Answer 4").unwrap();
+    p.exp_string("Question number 5?").unwrap();
+    p.send_line("Answer 5").unwrap();
+    p.exp_string("Save these notes?").unwrap();
+    key(&mut p, "\r");
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    let notes = std::fs::read_to_string(env.only_notes()).unwrap();
+    assert!(notes.contains("answers:\n  q1: Answer 1\n  q2: Answer 2\n  q3: Answer 3\n  q4: Answer 4\n  q5: Answer 5\n"), "{notes}");
+    assert!(
+        notes.contains("date: \"2026-11-22T14:03:00+01:00\""),
+        "{notes}"
+    );
+    let drafts: Vec<_> = std::fs::read_dir(env.home().join("drafts"))
+        .unwrap()
+        .collect();
+    assert!(drafts.is_empty(), "the draft should be gone: {drafts:?}");
 }
 
 /// A playbook with one `long` question, and a fake editor that appends a line
@@ -280,4 +368,103 @@ fn a_failing_editor_keeps_the_text_and_says_where() {
         "Written in the editor\nSecond line\n"
     );
     assert!(env.notes().is_empty());
+}
+
+/// The review step: change an answer, and a question it now reveals is asked.
+#[test]
+fn the_review_changes_an_answer_and_asks_what_it_reveals() {
+    let env = TestEnv::new();
+    let playbook = env.write(
+        "review.yaml",
+        "title: Review\nkind: prep\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: known\n        ask: Do you know who signs?\n        type: yesno\n        required: true\n      - id: signer\n        ask: Who signs?\n        when: known\n      - id: goal\n        ask: What is the goal?\n",
+    );
+    let path = playbook.to_str().unwrap();
+    let mut p = spawn(
+        &env,
+        &[
+            "prep",
+            "--with",
+            "Jane",
+            "--account",
+            "Acme",
+            "--playbook",
+            path,
+        ],
+        true,
+    );
+    p.exp_string("Do you know who signs?").unwrap();
+    p.exp_string("yes or no").unwrap();
+    key(&mut p, "n");
+    p.exp_string("What is the goal?").unwrap();
+    p.send_line("A pilot").unwrap();
+    p.exp_string("Save these notes?").unwrap();
+    key(&mut p, DOWN);
+    key(&mut p, "\r");
+    p.exp_string("Which answer?").unwrap();
+    key(&mut p, "\r"); // the first row: `known`
+    p.exp_string("Do you know who signs?").unwrap();
+    p.exp_string("yes or no").unwrap();
+    key(&mut p, "y");
+    p.exp_string("Who signs?").unwrap();
+    p.send_line("Priya, the VP").unwrap();
+    p.exp_string("Save these notes?").unwrap();
+    key(&mut p, "\r");
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    let notes = std::fs::read_to_string(env.only_notes()).unwrap();
+    assert!(
+        notes.contains("answers:\n  known: true\n  signer: Priya, the VP\n  goal: A pilot\n"),
+        "{notes}"
+    );
+    assert!(notes.contains("skipped: []"), "{notes}");
+}
+
+/// Planned questions are checked as they are typed: a flagged one is shown
+/// with its reason and tip, and can be rephrased (and is checked again).
+#[test]
+fn planned_questions_are_coached_as_they_are_typed() {
+    let env = TestEnv::new();
+    let playbook = env.write(
+        "ask.yaml",
+        "title: Ask\nkind: prep\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: planned_questions\n        ask: Which questions will you ask?\n        type: list\n        check: questions\n",
+    );
+    let path = playbook.to_str().unwrap();
+    let mut p = spawn(
+        &env,
+        &[
+            "prep",
+            "--with",
+            "Jane",
+            "--account",
+            "Acme",
+            "--playbook",
+            path,
+        ],
+        true,
+    );
+    p.exp_string("Which questions will you ask?").unwrap();
+    p.send_line("Do you have a budget?").unwrap();
+    p.send_line("What matters most to you this year?").unwrap();
+    p.send_line("").unwrap();
+    // (rexpect reads bytes as Latin-1, so match the ASCII part of the line.)
+    p.exp_string("Do you have a budget?").unwrap();
+    p.exp_string(" is closed. (the question coach)").unwrap();
+    p.exp_string("How is budget set for something like this?")
+        .unwrap();
+    p.exp_string("Rephrase it").unwrap();
+    key(&mut p, "\r");
+    // The rephrasing starts from the question as typed: clear it, type anew.
+    key(&mut p, &"\x7f".repeat(30));
+    p.send_line("How is budget set for something like this?")
+        .unwrap();
+    p.exp_string("Save these notes?").unwrap();
+    key(&mut p, "\r");
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    let notes = std::fs::read_to_string(env.only_notes()).unwrap();
+    assert!(
+        notes.contains("planned_questions:\n  - How is budget set for something like this?\n  - What matters most to you this year?\n"),
+        "{notes}"
+    );
+    assert!(notes.contains("nudges: []"), "{notes}");
 }

@@ -1,0 +1,383 @@
+//! `coach playbook`: list, show, validate, lint, new and schema — working
+//! with the playbook files people edit by hand.
+
+use std::fmt::Write as _;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use comfy_table::{ContentArrangement, Table, presets};
+use serde::Serialize;
+
+use crate::cli::{ListFormat, PlaybookCommand};
+use crate::diag::Diagnostics;
+use crate::error::{Error, Result};
+use crate::playbook::load::{self, Found};
+use crate::playbook::{Playbook, QuestionType, lint, model};
+use crate::prompt::editor;
+use crate::session::store;
+
+const STARTER: &str = include_str!("../playbook/starter.yaml");
+
+pub fn run(cmd: PlaybookCommand) -> Result<()> {
+    match cmd {
+        PlaybookCommand::List { format } => list(format),
+        PlaybookCommand::Show { name } => show(&name),
+        PlaybookCommand::Validate { names } => check(&names, false),
+        PlaybookCommand::Lint { names } => check(&names, true),
+        PlaybookCommand::New { name, from } => new(&name, from.as_deref()),
+        PlaybookCommand::Schema => {
+            print!("{}", model::schema_text());
+            Ok(())
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Listed<'a> {
+    id: String,
+    kind: Option<&'static str>,
+    title: Option<&'a str>,
+    version: Option<u32>,
+    summary: Option<&'a str>,
+    source: &'static str,
+    path: Option<String>,
+    /// Another playbook earlier on the search path has the same id.
+    overridden: bool,
+    /// Why the file cannot be used, when it cannot.
+    error: Option<String>,
+}
+
+fn list(format: ListFormat) -> Result<()> {
+    let catalog = load::catalog(&load::search_dirs());
+    let rows: Vec<Listed> = catalog
+        .iter()
+        .map(|(found, parsed, hidden)| {
+            let p = parsed.as_ref().ok();
+            Listed {
+                id: p.map_or(found.stem.clone(), |p| p.id.clone()),
+                kind: p.map(|p| p.kind.as_str()),
+                title: p.map(|p| p.title.as_str()),
+                version: p.map(|p| p.version),
+                summary: p.and_then(|p| p.summary.as_deref()),
+                source: found.origin.kind(),
+                path: found.origin.path().map(|p| p.display().to_string()),
+                overridden: *hidden,
+                error: parsed.as_ref().err().map(|e| match e {
+                    Error::BadData(d) => format!(
+                        "{} problem(s); run `coach playbook validate {}`",
+                        d.0.len(),
+                        found.source.name
+                    ),
+                    other => other.to_string(),
+                }),
+            }
+        })
+        .collect();
+    let mut out = std::io::stdout().lock();
+    if format == ListFormat::Json {
+        serde_json::to_writer_pretty(&mut out, &rows).map_err(anyhow::Error::from)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width())
+        .force_no_tty()
+        .set_header(["Playbook", "Kind", "Title", "Version", "Source"]);
+    for row in &rows {
+        let mut source = match &row.path {
+            Some(path) => format!("{} {path}", row.source),
+            None => row.source.to_string(),
+        };
+        if row.overridden {
+            source.push_str(" (overridden)");
+        }
+        let title = match &row.error {
+            Some(e) => format!("✗ {e}"),
+            None => row.title.unwrap_or_default().to_string(),
+        };
+        table.add_row([
+            row.id.clone(),
+            row.kind.unwrap_or("?").to_string(),
+            title,
+            row.version.map_or(String::new(), |v| v.to_string()),
+            source,
+        ]);
+    }
+    writeln!(out, "{table}")?;
+    Ok(())
+}
+
+fn width() -> u16 {
+    if std::io::stdout().is_terminal() {
+        dialoguer::console::Term::stdout().size().1.clamp(60, 200)
+    } else {
+        100
+    }
+}
+
+fn show(name: &str) -> Result<()> {
+    let found = load::locate(name, &load::search_dirs())?;
+    let playbook = found.parse()?;
+    let mut out = std::io::stdout().lock();
+    write!(out, "{}", outline(&playbook, &found))?;
+    Ok(())
+}
+
+/// A playbook as a readable outline: sections, questions, conditions, nudges.
+fn outline(p: &Playbook, found: &Found) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{} — {} ({}, version {})",
+        p.id,
+        p.title,
+        p.kind.as_str(),
+        p.version
+    );
+    let _ = writeln!(
+        s,
+        "source: {}",
+        found
+            .origin
+            .path()
+            .map_or("built-in".to_string(), |p| p.display().to_string())
+    );
+    if let Some(summary) = &p.summary {
+        let _ = writeln!(s, "{summary}");
+    }
+    if let Some(intro) = &p.intro {
+        let _ = writeln!(s, "\nIntro: {}", one_line(intro));
+    }
+    if !p.stance.is_empty() {
+        let _ = writeln!(s, "\nStance:");
+        for reminder in &p.stance {
+            let _ = writeln!(s, "  • {}", one_line(reminder));
+        }
+    }
+    let mut n = 0;
+    for (i, section) in p.sections.iter().enumerate() {
+        let _ = writeln!(s, "\n{}. {} [{}]", i + 1, section.title, section.id);
+        if let Some(when) = &section.when {
+            let _ = writeln!(s, "   only when: {when}");
+        }
+        if let Some(why) = &section.why {
+            let _ = writeln!(s, "   why: {}", one_line(why));
+        }
+        for q in &section.questions {
+            n += 1;
+            let mut kind = q.ty.as_str().to_string();
+            if q.ty == QuestionType::Scale {
+                let (lo, hi) = q.scale_range();
+                let _ = write!(kind, " {lo}–{hi}");
+            }
+            if q.required {
+                kind.push_str(", required");
+            }
+            if q.check.is_some() {
+                kind.push_str(", checked as questions");
+            }
+            let _ = writeln!(s, "   {n:>2}. {}  ({} · {kind})", one_line(&q.ask), q.id);
+            if let Some(when) = &q.when {
+                let _ = writeln!(s, "       only when: {when}");
+            }
+            if !q.choices.is_empty() {
+                let labels: Vec<&str> = q.choices.iter().map(|c| c.label()).collect();
+                let _ = writeln!(s, "       choices: {}", labels.join(" | "));
+            }
+            if let Some(d) = &q.default {
+                let _ = writeln!(s, "       default: {}", d.display());
+            }
+            if let Some(nudge) = &q.nudge {
+                let _ = writeln!(s, "       if empty: {}", one_line(nudge));
+            }
+            for nudge in &q.nudges {
+                let _ = writeln!(s, "       if {}: {}", nudge.when, one_line(&nudge.say));
+            }
+        }
+    }
+    s
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `validate` and `lint`: every named playbook, or every one on the search path.
+fn check(names: &[String], lint: bool) -> Result<()> {
+    let dirs = load::search_dirs();
+    let mut targets: Vec<Result<Found>> = Vec::new();
+    if names.is_empty() {
+        targets.extend(
+            load::catalog(&dirs)
+                .into_iter()
+                .map(|(found, _, _)| Ok(found)),
+        );
+    } else {
+        targets.extend(names.iter().map(|n| load::locate(n, &dirs)));
+    }
+    let (mut broken, mut missing, mut warned, mut warnings) = (0, 0, 0, 0);
+    let mut out = std::io::stdout().lock();
+    let total = targets.len();
+    for target in targets {
+        let found = match target {
+            Ok(found) => found,
+            Err(Error::BadData(diags)) => {
+                broken += 1;
+                eprintln!("{diags}\n");
+                continue;
+            }
+            Err(err) => {
+                eprintln!("{}", err.render());
+                missing += 1;
+                continue;
+            }
+        };
+        match found.parse() {
+            Ok(playbook) => {
+                let advice = if lint {
+                    lint::lint(&found.source, &playbook)
+                } else {
+                    Vec::new()
+                };
+                if advice.is_empty() {
+                    writeln!(out, "ok  {}  ({})", playbook.id, found.source.name)?;
+                } else {
+                    warned += 1;
+                    warnings += advice.len();
+                    eprintln!("{}\n", Diagnostics(advice));
+                    writeln!(out, "warn  {}  ({})", playbook.id, found.source.name)?;
+                }
+            }
+            Err(Error::BadData(diags)) => {
+                broken += 1;
+                eprintln!("{}\n", diags);
+                writeln!(out, "FAIL  {}  ({})", found.stem, found.source.name)?;
+            }
+            Err(other) => return Err(other),
+        }
+    }
+    drop(out);
+    if broken > 0 {
+        return Err(Error::Invalid(format!(
+            "{broken} of {total} playbooks have problems"
+        )));
+    }
+    if missing > 0 {
+        return Err(Error::NotFound(format!(
+            "{missing} of {total} playbooks were not found"
+        )));
+    }
+    if warnings > 0 {
+        return Err(Error::Other(anyhow::anyhow!(
+            "{warnings} coaching warning{} in {warned} of {total} playbooks",
+            if warnings == 1 { "" } else { "s" }
+        )));
+    }
+    Ok(())
+}
+
+fn new(name: &str, from: Option<&str>) -> Result<()> {
+    let valid = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !valid {
+        return Err(Error::Usage(format!(
+            "`{name}` is not a valid playbook id: use only a-z, 0-9 and `-` (like `renewal-call`)"
+        )));
+    }
+    let dir = load::user_dir().ok_or_else(|| {
+        Error::Usage("cannot find your config directory; set COACH_CONFIG".into())
+    })?;
+    for ext in ["yaml", "yml"] {
+        let existing = dir.join(format!("{name}.{ext}"));
+        if existing.exists() {
+            return Err(Error::Other(anyhow::anyhow!(
+                "{} already exists; coach never overwrites a playbook. Edit that file, or choose another name",
+                existing.display()
+            )));
+        }
+    }
+    let text = match from {
+        Some(from) => {
+            let found = load::locate(from, &load::search_dirs())?;
+            found.parse()?;
+            with_id(&found.source.text, name)
+        }
+        None => STARTER.replace("{{id}}", name),
+    };
+    let path: PathBuf = dir.join(format!("{name}.yaml"));
+    store::write_private(&path, text.as_bytes(), false)?;
+    // The modeline points editors at a schema beside the playbook directory.
+    if let Some(config) = store::config_dir() {
+        store::write_private(
+            &config.join("playbook.schema.json"),
+            model::schema_text().as_bytes(),
+            true,
+        )?;
+    }
+    eprintln!("Created {}", path.display());
+    if let Some(editor) = editor::configured().filter(|_| std::io::stdin().is_terminal()) {
+        editor::open(&editor, &path).map_err(Error::Other)?;
+        let source = load::read_source(&path)?;
+        if let Err(diags) = load::parse(&source, name) {
+            eprintln!("{diags}\n");
+            return Err(Error::Invalid(format!(
+                "the playbook is saved but has problems; fix them and run `coach playbook validate {}`",
+                path.display()
+            )));
+        }
+    }
+    println!("{}", path.display());
+    Ok(())
+}
+
+/// The playbook text with its `id:` line set to `id` (or one added on top),
+/// and its schema modeline pointing where `new` writes the schema.
+fn with_id(text: &str, id: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut replaced = false;
+    for line in text.lines() {
+        if line.starts_with("# yaml-language-server:") {
+            out.push_str("# yaml-language-server: $schema=../playbook.schema.json\n");
+        } else if !replaced && line.starts_with("id:") {
+            let _ = writeln!(out, "id: {id}");
+            replaced = true;
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    if !replaced {
+        out = format!("id: {id}\n{out}");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Source;
+
+    #[test]
+    fn the_starter_is_a_valid_playbook() {
+        let text = STARTER.replace("{{id}}", "renewal");
+        let playbook = load::parse(&Source::new("renewal.yaml", text), "renewal")
+            .unwrap_or_else(|d| panic!("{d}"));
+        assert_eq!(playbook.id, "renewal");
+        assert!(playbook.questions().any(|q| q.check.is_some()));
+    }
+
+    #[test]
+    fn a_copy_gets_the_new_id() {
+        let text = "# yaml-language-server: $schema=../schema/playbook.schema.json\nid: discovery\ntitle: T\n";
+        assert_eq!(
+            with_id(text, "mine"),
+            "# yaml-language-server: $schema=../playbook.schema.json\nid: mine\ntitle: T\n"
+        );
+        assert_eq!(with_id("title: T\n", "mine"), "id: mine\ntitle: T\n");
+    }
+}

@@ -1,0 +1,278 @@
+//! `coach playbook`: validation with places, the schema, and the authoring
+//! commands, through the real binary.
+
+use std::time::Duration;
+
+use predicates::prelude::*;
+
+use crate::env::{TestEnv, fixture};
+
+/// One fixture per validation rule: the exact messages and places.
+#[test]
+fn every_invalid_fixture_is_reported_with_its_place() {
+    let dir = fixture("invalid");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 20, "{files:?}");
+    for file in files {
+        let name = file.file_stem().unwrap().to_string_lossy().into_owned();
+        let env = TestEnv::new();
+        let out = env
+            .coach()
+            .current_dir(&dir)
+            .args(["playbook", "validate"])
+            .arg(file.file_name().unwrap())
+            .assert()
+            .code(65);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(stderr.contains(&format!("{name}.yaml")), "{stderr}");
+        insta::assert_snapshot!(format!("invalid-{name}"), stderr);
+    }
+}
+
+#[test]
+fn every_shipped_playbook_validates_and_lints_clean() {
+    let env = TestEnv::new();
+    env.coach()
+        .args(["playbook", "validate"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("ok  discovery").and(predicate::str::contains("ok  personal")),
+        );
+    env.coach().args(["playbook", "lint"]).assert().success();
+}
+
+/// Hostile YAML ends in a clear error, never a hang or a crash.
+#[test]
+fn hostile_yaml_is_refused_quickly() {
+    let env = TestEnv::new();
+    let bomb = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\nh: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]\ni: [*h, *h, *h, *h, *h, *h, *h, *h, *h]\n";
+    let deep = format!(
+        "title: Deep\nkind: prep\nsections: {}{}\n",
+        "[".repeat(20_000),
+        "]".repeat(20_000)
+    );
+    let mut huge = String::from("title: Huge\nkind: prep\nsummary: ");
+    huge.push_str(&"x".repeat(50 * 1024 * 1024));
+    for (name, text, expect) in [
+        ("bomb.yaml", bomb.to_string(), "invalid YAML"),
+        ("deep.yaml", deep, "invalid YAML"),
+        ("huge.yaml", huge, "coach reads files of at most"),
+    ] {
+        let path = env.write(name, &text);
+        env.coach()
+            .args(["playbook", "validate"])
+            .arg(&path)
+            .timeout(Duration::from_secs(20))
+            .assert()
+            .code(65)
+            .stderr(predicate::str::contains(expect));
+    }
+}
+
+#[test]
+fn the_schema_in_the_repository_is_current() {
+    let env = TestEnv::new();
+    let out = env.coach().args(["playbook", "schema"]).assert().success();
+    let printed = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let kept = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/schema/playbook.schema.json"
+    ))
+    .unwrap();
+    assert!(
+        printed == kept,
+        "schema/playbook.schema.json is out of date: run `cargo run -- playbook schema > schema/playbook.schema.json`"
+    );
+}
+
+fn yaml_to_json(text: &str) -> serde_json::Value {
+    serde_saphyr::from_str(text).expect("YAML")
+}
+
+#[test]
+fn the_schema_accepts_shipped_playbooks_and_rejects_mistakes() {
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../../schema/playbook.schema.json")).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    for name in ["discovery", "group-decision", "personal"] {
+        let text = std::fs::read_to_string(format!(
+            "{}/playbooks/{name}.yaml",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&yaml_to_json(&text))
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{name}: {errors:?}");
+    }
+    let good = "title: T\nkind: prep\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: q\n        ask: Q?\n        type: choice\n        choices: [a, {value: b, label: B, hint: h}]\n";
+    assert!(validator.is_valid(&yaml_to_json(good)));
+    for bad in [
+        good.replace("ask: Q?", "aks: Q?"),
+        good.replace("kind: prep", "kind: prepp"),
+        good.replace("type: choice", "type: choice\n        required: maybe"),
+        good.replace("hint: h", "hnit: h"),
+        good.replace("title: T\n", ""),
+    ] {
+        assert!(!validator.is_valid(&yaml_to_json(&bad)), "accepted:\n{bad}");
+    }
+}
+
+#[test]
+fn shipped_playbooks_carry_the_schema_modeline() {
+    for name in ["discovery", "group-decision", "personal"] {
+        let text = std::fs::read_to_string(format!(
+            "{}/playbooks/{name}.yaml",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        assert!(
+            text.starts_with("# yaml-language-server: $schema=../schema/playbook.schema.json\n"),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn list_shows_built_in_user_and_team_playbooks() {
+    let env = TestEnv::new();
+    let team = env.dir.path().join("team");
+    env.write("team/discovery.yaml", "title: Team discovery\nkind: prep\nsummary: Ours.\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: q\n        ask: Q?\n");
+    env.write("team/broken.yaml", "title: [\n");
+    env.write("config/playbooks/renewal.yaml", "title: Renewal\nkind: prep\nversion: 3\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: q\n        ask: Q?\n");
+    let out = env
+        .coach()
+        .env("COACH_PLAYBOOK_PATH", &team)
+        .args(["playbook", "list", "--format", "json"])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let rows: Vec<(String, String, bool, bool)> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap().to_string(),
+                r["source"].as_str().unwrap().to_string(),
+                r["overridden"].as_bool().unwrap(),
+                r["error"].is_null(),
+            )
+        })
+        .collect();
+    let row = |id: &str, source: &str, overridden: bool, ok: bool| {
+        (id.to_string(), source.to_string(), overridden, ok)
+    };
+    assert_eq!(
+        rows,
+        vec![
+            row("broken", "team", false, false),
+            row("discovery", "team", false, true),
+            row("renewal", "user", false, true),
+            row("discovery", "built-in", true, true),
+            row("group-decision", "built-in", false, true),
+            row("personal", "built-in", false, true),
+        ]
+    );
+    assert_eq!(json[2]["version"], 3);
+    assert_eq!(json[1]["summary"], "Ours.");
+}
+
+#[test]
+fn show_prints_the_flow_as_an_outline() {
+    let env = TestEnv::new();
+    let out = env
+        .coach()
+        .args(["playbook", "show", "personal"])
+        .assert()
+        .success();
+    insta::assert_snapshot!(
+        "show-personal",
+        String::from_utf8_lossy(&out.get_output().stdout)
+    );
+}
+
+#[test]
+fn new_writes_a_starter_and_never_overwrites() {
+    let env = TestEnv::new();
+    let path = env.dir.path().join("config/playbooks/renewal.yaml");
+    env.coach()
+        .args(["playbook", "new", "renewal"])
+        .assert()
+        .success()
+        .stdout(format!("{}\n", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("# yaml-language-server: $schema=../playbook.schema.json\n"));
+    assert!(text.contains("\nid: renewal\n"));
+    assert!(env.dir.path().join("config/playbook.schema.json").is_file());
+    // It loads, and is found by name.
+    env.coach()
+        .args(["playbook", "validate", "renewal"])
+        .assert()
+        .success();
+    // A second `new` with the same name leaves the file alone.
+    std::fs::write(&path, "# mine\n").unwrap();
+    env.coach()
+        .args(["playbook", "new", "renewal"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("never overwrites"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "# mine\n");
+}
+
+#[test]
+fn new_from_copies_a_playbook_under_the_new_id() {
+    let env = TestEnv::new();
+    env.coach()
+        .args(["playbook", "new", "my-discovery", "--from", "discovery"])
+        .assert()
+        .success();
+    let out = env
+        .coach()
+        .args(["playbook", "list", "--format", "json"])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(json[0]["id"], "my-discovery");
+    assert_eq!(json[0]["title"], "Discovery call");
+    env.coach()
+        .args(["playbook", "new", "Bad Name"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn lint_warns_with_places_and_exits_1() {
+    let env = TestEnv::new();
+    let path = env.write(
+        "leading.yaml",
+        "title: Leading\nkind: prep\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: q\n        ask: What will you ask?\n        help: For example \"Don't you think it's time to upgrade?\"\n        type: list\n",
+    );
+    let out = env
+        .coach()
+        .args(["playbook", "lint"])
+        .arg(&path)
+        .assert()
+        .code(1);
+    let stderr = env.redact(&String::from_utf8_lossy(&out.get_output().stderr));
+    assert!(
+        stderr.contains("leading.yaml:3:1: warning: no question has `check: questions`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("leading.yaml:4:9: warning: section `s` has no `why`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("leading.yaml:9:28: warning: the example question in `help` \"Don't you think it's time to upgrade?\" is closed and leading"), "{stderr}");
+    env.coach()
+        .args(["playbook", "validate"])
+        .arg(&path)
+        .assert()
+        .success();
+}
