@@ -83,8 +83,8 @@ pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
                 now.strftime("%Y-%m-%d-%H%M"),
                 slug(&cx.with, "someone")
             );
-            Draft {
-                id: store.new_draft_id(&base),
+            let mut draft = Draft {
+                id: base.clone(),
                 kind: Kind::Prep,
                 playbook: name.to_string(),
                 with: cx.with.clone(),
@@ -93,7 +93,12 @@ pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
                 answers: Answers::default(),
                 asked: Vec::new(),
                 coach_version: env!("CARGO_PKG_VERSION").to_string(),
+            };
+            // Only a person typing needs a draft; a script can simply run again.
+            if terminal.is_some() {
+                store.claim_draft(&mut draft, &base)?;
             }
+            draft
         }
     };
     let draft_id = draft.id.clone();
@@ -110,7 +115,6 @@ pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
                 eprintln!("{}", report::table(&flow.outcome()?, None));
             }
         }
-        // Only a person typing needs drafts; a script can simply run again.
         if terminal.is_some() {
             let store = &store;
             let draft = &mut draft;
@@ -127,18 +131,10 @@ pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
             flow.run(&mut t)
         }
     };
+    let keeps_draft = reviewed_on_terminal && !draft.asked.is_empty();
     let outcome = match result {
-        Err(Error::Interrupted(_)) => {
-            let advice = if draft.asked.is_empty() {
-                "Nothing was answered yet, so nothing was saved.".to_string()
-            } else {
-                format!(
-                    "Your answers are saved in a draft; continue with: coach prep --resume {draft_id}"
-                )
-            };
-            return Err(Error::Interrupted(advice));
-        }
-        other => other?,
+        Ok(outcome) => outcome,
+        Err(err) => return Err(keep_draft(err, &store, &draft_id, keeps_draft)),
     };
     if !outcome.missing.is_empty() {
         return Err(missing(&outcome));
@@ -160,9 +156,11 @@ pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
         nudges: outcome.nudges.iter().map(|n| n.text.clone()).collect(),
         coach_version: env!("CARGO_PKG_VERSION").to_string(),
     };
-    let path = store.save_session(&mut session, |s| {
-        notes::render(s, &outcome, &playbook.title)
-    })?;
+    let path = store
+        .save_session(&mut session, |s| {
+            notes::render(s, &outcome, &playbook.title)
+        })
+        .map_err(|err| keep_draft(err, &store, &draft_id, keeps_draft))?;
     // Only now that the notes are safely written does the draft go.
     store.remove_draft(&draft_id)?;
     print(
@@ -172,6 +170,28 @@ pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
         &path,
         reviewed_on_terminal,
     )
+}
+
+/// The error that stopped a session, saying where the answers are: in a
+/// draft to resume (`kept`), or nowhere because nothing was typed yet (the
+/// empty draft is removed).
+fn keep_draft(err: Error, store: &Store, id: &str, kept: bool) -> Error {
+    if !kept {
+        let _ = store.remove_draft(id);
+    }
+    let resume = format!("continue with: coach prep --resume {id}");
+    match err {
+        Error::Interrupted(_) if kept => {
+            Error::Interrupted(format!("Your answers are saved in a draft; {resume}"))
+        }
+        Error::Interrupted(_) => {
+            Error::Interrupted("Nothing was answered yet, so nothing was saved.".into())
+        }
+        Error::Other(e) if kept => Error::Other(anyhow::anyhow!(
+            "{e:#}\nYour answers are kept in a draft; fix this, then {resume}"
+        )),
+        other => other,
+    }
 }
 
 /// The draft to resume: by id, or the newest (listing the others).

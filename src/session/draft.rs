@@ -50,27 +50,35 @@ impl Store {
         self.drafts_dir().join(format!("{id}.yaml"))
     }
 
-    /// A draft id not used by a draft or a session yet.
-    pub fn new_draft_id(&self, base: &str) -> String {
-        (1..)
-            .map(|n| {
-                if n == 1 {
-                    base.to_string()
-                } else {
-                    format!("{base}-{n}")
-                }
-            })
-            .find(|id| {
-                !self.draft_path(id).exists() && !self.notes_dir().join(format!("{id}.md")).exists()
-            })
-            .expect("an unused id exists")
+    /// Give `draft` an id of its own, `base` or `base-2`, `base-3`…, used by no
+    /// session and no other draft, and write it. The first write never
+    /// replaces a file, so two coach processes started in the same minute
+    /// for the same person cannot share a draft.
+    pub fn claim_draft(&self, draft: &mut Draft, base: &str) -> Result<()> {
+        store::private_dir(&self.drafts_dir())?;
+        for n in 1..10_000 {
+            draft.id = if n == 1 {
+                base.to_string()
+            } else {
+                format!("{base}-{n}")
+            };
+            if self.notes_dir().join(format!("{}.md", draft.id)).exists() {
+                continue;
+            }
+            match store::write_private(&self.draft_path(&draft.id), &render(draft)?, false) {
+                Ok(()) => return Ok(()),
+                Err(e) if store::already_exists(&e) => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        Err(Error::Other(anyhow::anyhow!(
+            "too many drafts named {base}"
+        )))
     }
 
     /// Write the draft (atomically, replacing its previous state).
     pub fn save_draft(&self, draft: &Draft) -> Result<()> {
-        let text = serde_saphyr::to_string(draft)
-            .map_err(|e| anyhow::anyhow!("could not write the draft: {e}"))?;
-        store::write_private(&self.draft_path(&draft.id), text.as_bytes(), true)
+        store::write_private(&self.draft_path(&draft.id), &render(draft)?, true)
     }
 
     pub fn remove_draft(&self, id: &str) -> Result<()> {
@@ -139,6 +147,12 @@ impl Store {
     }
 }
 
+fn render(draft: &Draft) -> Result<Vec<u8>> {
+    serde_saphyr::to_string(draft)
+        .map(String::into_bytes)
+        .map_err(|e| Error::Other(anyhow::anyhow!("could not write the draft: {e}")))
+}
+
 fn read(path: &Path) -> Result<Draft> {
     let source: Source = crate::playbook::load::read_source(path)?;
     serde_saphyr::from_str(&source.text).map_err(|e| {
@@ -187,9 +201,17 @@ mod tests {
         assert_eq!(store.drafts().len(), 2);
         store.remove_draft(&new.id).unwrap();
         assert_eq!(store.find_draft(None).unwrap(), old);
+        let mut again = old.clone();
+        store
+            .claim_draft(&mut again, "2026-11-20-0900-jane-prep")
+            .unwrap();
+        assert_eq!(again.id, "2026-11-20-0900-jane-prep-2");
         assert_eq!(
-            store.new_draft_id("2026-11-20-0900-jane-prep"),
-            "2026-11-20-0900-jane-prep-2"
+            store
+                .find_draft(Some("2026-11-20-0900-jane-prep"))
+                .unwrap_err()
+                .code(),
+            2
         );
     }
 }

@@ -53,6 +53,8 @@ impl Store {
         render: impl Fn(&Session) -> Result<String>,
     ) -> Result<PathBuf> {
         let dir = self.notes_dir();
+        // A directory that cannot be made is its own error, not a name clash.
+        private_dir(&dir)?;
         let base = session.id.clone();
         for n in 1..10_000 {
             session.id = if n == 1 {
@@ -66,12 +68,7 @@ impl Store {
             }
             match write_private(&path, render(session)?.as_bytes(), false) {
                 Ok(()) => return Ok(path),
-                Err(Error::Other(e))
-                    if e.downcast_ref::<io::Error>()
-                        .is_some_and(|e| e.kind() == io::ErrorKind::AlreadyExists) =>
-                {
-                    continue;
-                }
+                Err(e) if already_exists(&e) => continue,
                 Err(e) => return Err(e),
             }
         }
@@ -80,6 +77,11 @@ impl Store {
             dir.display()
         )))
     }
+}
+
+/// Whether a write failed because the file is already there (and so was kept).
+pub fn already_exists(err: &Error) -> bool {
+    matches!(err, Error::Other(e) if e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::AlreadyExists))
 }
 
 /// The config directory: the folder of `COACH_CONFIG`, else `~/.config/coach`.

@@ -5,3 +5,4 @@ mod env;
 mod playbook;
 mod prep;
 mod pty;
+mod safety;
