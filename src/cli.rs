@@ -44,6 +44,23 @@ coach prep --answers answers.yaml --format json\n  \
 coach prep --resume"
     )]
     Prep(PrepArgs),
+    /// After a conversation: hold what happened against the prep, and keep the promises
+    #[command(after_help = "Examples:\n  coach debrief --with \"Jane Smith\"\n  \
+coach debrief --prep latest\n  \
+coach debrief --prep 2026-11-22-1403-jane-smith-prep --answers debrief.yaml --format json")]
+    Debrief(DebriefArgs),
+    /// Promises from your debriefs: open follow-ups across all sessions, overdue first
+    #[command(
+        after_help = "Examples:\n  coach followups\n  coach followups --done 2026-11-22-1530-jane-smith-debrief#2\n  \
+coach followups --all --format json"
+    )]
+    Followups(FollowupsArgs),
+    /// Measure how much you listened, from a call transcript (WebVTT, SRT or Name: text)
+    #[command(
+        after_help = "Examples:\n  coach listen meeting.vtt --me \"Alex Kim\"\n  \
+coach listen call.srt --me alex --format json"
+    )]
+    Listen(ListenArgs),
     /// Check questions you mean to ask: closed, leading, stacked, pressure, or not a question
     #[command(
         after_help = "Examples:\n  coach check \"Don't you think it's time to upgrade?\"\n  \
@@ -54,6 +71,67 @@ coach check --format json < questions.txt"
     /// Work with playbooks: list, show, validate, lint, new, schema
     #[command(subcommand)]
     Playbook(PlaybookCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct DebriefArgs {
+    /// The prep to hold the conversation against: a session id (a unique prefix is enough), a notes file, or `latest`
+    #[arg(long, value_name = "ID|PATH|latest")]
+    pub prep: Option<String>,
+
+    /// The person you talked with (without --prep: their latest prep)
+    #[arg(long = "with", value_name = "NAME")]
+    pub with: Option<String>,
+
+    /// Their organisation (for a debrief without a prep)
+    #[arg(long, value_name = "NAME")]
+    pub account: Option<String>,
+
+    /// Debrief playbook [default: the one the prep's playbook names, else `debrief`]
+    #[arg(long, value_name = "NAME|PATH")]
+    pub playbook: Option<String>,
+
+    /// Take answers from a YAML file: {with: .., answers: {question_id: value}}
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+
+    /// Never prompt: use the answers file and defaults, and fail listing what is missing
+    #[arg(long)]
+    pub no_input: bool,
+
+    /// What to print when the session is saved
+    #[arg(long, value_enum, default_value_t = Format::Table, value_name = "FORMAT")]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct FollowupsArgs {
+    /// Show done follow-ups too
+    #[arg(long)]
+    pub all: bool,
+
+    /// Mark a follow-up done, by its id (as listed)
+    #[arg(long, value_name = "ITEM")]
+    pub done: Option<String>,
+
+    /// Table for people, JSON for scripts
+    #[arg(long, value_enum, default_value_t = ListFormat::Table, value_name = "FORMAT")]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ListenArgs {
+    /// The transcript: WebVTT (Teams, Zoom), SRT, or plain `Name: text` lines
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Your name as the transcript spells it (matched ignoring case)
+    #[arg(long, value_name = "NAME")]
+    pub me: Option<String>,
+
+    /// Table for people, JSON for scripts
+    #[arg(long, value_enum, default_value_t = ListFormat::Table, value_name = "FORMAT")]
+    pub format: ListFormat,
 }
 
 #[derive(Debug, Args)]

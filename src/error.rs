@@ -47,6 +47,22 @@ impl Error {
         }
     }
 
+    /// Whether the output was cut off by its reader closing the pipe.
+    pub fn is_broken_pipe(&self) -> bool {
+        let Error::Other(err) = self else {
+            return false;
+        };
+        err.chain().any(|cause| {
+            cause
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+                || cause
+                    .downcast_ref::<serde_json::Error>()
+                    .and_then(|e| e.io_error_kind())
+                    .is_some_and(|k| k == std::io::ErrorKind::BrokenPipe)
+        })
+    }
+
     /// The text shown on stderr: diagnostics as they are, everything else as
     /// `error: ...` with its causes.
     pub fn render(&self) -> String {

@@ -11,7 +11,7 @@ use minijinja::{Environment, Value};
 
 use crate::coaching;
 use crate::error::{Error, Result};
-use crate::playbook::{Answer, Playbook, Question, QuestionType, Section};
+use crate::playbook::{Answer, Playbook, Question, QuestionType, Section, answer};
 use crate::prompt::{Prompt, Prompter, Review};
 
 /// Who the conversation is with; the start of every template's context.
@@ -19,6 +19,38 @@ use crate::prompt::{Prompt, Prompter, Review};
 pub struct Context {
     pub with: String,
     pub account: String,
+    /// In a debrief: the prep it is held against.
+    pub prep: Option<PrepContext>,
+}
+
+/// What a debrief knows of its prep: `prep.with`, `prep.account` and
+/// `prep.answers.<id>` in templates and conditions.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PrepContext {
+    pub id: String,
+    pub with: String,
+    pub account: String,
+    pub answers: Vec<(String, Answer)>,
+}
+
+impl PrepContext {
+    pub fn answer(&self, id: &str) -> Option<&Answer> {
+        self.answers.iter().find(|(k, _)| k == id).map(|(_, a)| a)
+    }
+}
+
+/// A debrief question held against its plan: what was planned, what happened.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PlanVsActual {
+    pub question: String,
+    /// The prep question it is held against.
+    #[serde(skip)]
+    pub plan: String,
+    /// The debrief question as asked.
+    #[serde(skip)]
+    pub ask: String,
+    pub planned: Option<String>,
+    pub actual: Option<String>,
 }
 
 /// A shown question with its answer as people read it (choice labels rather
@@ -57,6 +89,8 @@ pub struct Outcome {
     pub nudges: Vec<Nudged>,
     /// Required questions still without an answer.
     pub missing: Vec<String>,
+    /// Debrief questions with a `plan`, in order.
+    pub plan_vs_actual: Vec<PlanVsActual>,
 }
 
 /// What has been asked and answered so far, in playbook order: what a draft
@@ -78,6 +112,7 @@ pub struct Flow<'p> {
     answers: HashMap<String, Answer>,
     asked: HashSet<String>,
     observer: Option<Observer<'p>>,
+    earlier: HashMap<String, (String, Answer)>,
 }
 
 impl<'p> Flow<'p> {
@@ -89,6 +124,7 @@ impl<'p> Flow<'p> {
             answers: HashMap::new(),
             asked: HashSet::new(),
             observer: None,
+            earlier: HashMap::new(),
         }
     }
 
@@ -150,7 +186,39 @@ impl<'p> Flow<'p> {
         let mut ctx = BTreeMap::new();
         ctx.insert("with".to_string(), Value::from(self.cx.with.clone()));
         ctx.insert("account".to_string(), Value::from(self.cx.account.clone()));
+        if let Some(prep) = &self.cx.prep {
+            let answers: BTreeMap<String, Value> = prep
+                .answers
+                .iter()
+                .map(|(k, a)| (k.clone(), value(a)))
+                .collect();
+            let mut map = BTreeMap::new();
+            map.insert("id".to_string(), Value::from(prep.id.clone()));
+            map.insert("with".to_string(), Value::from(prep.with.clone()));
+            map.insert("account".to_string(), Value::from(prep.account.clone()));
+            map.insert("answers".to_string(), Value::from(answers));
+            ctx.insert("prep".to_string(), Value::from(map));
+        }
         ctx
+    }
+
+    /// What a question was planned as (a debrief's `plan`), or what was
+    /// learned about it before (`with_earlier`), to show above the prompt.
+    fn earlier(&self, q: &Question) -> Option<(String, Answer)> {
+        if let (Some(plan), Some(prep)) = (&q.plan, &self.cx.prep) {
+            return prep
+                .answer(plan)
+                .map(|a| ("Planned".to_string(), a.clone()));
+        }
+        self.earlier.get(&q.id).cloned()
+    }
+
+    /// Offer `answer` for question `id`, labelled (e.g. "Learned last time"),
+    /// as something to confirm rather than ask afresh.
+    pub fn with_earlier(mut self, id: &str, label: &str, answer: Answer) -> Self {
+        self.earlier
+            .insert(id.to_string(), (label.to_string(), answer));
+        self
     }
 
     fn stance(&self, ctx: &BTreeMap<String, Value>) -> Result<Vec<String>> {
@@ -206,6 +274,12 @@ impl<'p> Flow<'p> {
         ctx: &BTreeMap<String, Value>,
         prompter: &mut dyn Prompter,
     ) -> Result<()> {
+        let earlier = self.earlier(q);
+        // An earlier answer is offered as the starting text when it fits.
+        let offered = earlier
+            .as_ref()
+            .map(|(_, a)| a.clone())
+            .filter(|a| answer::fits(q, a));
         let prompt = Prompt {
             question: q,
             ask: self.render(&q.ask, ctx, &q.id)?,
@@ -214,7 +288,9 @@ impl<'p> Flow<'p> {
                 .answers
                 .get(&q.id)
                 .cloned()
-                .or_else(|| q.default.clone()),
+                .or_else(|| q.default.clone())
+                .or(offered),
+            earlier: earlier.map(|(label, a)| (label, labelled(q, a).display())),
         };
         let answer = prompter.ask(&prompt)?;
         self.asked.insert(q.id.clone());
@@ -334,9 +410,19 @@ impl<'p> Flow<'p> {
                         text,
                     });
                 }
+                let ask = self.render(&q.ask, &ctx, &q.id)?;
+                if let Some(plan) = &q.plan {
+                    out.plan_vs_actual.push(PlanVsActual {
+                        question: q.id.clone(),
+                        plan: plan.clone(),
+                        ask: ask.clone(),
+                        planned: self.earlier(q).map(|(_, a)| a.display()),
+                        actual: answer.as_ref().map(Answer::display),
+                    });
+                }
                 rows.push(Row {
                     id: q.id.clone(),
-                    ask: self.render(&q.ask, &ctx, &q.id)?,
+                    ask,
                     answer: answer.map(|a| labelled(q, a)),
                     is_question_list: q.check.is_some(),
                 });
@@ -405,6 +491,31 @@ impl<'p> Flow<'p> {
             err.detail().map_or_else(|| err.to_string(), str::to_owned)
         ))
     }
+}
+
+/// A debrief playbook with the choices of each `choices_from: prep.<id>`
+/// question taken from that list answer of the prep (none without a prep).
+pub fn with_prep_choices(playbook: &Playbook, prep: Option<&PrepContext>) -> Playbook {
+    let mut out = playbook.clone();
+    for q in out.sections.iter_mut().flat_map(|s| s.questions.iter_mut()) {
+        let Some(from) = q
+            .choices_from
+            .as_deref()
+            .and_then(|f| f.strip_prefix("prep."))
+        else {
+            continue;
+        };
+        let items = match prep.and_then(|p| p.answer(from)) {
+            Some(Answer::List(items)) => items.clone(),
+            Some(Answer::Text(text)) => vec![text.clone()],
+            _ => Vec::new(),
+        };
+        q.choices = items
+            .into_iter()
+            .map(crate::playbook::model::Choice::Plain)
+            .collect();
+    }
+    out
 }
 
 /// The template environment. A question without an answer is left out of

@@ -141,6 +141,7 @@ fn cx() -> Context {
     Context {
         with: "Jane".into(),
         account: "Acme".into(),
+        prep: None,
     }
 }
 
@@ -361,6 +362,7 @@ fn templates_take_the_else_branch_without_an_account() {
     let cx = Context {
         with: "Jane".into(),
         account: String::new(),
+        prep: None,
     };
     Flow::new(&pb, cx).run(&mut fake).unwrap();
     assert_eq!(

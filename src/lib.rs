@@ -10,6 +10,7 @@ pub mod coaching;
 pub mod diag;
 pub mod error;
 pub mod flow;
+pub mod followups;
 pub mod playbook;
 pub mod prompt;
 pub mod report;

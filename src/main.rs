@@ -9,6 +9,8 @@ fn main() -> ExitCode {
     let cli = coach::cli::Cli::parse();
     match coach::cmd::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`coach followups | head -1`) is the reader's choice.
+        Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("{}", err.render());
             ExitCode::from(err.code())

@@ -32,6 +32,40 @@ pub fn table(outcome: &Outcome, width: Option<usize>) -> Table {
     table
 }
 
+/// A debrief's plan against what happened, and what was planned but not
+/// learned; `None` when no question has a plan.
+pub fn plan_table(outcome: &Outcome, width: Option<usize>) -> Option<String> {
+    if outcome.plan_vs_actual.is_empty() {
+        return None;
+    }
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width.unwrap_or(100).clamp(40, 200) as u16)
+        .force_no_tty()
+        .set_header(["Held against the plan", "Planned", "Actual"]);
+    for row in &outcome.plan_vs_actual {
+        let text = |t: &Option<String>| {
+            t.as_deref()
+                .map_or("—".to_string(), |t| clip(&printable(t)))
+        };
+        table.add_row([printable(&row.ask), text(&row.planned), text(&row.actual)]);
+    }
+    let mut out = table.to_string();
+    let unlearned: Vec<String> = outcome
+        .plan_vs_actual
+        .iter()
+        .filter(|r| r.planned.is_some() && r.actual.is_none())
+        .map(|r| format!("  • {}", printable(&r.ask)))
+        .collect();
+    if !unlearned.is_empty() {
+        out.push_str("\nPlanned but not learned:\n");
+        out.push_str(&unlearned.join("\n"));
+    }
+    Some(out)
+}
+
 /// The nudges, one a line, to print under the table.
 pub fn nudges(outcome: &Outcome) -> String {
     outcome
@@ -51,12 +85,15 @@ fn cell(answer: Option<&Answer>) -> String {
             .join("\n"),
         Some(a) => a.display(),
     };
-    let text = printable(&text);
+    clip(&printable(&text))
+}
+
+fn clip(text: &str) -> String {
     if text.chars().count() > CELL_CHARS {
         let cut: String = text.chars().take(CELL_CHARS).collect();
         format!("{cut}…")
     } else {
-        text
+        text.to_string()
     }
 }
 

@@ -2,8 +2,13 @@
 //! and dispatches.
 
 mod check;
+mod debrief;
+mod followups;
+mod listen;
 mod playbook;
 mod prep;
+mod session;
+mod since;
 
 use crate::cli::{Cli, ColorChoice, Command};
 use crate::error::Result;
@@ -12,7 +17,10 @@ pub fn run(cli: Cli) -> Result<()> {
     set_color(cli.color);
     match cli.command {
         Command::Prep(args) => prep::run(args, cli.home),
+        Command::Debrief(args) => debrief::run(args, cli.home),
+        Command::Followups(args) => followups::run(args, cli.home),
         Command::Check(args) => check::run(args),
+        Command::Listen(args) => listen::run(args),
         Command::Playbook(cmd) => playbook::run(cmd),
     }
 }

@@ -12,7 +12,7 @@ use crate::cli::{ListFormat, PlaybookCommand};
 use crate::diag::Diagnostics;
 use crate::error::{Error, Result};
 use crate::playbook::load::{self, Found};
-use crate::playbook::{Playbook, QuestionType, lint, model};
+use crate::playbook::{Playbook, QuestionType, link, lint, model};
 use crate::prompt::editor;
 use crate::session::store;
 
@@ -237,6 +237,14 @@ fn check(names: &[String], lint: bool) -> Result<()> {
         };
         match found.parse() {
             Ok(playbook) => {
+                // A prep and the debrief it names must agree on the plan.
+                let links = links(&found, &playbook, &dirs);
+                if !links.is_empty() {
+                    broken += 1;
+                    eprintln!("{}\n", Diagnostics(links));
+                    writeln!(out, "FAIL  {}  ({})", playbook.id, found.source.name)?;
+                    continue;
+                }
                 let advice = if lint {
                     lint::lint(&found.source, &playbook)
                 } else {
@@ -277,6 +285,23 @@ fn check(names: &[String], lint: bool) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+/// For a prep that names its debrief: the debrief must exist, and its
+/// `plan:` and `choices_from:` must name questions of this prep.
+fn links(found: &Found, playbook: &Playbook, dirs: &[PathBuf]) -> Vec<crate::diag::Diagnostic> {
+    let Some(name) = playbook.debrief.as_deref() else {
+        return Vec::new();
+    };
+    let debrief = load::locate(name, dirs)
+        .ok()
+        .and_then(|d| d.parse().ok().map(|p| (d, p)));
+    if let Some(problem) =
+        link::missing_debrief(&found.source, playbook, debrief.as_ref().map(|(_, p)| p))
+    {
+        return vec![problem];
+    }
+    debrief.map_or_else(Vec::new, |(d, _)| link::check_pair(playbook, &d.source))
 }
 
 fn new(name: &str, from: Option<&str>) -> Result<()> {

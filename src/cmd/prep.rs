@@ -3,18 +3,20 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use crate::cli::{Format, PrepArgs};
+use crate::cli::PrepArgs;
 use crate::error::{Error, Result};
-use crate::flow::{Context, Flow, Outcome};
+use crate::flow::{Context, Flow};
 use crate::playbook::load;
-use crate::playbook::{Kind, Question, builtin};
+use crate::playbook::{Kind, builtin};
+use crate::prompt::Prompter;
 use crate::prompt::scripted::{AnswersFile, Scripted};
 use crate::prompt::terminal::Terminal;
-use crate::prompt::{Prompt, Prompter};
 use crate::report;
 use crate::session::draft::Draft;
 use crate::session::store::{self, Store};
 use crate::session::{Answers, Session, notes};
+
+use super::session::{missing, print, title, who};
 use crate::text::slug;
 
 pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
@@ -72,6 +74,7 @@ pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
     let cx = Context {
         with: with.trim().to_string(),
         account: account.trim().to_string(),
+        prep: None,
     };
 
     let mut draft = match resumed {
@@ -103,8 +106,15 @@ pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
     };
     let draft_id = draft.id.clone();
     let reviewed_on_terminal = terminal.is_some();
+    let since = super::since::last_debrief(&store, &cx.with);
+    if let (Some(since), Some(_)) = (&since, &terminal) {
+        since.show(&store, std::io::stderr())?;
+    }
     let result = {
         let mut flow = Flow::new(&playbook, cx.clone()).resume(&draft.progress());
+        if let Some(since) = &since {
+            flow = since.offer(flow);
+        }
         if !draft.asked.is_empty() {
             eprintln!(
                 "Resuming {} ({} answered so far).",
@@ -154,6 +164,7 @@ pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
         answers: Answers(outcome.answers.clone()),
         skipped: outcome.skipped.clone(),
         nudges: outcome.nudges.iter().map(|n| n.text.clone()).collect(),
+        followups: Vec::new(),
         coach_version: env!("CARGO_PKG_VERSION").to_string(),
     };
     let path = store
@@ -214,96 +225,4 @@ fn pick_draft(store: &Store, id: &str) -> Result<Draft> {
         }
     }
     Ok(draft)
-}
-
-/// The error for required questions still without an answer.
-fn missing(outcome: &Outcome) -> Error {
-    let asks: Vec<&crate::flow::Row> = outcome.sections.iter().flat_map(|s| &s.rows).collect();
-    let list: Vec<String> = outcome
-        .missing
-        .iter()
-        .map(|id| {
-            let ask = asks
-                .iter()
-                .find(|r| r.id == *id)
-                .map_or("", |r| r.ask.as_str());
-            format!("  {id}: {ask}")
-        })
-        .collect();
-    Error::Invalid(format!(
-        "required questions have no answer:\n{}\nanswer them in the answers file (under `answers:`), or run coach in a terminal",
-        list.join("\n")
-    ))
-}
-
-/// Ask who the conversation is with, when no flag or file said.
-fn who(terminal: &mut Terminal, account: Option<String>) -> Result<(String, String)> {
-    let q = Question::text(
-        "with",
-        "Who is the conversation with?",
-        Some("Their name, as you would write it in your notes."),
-        true,
-    );
-    let with = ask_text(terminal, &q)?.unwrap_or_default();
-    let account = match account {
-        Some(a) => a,
-        None => {
-            let q = Question::text(
-                "account",
-                "Which organisation are they with?",
-                Some("Leave it empty for a conversation outside work."),
-                false,
-            );
-            ask_text(terminal, &q)?.unwrap_or_default()
-        }
-    };
-    Ok((with, account))
-}
-
-fn ask_text(terminal: &mut Terminal, q: &Question) -> Result<Option<String>> {
-    let prompt = Prompt {
-        question: q,
-        ask: q.ask.clone(),
-        help: q.help.clone(),
-        current: None,
-    };
-    Ok(terminal.ask(&prompt)?.map(|a| a.display()))
-}
-
-fn title(playbook_title: &str, cx: &Context) -> String {
-    if cx.account.is_empty() {
-        format!("{playbook_title} with {}", cx.with)
-    } else {
-        format!("{playbook_title} with {} ({})", cx.with, cx.account)
-    }
-}
-
-fn print(
-    format: &Format,
-    session: &Session,
-    outcome: &Outcome,
-    path: &std::path::Path,
-    reviewed: bool,
-) -> Result<()> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &session.to_json(path))
-                .map_err(anyhow::Error::from)?;
-            writeln!(out)?;
-            eprintln!("Notes saved to {}", path.display());
-        }
-        Format::Table => {
-            // The review already showed the table in this terminal.
-            if !(reviewed && std::io::stdout().is_terminal()) {
-                writeln!(out, "{}", report::table(outcome, None))?;
-                write!(out, "{}", report::nudges(outcome))?;
-                writeln!(out)?;
-            }
-            writeln!(out, "{}", path.display())?;
-        }
-        Format::None => writeln!(out, "{}", path.display())?,
-    }
-    Ok(())
 }

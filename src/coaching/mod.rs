@@ -1,6 +1,7 @@
 //! Coaching that reads what the user wrote: the question coach (`check`).
 
 pub mod check;
+pub mod listen;
 
 use check::Finding;
 

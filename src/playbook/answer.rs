@@ -80,6 +80,22 @@ pub fn from_text(q: &Question, text: &str) -> Result<Option<Answer>, String> {
     }
 }
 
+/// Whether an answer given elsewhere (a prep's, a draft's) is a valid answer
+/// to this question as it stands.
+pub fn fits(q: &Question, a: &Answer) -> bool {
+    let in_choices = |v: &String| q.choices.iter().any(|c| c.value() == v);
+    match (q.ty, a) {
+        (QuestionType::Text | QuestionType::Long, Answer::Text(_)) => true,
+        (QuestionType::List, Answer::List(_)) => true,
+        (QuestionType::Yesno, Answer::Bool(_)) => true,
+        (QuestionType::Scale | QuestionType::Number, Answer::Int(n)) => int(q, *n).is_ok(),
+        (QuestionType::Choice, Answer::Text(v)) => in_choices(v),
+        (QuestionType::Multi, Answer::List(vs)) => vs.iter().all(in_choices),
+        (QuestionType::Date, Answer::Text(t)) => from_text(q, t).is_ok(),
+        _ => false,
+    }
+}
+
 /// What the question expects, in words: "a whole number from 1 to 5".
 pub fn expected(q: &Question) -> String {
     match q.ty {

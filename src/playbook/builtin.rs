@@ -9,6 +9,15 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../playbooks/group-decision.yaml"),
     ),
     ("personal", include_str!("../../playbooks/personal.yaml")),
+    ("debrief", include_str!("../../playbooks/debrief.yaml")),
+    (
+        "group-debrief",
+        include_str!("../../playbooks/group-debrief.yaml"),
+    ),
+    (
+        "personal-debrief",
+        include_str!("../../playbooks/personal-debrief.yaml"),
+    ),
 ];
 
 /// The playbook `coach prep` follows when none is named.

@@ -4,6 +4,7 @@
 
 pub mod answer;
 pub mod builtin;
+pub mod link;
 pub mod lint;
 pub mod load;
 pub mod model;

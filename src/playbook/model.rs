@@ -28,6 +28,9 @@ pub struct Playbook {
     /// Stance reminders shown at the start and written into the notes (templates).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stance: Vec<String>,
+    /// Prep only: the debrief playbook `coach debrief` runs after this prep.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub debrief: Option<String>,
     /// The sections, in order. At least one.
     pub sections: Vec<Section>,
 }

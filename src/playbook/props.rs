@@ -203,6 +203,7 @@ fn playbook() -> impl Strategy<Value = Playbook> {
             summary,
             intro: None,
             stance,
+            debrief: None,
             sections,
         })
 }

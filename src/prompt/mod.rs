@@ -20,6 +20,9 @@ pub struct Prompt<'a> {
     pub help: Option<String>,
     /// What to offer: the answer given before (when changing it) or the default.
     pub current: Option<Answer>,
+    /// What was planned for this (a debrief's `plan`) or learned before, with
+    /// its label ("Planned"), shown above the prompt.
+    pub earlier: Option<(String, String)>,
 }
 
 /// What the user decides at the review step.

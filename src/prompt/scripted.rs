@@ -136,6 +136,17 @@ fn answers(
             diags.push(d);
             continue;
         };
+        if let Some(from) = q.choices_from.as_deref().filter(|_| q.choices.is_empty()) {
+            diags.push(
+                Diagnostic::new(
+                    source,
+                    value.loc,
+                    format!("`{}` takes its choices from `{from}`, and this session has no prep answer there", q.id),
+                )
+                .help("leave it out of the answers file, or link the debrief to its prep with --prep"),
+            );
+            continue;
+        }
         match answer::from_node(q, value) {
             Ok(a) => {
                 out.insert(q.id.clone(), a);
@@ -190,7 +201,9 @@ impl Prompter for Scripted {
             return Ok(answer.clone());
         }
         let Some(terminal) = self.fallback.as_deref_mut() else {
-            return Ok(prompt.current.clone());
+            // Only the playbook's default: a planned or earlier answer offered
+            // as a starting text must not pass for what happened.
+            return Ok(prompt.question.default.clone());
         };
         // Show the intro and the section only once the terminal asks something.
         if let Some((title, intro, stance)) = self.pending_start.take() {

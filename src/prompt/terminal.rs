@@ -97,6 +97,27 @@ impl Terminal {
             .map_err(io)
     }
 
+    /// Ask for the due date of a next step whose date could not be read.
+    pub fn ask_due(&mut self, what: &str, phrase: &str) -> Result<Option<String>> {
+        let mut q = crate::playbook::Question::text(
+            "due",
+            &format!("When is “{what}” due?"),
+            Some(&format!(
+                "“{phrase}” could not be read as a date: give it as YYYY-MM-DD, or leave it empty."
+            )),
+            false,
+        );
+        q.ty = QuestionType::Date;
+        let prompt = Prompt {
+            question: &q,
+            ask: q.ask.clone(),
+            help: q.help.clone(),
+            current: None,
+            earlier: None,
+        };
+        Ok(self.ask(&prompt)?.map(|a| a.display()))
+    }
+
     /// The question coach, as the user's planned questions are entered: each
     /// flagged one is shown with the reason and a tip, and the user keeps it,
     /// rephrases it (checked again) or drops it.
@@ -404,6 +425,13 @@ impl Prompter for Terminal {
             String::new()
         };
         self.line(&format!("{}{marker}", style(printable(&prompt.ask)).bold()))?;
+        if let Some((label, text)) = &prompt.earlier {
+            self.line(
+                &style(bullet(&printable(text), width, &format!("  {label}: ")))
+                    .cyan()
+                    .to_string(),
+            )?;
+        }
         if let Some(help) = &prompt.help {
             self.line(&style(wrap(&printable(help), width, "  ")).dim().to_string())?;
         }

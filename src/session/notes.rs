@@ -39,6 +39,9 @@ fn body(out: &mut String, s: &Session, outcome: &Outcome, playbook_title: &str) 
         s.playbook,
         s.playbook_version
     );
+    if s.kind == crate::playbook::Kind::Debrief {
+        debrief(out, s, outcome);
+    }
     if !outcome.stance.is_empty() {
         out.push_str("## Stance\n\n");
         for reminder in &outcome.stance {
@@ -77,6 +80,59 @@ fn body(out: &mut String, s: &Session, outcome: &Outcome, playbook_title: &str) 
     }
     while out.ends_with("\n\n") {
         out.pop();
+    }
+}
+
+/// A debrief's link to its prep, its plan against what happened, and the
+/// follow-ups it agreed.
+fn debrief(out: &mut String, s: &Session, outcome: &Outcome) {
+    match &s.prep {
+        None => {
+            out.push_str("_This debrief has no prep: nothing was planned to hold it against._\n\n")
+        }
+        Some(prep) => {
+            let _ = writeln!(out, "Held against the prep `{prep}`.\n");
+        }
+    }
+    if !outcome.plan_vs_actual.is_empty() {
+        out.push_str("## Plan against what happened\n\n| Question | Planned | Actual |\n| --- | --- | --- |\n");
+        for row in &outcome.plan_vs_actual {
+            let cell = |t: &Option<String>| {
+                t.as_deref()
+                    .map_or("—".to_string(), |t| inline(t).replace('|', "\\|"))
+            };
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                inline(&row.ask).replace('|', "\\|"),
+                cell(&row.planned),
+                cell(&row.actual)
+            );
+        }
+        out.push('\n');
+        let unlearned: Vec<_> = outcome
+            .plan_vs_actual
+            .iter()
+            .filter(|r| r.planned.is_some() && r.actual.is_none())
+            .collect();
+        if !unlearned.is_empty() {
+            out.push_str("**Planned but not learned:**\n\n");
+            for row in unlearned {
+                let _ = writeln!(out, "- {}", inline(&row.ask));
+            }
+            out.push('\n');
+        }
+    }
+    if !s.followups.is_empty() {
+        out.push_str("## Follow-ups\n\n");
+        for f in &s.followups {
+            let due = f
+                .due
+                .as_deref()
+                .map_or(String::new(), |d| format!(" (due {d})"));
+            let _ = writeln!(out, "- [ ] {}: {}{due}", inline(&f.owner), inline(&f.what));
+        }
+        out.push('\n');
     }
 }
 

@@ -5,6 +5,7 @@ use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::flow::PlanVsActual;
 use crate::playbook::{Answer, Kind};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -25,7 +26,23 @@ pub struct Session {
     pub answers: Answers,
     pub skipped: Vec<String>,
     pub nudges: Vec<String>,
+    /// Debrief only: the next steps agreed, as promises with owners and dates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub followups: Vec<FollowUp>,
     pub coach_version: String,
+}
+
+/// A next step agreed in a conversation: who does what, by when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUp {
+    /// `<session id>#<n>`: stable, so it can be marked done later.
+    pub id: String,
+    /// `me`, `them`, or a person's name.
+    pub owner: String,
+    pub what: String,
+    /// `YYYY-MM-DD`, when a date was given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
 }
 
 /// Answers by question id, in the order the playbook asks them.
@@ -80,10 +97,29 @@ pub struct SessionJson<'a> {
     pub answers: &'a Answers,
     pub skipped: &'a [String],
     pub nudges: &'a [String],
+    /// Debrief only: `prep` and `plan_vs_actual`.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub debrief: Option<DebriefJson<'a>>,
+    #[serde(skip_serializing_if = "<[FollowUp]>::is_empty")]
+    pub followups: &'a [FollowUp],
+}
+
+#[derive(Debug, Serialize)]
+pub struct DebriefJson<'a> {
+    /// The prep the debrief was held against; null without one.
+    pub prep: Option<&'a str>,
+    /// Each question with a plan: what was planned, what happened.
+    pub plan_vs_actual: &'a [PlanVsActual],
 }
 
 impl Session {
-    pub fn to_json(&self, notes_path: &std::path::Path) -> SessionJson<'_> {
+    /// The JSON document of `--format json`; a debrief adds its plan against
+    /// what happened.
+    pub fn to_json<'a>(
+        &'a self,
+        notes_path: &std::path::Path,
+        plan_vs_actual: &'a [PlanVsActual],
+    ) -> SessionJson<'a> {
         SessionJson {
             id: &self.id,
             kind: self.kind,
@@ -97,6 +133,11 @@ impl Session {
             answers: &self.answers,
             skipped: &self.skipped,
             nudges: &self.nudges,
+            debrief: (self.kind == Kind::Debrief).then_some(DebriefJson {
+                prep: self.prep.as_deref(),
+                plan_vs_actual,
+            }),
+            followups: &self.followups,
         }
     }
 }

@@ -126,7 +126,14 @@ fn the_schema_accepts_shipped_playbooks_and_rejects_mistakes() {
 
 #[test]
 fn shipped_playbooks_carry_the_schema_modeline() {
-    for name in ["discovery", "group-decision", "personal"] {
+    for name in [
+        "discovery",
+        "group-decision",
+        "personal",
+        "debrief",
+        "group-debrief",
+        "personal-debrief",
+    ] {
         let text = std::fs::read_to_string(format!(
             "{}/playbooks/{name}.yaml",
             env!("CARGO_MANIFEST_DIR")
@@ -178,6 +185,9 @@ fn list_shows_built_in_user_and_team_playbooks() {
             row("discovery", "built-in", true, true),
             row("group-decision", "built-in", false, true),
             row("personal", "built-in", false, true),
+            row("debrief", "built-in", false, true),
+            row("group-debrief", "built-in", false, true),
+            row("personal-debrief", "built-in", false, true),
         ]
     );
     assert_eq!(json[2]["version"], 3);

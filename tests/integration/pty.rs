@@ -468,3 +468,111 @@ fn planned_questions_are_coached_as_they_are_typed() {
     );
     assert!(notes.contains("nudges: []"), "{notes}");
 }
+
+/// A debrief in the terminal: the prep is picked from a select of recent
+/// preps, the plan is shown above its question, and the planned questions
+/// come back as a multi-select.
+#[test]
+fn a_debrief_picks_its_prep_and_offers_the_planned_questions() {
+    let env = TestEnv::new();
+    env.coach()
+        .args(["prep", "--format", "none", "--answers"])
+        .arg(crate::env::fixture("answers/discovery.yaml"))
+        .assert()
+        .success();
+    let playbook = env.write(
+        "after.yaml",
+        "title: After\nkind: debrief\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: commitment\n        ask: What did {{ with }} commit to?\n        plan: best_action\n      - id: asked_questions\n        ask: Which of your planned questions did you ask?\n        type: multi\n        choices_from: prep.planned_questions\n        when: prep\n",
+    );
+    let path = playbook.to_str().unwrap();
+    let mut p = spawn(&env, &["debrief", "--playbook", path], true);
+    p.exp_string("Which prep was this conversation for?")
+        .unwrap();
+    p.exp_string("Jane Smith, Acme Corp  (discovery)").unwrap();
+    key(&mut p, "\r");
+    p.exp_string("What did Jane Smith commit to?").unwrap();
+    p.exp_string("Planned: Agree a two-team pilot").unwrap();
+    // The plan is offered as the starting text; replace it with what happened.
+    key(&mut p, &"\x7f".repeat(90));
+    p.send_line("A second call with Priya").unwrap();
+    p.exp_string("Pick any").unwrap();
+    p.exp_string("How do decisions like this usually get made here?")
+        .unwrap();
+    key(&mut p, " ");
+    key(&mut p, DOWN);
+    key(&mut p, DOWN);
+    key(&mut p, " ");
+    key(&mut p, "\r");
+    p.exp_string("Save these notes?").unwrap();
+    key(&mut p, "\r");
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    let debrief = env
+        .notes()
+        .into_iter()
+        .find(|p| p.to_string_lossy().ends_with("-debrief.md"))
+        .unwrap();
+    let notes = std::fs::read_to_string(debrief).unwrap();
+    assert!(
+        notes.contains("prep: 2026-11-22-1403-jane-smith-prep\n"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("  commitment: A second call with Priya\n"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("  asked_questions:\n  - What does a new agent's first week look like today?\n  - How do decisions like this usually get made here?\n"),
+        "{notes}"
+    );
+}
+
+/// The next prep learns from the last debrief: what was learned, what is
+/// still unknown and the open follow-ups come first, and learned facts are
+/// offered to confirm rather than asked again.
+#[test]
+fn the_next_prep_starts_from_the_last_debrief() {
+    let env = TestEnv::new();
+    env.coach()
+        .args(["prep", "--format", "none", "--answers"])
+        .arg(crate::env::fixture("answers/discovery.yaml"))
+        .assert()
+        .success();
+    env.coach()
+        .env("COACH_NOW", "2026-11-24T16:30:00+01:00")
+        .args([
+            "debrief",
+            "--prep",
+            "latest",
+            "--format",
+            "none",
+            "--answers",
+        ])
+        .arg(crate::env::fixture("answers/debrief.yaml"))
+        .assert()
+        .success();
+    let mut p = spawn(
+        &env,
+        &["prep", "--with", "Jane Smith", "--account", "Acme Corp"],
+        true,
+    );
+    p.exp_string("Since your last conversation with Jane Smith (2026-11-24")
+        .unwrap();
+    p.exp_string(
+        "learned  What did Jane Smith actually say they want to accomplish: Halve ramp time",
+    )
+    .unwrap();
+    p.exp_string("unknown  What did Jane Smith actually say a good outcome would mean")
+        .unwrap();
+    p.exp_string("open     me: send the pilot plan (due 2026-11-27)")
+        .unwrap();
+    p.exp_string("What is this call for").unwrap();
+    p.send_line("Agree the pilot").unwrap();
+    p.exp_string("How will you open the call").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("trying to accomplish?").unwrap();
+    p.exp_string("Learned last time: Halve ramp time for new support agents")
+        .unwrap();
+    p.exp_string("Keep this answer?").unwrap();
+    p.process_mut().exit().ok();
+}

@@ -16,7 +16,7 @@ mod read;
 use read::Map;
 
 const PLAYBOOK_KEYS: &[&str] = &[
-    "id", "title", "kind", "version", "summary", "intro", "stance", "sections",
+    "id", "title", "kind", "version", "summary", "intro", "stance", "debrief", "sections",
 ];
 const SECTION_KEYS: &[&str] = &["id", "title", "why", "when", "questions"];
 const QUESTION_KEYS: &[&str] = &[
@@ -126,6 +126,18 @@ impl<'s> Checker<'s> {
             None => 1,
         };
         let summary = self.string(&map, "summary", false).map(|(t, _)| t);
+        let debrief = self.string(&map, "debrief", false).map(|(name, node)| {
+            if self.kind == Kind::Debrief {
+                self.error(node.loc, "`debrief` names the debrief to run after a prep; a debrief playbook has none")
+                    .help = Some("remove `debrief:` here, and name this playbook in the prep's `debrief:` instead".into());
+            } else if name.is_empty()
+                || !name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            {
+                self.error(node.loc, format!("`{name}` is not a valid playbook id"))
+                    .help = Some("name the debrief playbook by its id, like `debrief`".into());
+            }
+            name
+        });
         let base: Vec<String> = Vec::new();
         let intro = self.opt_template(&map, "intro", &base, false);
         let mut stance = Vec::new();
@@ -165,6 +177,7 @@ impl<'s> Checker<'s> {
             summary,
             intro,
             stance,
+            debrief,
             sections,
         })
     }

@@ -1,0 +1,232 @@
+//! Benchmark of `coach listen` (issue #6): a generated 2-hour, 5-speaker
+//! Teams-style transcript analysed in memory (target: under 20 ms), the same
+//! file through the `coach` binary, and a 100 MB transcript streamed from
+//! disk (target: under a second, with memory that does not grow with it).
+//!
+//! Run it with `cargo bench --bench listen`. It prints the median, the 95th
+//! percentile and the fastest run, and on Linux the peak memory of the
+//! process before and after the 100 MB file.
+
+use std::fmt::Write as _;
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Write};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use coach::coaching::listen::{analyse, analyse_reader};
+
+const RUNS: usize = 200;
+const SPEAKERS: [&str; 5] = [
+    "Alex Kim",
+    "Jane Doe",
+    "Sam Patel",
+    "Maria Garcia",
+    "Wei Chen",
+];
+const WORDS: [&str; 16] = [
+    "we", "need", "the", "rollout", "to", "work", "for", "every", "team", "and", "budget",
+    "timing", "matters", "most", "here", "really",
+];
+
+fn main() {
+    let two_hours = generate(7_200_000, usize::MAX);
+    let analysis = analyse(&two_hours).expect("the generated transcript reads");
+    let cues = two_hours.matches("-->").count();
+    assert_eq!(analysis.speakers.len(), 5);
+
+    let in_memory = measure(RUNS, || {
+        let analysis = analyse(&two_hours).expect("reads");
+        std::hint::black_box(analysis);
+    });
+
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let path = dir.path().join("two-hours.vtt");
+    std::fs::write(&path, &two_hours).expect("write transcript");
+    let exe = env!("CARGO_BIN_EXE_coach");
+    let binary = measure(50, || {
+        let status = Command::new(exe)
+            .arg("listen")
+            .arg(&path)
+            .args(["--me", "alex", "--format", "json"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .expect("run coach");
+        assert!(status.success(), "coach listen failed");
+    });
+
+    let big = dir.path().join("hundred-mb.vtt");
+    write_big(&big, 100 << 20);
+    let big_size = std::fs::metadata(&big).map(|m| m.len()).unwrap_or(0);
+    let peak_before = peak_memory_kib();
+    let streamed = measure(3, || {
+        let file = BufReader::with_capacity(1 << 16, File::open(&big).expect("open"));
+        let analysis = analyse_reader(file).expect("the big transcript reads");
+        std::hint::black_box(analysis);
+    });
+    let peak_after = peak_memory_kib();
+
+    println!(
+        "coach listen benchmark, {} CPU(s)",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    println!("{:<52} {:>9} {:>9} {:>9}", "what", "median", "p95", "min");
+    report(
+        &format!(
+            "analyse: 2 h, 5 speakers, {cues} cues, {} KiB",
+            two_hours.len() >> 10
+        ),
+        &in_memory,
+    );
+    report("coach listen --format json (same file, process)", &binary);
+    report(
+        &format!("analyse_reader: {} MiB streamed from disk", big_size >> 20),
+        &streamed,
+    );
+    if let (Some(before), Some(after)) = (peak_before, peak_after) {
+        println!(
+            "peak memory of the process: {} MiB before the {} MiB file, {} MiB after",
+            before / 1024,
+            big_size >> 20,
+            after / 1024
+        );
+    }
+    let median = in_memory[in_memory.len() / 2];
+    println!(
+        "target: 2-hour transcript under 20 ms: {}",
+        if median < Duration::from_millis(20) {
+            "met"
+        } else {
+            "MISSED"
+        }
+    );
+}
+
+/// A Teams-style transcript: cues of 1.5–7 s, turns of one to eight cues,
+/// one cue in six with a question, until `length_ms` or `max_bytes`.
+fn generate(length_ms: u64, max_bytes: usize) -> String {
+    let mut out = String::from("WEBVTT\n\n");
+    let mut random = Lcg(42);
+    let (mut at, mut speaker, mut left_in_turn) = (0u64, 0usize, 0u64);
+    while at < length_ms && out.len() < max_bytes {
+        if left_in_turn == 0 {
+            speaker = (speaker + 1 + random.below(4) as usize) % SPEAKERS.len();
+            left_in_turn = 1 + random.below(8);
+        }
+        left_in_turn -= 1;
+        let length = 1_500 + random.below(5_500);
+        let mut text = String::new();
+        for i in 0..(4 + random.below(14)) {
+            if i > 0 {
+                text.push(' ');
+            }
+            text.push_str(WORDS[random.below(WORDS.len() as u64) as usize]);
+        }
+        text.push(if random.below(6) == 0 { '?' } else { '.' });
+        let _ = write!(
+            out,
+            "{} --> {}\n<v {}>{text}</v>\n\n",
+            stamp(at),
+            stamp(at + length),
+            SPEAKERS[speaker]
+        );
+        at += length + random.below(400);
+    }
+    out
+}
+
+/// About `bytes` of transcript, written in pieces so the writer stays small.
+fn write_big(path: &std::path::Path, bytes: u64) {
+    let mut file = BufWriter::new(File::create(path).expect("create"));
+    file.write_all(b"WEBVTT\n\n").expect("write");
+    let chunk = generate(u64::MAX, 1 << 20);
+    let body = chunk.strip_prefix("WEBVTT\n\n").unwrap_or(&chunk);
+    // The same cues again and again, each copy moved later in time.
+    let copy_ms = 1_000 * 3_600 * 100;
+    let mut written = 0u64;
+    let mut copy = 0u64;
+    while written < bytes {
+        let shifted = shift(body, copy * copy_ms);
+        file.write_all(shifted.as_bytes()).expect("write");
+        written += shifted.len() as u64;
+        copy += 1;
+    }
+    file.flush().expect("flush");
+}
+
+/// `body` with every timing moved `by` milliseconds later.
+fn shift(body: &str, by: u64) -> String {
+    let mut out = String::with_capacity(body.len() + body.len() / 20);
+    for line in body.split_inclusive('\n') {
+        match line.trim_end().split_once(" --> ") {
+            Some((start, end)) => {
+                let _ = writeln!(
+                    out,
+                    "{} --> {}",
+                    stamp(parse(start) + by),
+                    stamp(parse(end) + by)
+                );
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
+}
+
+fn stamp(ms: u64) -> String {
+    let (h, m, s, f) = (ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
+    format!("{h:02}:{m:02}:{s:02}.{f:03}")
+}
+
+fn parse(stamp: &str) -> u64 {
+    let (clock, millis) = stamp.split_once('.').expect("a fraction");
+    let parts: Vec<u64> = clock
+        .split(':')
+        .map(|p| p.parse().expect("digits"))
+        .collect();
+    ((parts[0] * 60 + parts[1]) * 60 + parts[2]) * 1000 + millis.parse::<u64>().expect("digits")
+}
+
+/// A small, fixed pseudo-random sequence, so every run measures the same text.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) % n
+    }
+}
+
+fn measure(runs: usize, mut run: impl FnMut()) -> Vec<Duration> {
+    run();
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            run();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times
+}
+
+fn report(name: &str, times: &[Duration]) {
+    let ms = |d: Duration| format!("{:.2} ms", d.as_secs_f64() * 1000.0);
+    let p95 = times[(times.len() * 95 / 100).min(times.len() - 1)];
+    println!(
+        "{name:<52} {:>9} {:>9} {:>9}",
+        ms(times[times.len() / 2]),
+        ms(p95),
+        ms(times[0])
+    );
+}
+
+/// The process's peak resident memory in KiB (Linux only).
+fn peak_memory_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}

@@ -1,0 +1,304 @@
+//! `coach debrief`: after a conversation, hold what happened against the prep
+//! point by point, and turn what was agreed into follow-ups.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use dialoguer::Select;
+use dialoguer::theme::ColorfulTheme;
+
+use crate::cli::DebriefArgs;
+use crate::error::{Error, Result};
+use crate::flow::{self, Context, Flow, Outcome, PrepContext};
+use crate::followups;
+use crate::playbook::{Answer, Kind, Playbook, load};
+use crate::prompt::Prompter;
+use crate::prompt::scripted::{AnswersFile, Scripted};
+use crate::prompt::terminal::Terminal;
+use crate::session::store::{self, Store};
+use crate::session::{Answers, FollowUp, Session, notes, read};
+use crate::text::slug;
+
+use super::session::{missing, print, title, who};
+
+/// The debrief run when neither the command line nor the prep's playbook names one.
+pub const DEFAULT_DEBRIEF: &str = "debrief";
+
+/// The question whose answer holds the next steps agreed.
+const NEXT_STEPS: &str = "next_steps";
+
+pub fn run(args: DebriefArgs, home: Option<PathBuf>) -> Result<()> {
+    let store = Store::open(home)?;
+    let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let scripted = args.answers.is_some() || args.no_input;
+    if !interactive && !scripted {
+        return Err(Error::Usage(
+            "no terminal to ask in: pass --answers FILE to answer from a file, \
+             or --no-input to take the playbook's defaults"
+                .into(),
+        ));
+    }
+    let can_ask = interactive && !args.no_input;
+    let prep = find_prep(&store, &args, can_ask)?;
+    let playbook = debrief_playbook(&args, prep.as_ref().map(|(_, s)| s))?;
+    let prep_cx = prep.as_ref().map(|(_, s)| PrepContext {
+        id: s.id.clone(),
+        with: s.with.clone(),
+        account: s.account.clone(),
+        answers: s.answers.0.clone(),
+    });
+    // `choices_from: prep.<id>` questions take their choices from the prep.
+    let playbook = flow::with_prep_choices(&playbook, prep_cx.as_ref());
+    let file = match &args.answers {
+        Some(path) => AnswersFile::load(path, &playbook)?,
+        None => AnswersFile::default(),
+    };
+    let mut terminal = can_ask.then(|| Terminal::new(store.drafts_dir()));
+
+    let (with, account) = match &prep {
+        Some((_, s)) => (Some(s.with.clone()), Some(s.account.clone())),
+        None => (
+            args.with.clone().or(file.with.clone()),
+            args.account.clone().or(file.account.clone()),
+        ),
+    };
+    let (with, account) = match (with.filter(|w| !w.trim().is_empty()), terminal.as_mut()) {
+        (Some(with), _) => (with, account.unwrap_or_default()),
+        (None, Some(t)) => who(t, account)?,
+        (None, None) => {
+            return Err(Error::Usage(
+                "who was the conversation with? Pass --with NAME or --prep ID (or `with:` in the answers file)".into(),
+            ));
+        }
+    };
+    if prep.is_none() {
+        eprintln!("No prep is linked: this debrief stands on its own, and its notes say so.");
+    }
+    let cx = Context {
+        with: with.trim().to_string(),
+        account: account.trim().to_string(),
+        prep: prep_cx,
+    };
+
+    let flow = Flow::new(&playbook, cx.clone());
+    let reviewed_on_terminal = terminal.is_some();
+    let outcome = if scripted {
+        let fallback = terminal.take().map(|t| Box::new(t) as Box<dyn Prompter>);
+        flow.run(&mut Scripted::new(file.answers, fallback))?
+    } else {
+        let mut t = terminal
+            .take()
+            .expect("interactive without a script has a terminal");
+        let outcome = flow.run(&mut t)?;
+        terminal = Some(t);
+        outcome
+    };
+    if !outcome.missing.is_empty() {
+        return Err(missing(&outcome));
+    }
+
+    let now = store::now()?;
+    let mut session = Session {
+        id: format!(
+            "{}-{}-debrief",
+            now.strftime("%Y-%m-%d-%H%M"),
+            slug(&cx.with, "someone")
+        ),
+        kind: Kind::Debrief,
+        playbook: playbook.id.clone(),
+        playbook_version: playbook.version,
+        title: title(&playbook.title, &cx),
+        with: cx.with.clone(),
+        account: cx.account.clone(),
+        date: now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        tags: vec!["coach".into(), "debrief".into()],
+        prep: prep.as_ref().map(|(_, s)| s.id.clone()),
+        answers: Answers(outcome.answers.clone()),
+        skipped: outcome.skipped.clone(),
+        nudges: outcome.nudges.iter().map(|n| n.text.clone()).collect(),
+        followups: Vec::new(),
+        coach_version: env!("CARGO_PKG_VERSION").to_string(),
+    };
+    let outcome = follow_ups(&mut session, outcome, now.date(), terminal.as_mut())?;
+    let path = store.save_session(&mut session, |s| {
+        notes::render(s, &outcome, &playbook.title)
+    })?;
+    print(
+        &args.format,
+        &session,
+        &outcome,
+        &path,
+        reviewed_on_terminal,
+    )
+}
+
+/// The prep to hold the debrief against: `--prep ID|PATH|latest`, else the
+/// latest prep with `--with`, else (in a terminal) one picked from the
+/// recent ones. `None` is a debrief without a prep.
+fn find_prep(
+    store: &Store,
+    args: &DebriefArgs,
+    can_ask: bool,
+) -> Result<Option<(PathBuf, Session)>> {
+    if let Some(arg) = args.prep.as_deref()
+        && (arg.contains('/') || arg.ends_with(".md"))
+    {
+        let path = Path::new(arg);
+        let source = load::read_source(path)?;
+        let session = read::front_matter(&source).map_err(Error::BadData)?;
+        if session.kind != Kind::Prep {
+            return Err(Error::Usage(format!(
+                "{arg} is a {} session, not a prep",
+                session.kind.as_str()
+            )));
+        }
+        return Ok(Some((path.to_path_buf(), session)));
+    }
+    let preps: Vec<(PathBuf, Session)> = read::all_sessions(store)
+        .into_iter()
+        .filter(|(_, s)| s.kind == Kind::Prep)
+        .collect();
+    let same_person = |s: &Session| {
+        args.with
+            .as_deref()
+            .is_none_or(|w| s.with.trim().eq_ignore_ascii_case(w.trim()))
+    };
+    match args.prep.as_deref() {
+        Some("latest") => {
+            let found = preps.into_iter().find(|(_, s)| same_person(s));
+            found
+                .map(Some)
+                .ok_or_else(|| Error::NotFound(no_prep_message(args.with.as_deref())))
+        }
+        Some(id) => {
+            let matching: Vec<(PathBuf, Session)> = preps
+                .into_iter()
+                .filter(|(_, s)| s.id.starts_with(id))
+                .collect();
+            match matching.len() {
+                1 => Ok(matching.into_iter().next()),
+                0 => Err(Error::NotFound(format!(
+                    "no prep session `{id}` in {}",
+                    store.notes_dir().display()
+                ))),
+                n => Err(Error::Usage(format!(
+                    "`{id}` matches {n} preps: {}; give more of the id",
+                    matching
+                        .iter()
+                        .map(|(_, s)| s.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))),
+            }
+        }
+        None if args.with.is_some() => Ok(preps.into_iter().find(|(_, s)| same_person(s))),
+        None if can_ask && !preps.is_empty() => pick_prep(preps),
+        None => Ok(None),
+    }
+}
+
+fn no_prep_message(with: Option<&str>) -> String {
+    match with {
+        Some(w) => {
+            format!("there is no prep with `{w}` yet; debrief without --prep, or prep first")
+        }
+        None => "there are no preps yet; debrief without --prep, or run `coach prep` first".into(),
+    }
+}
+
+/// Pick the prep from the recent ones, newest first.
+fn pick_prep(preps: Vec<(PathBuf, Session)>) -> Result<Option<(PathBuf, Session)>> {
+    let recent: Vec<(PathBuf, Session)> = preps.into_iter().take(15).collect();
+    let mut items: Vec<String> = recent
+        .iter()
+        .map(|(_, s)| {
+            let when = s.date.get(..16).unwrap_or(&s.date).replace('T', " ");
+            let account = if s.account.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", s.account)
+            };
+            crate::text::printable(&format!("{when}  {}{account}  ({})", s.with, s.playbook))
+        })
+        .collect();
+    items.push("No prep: debrief on its own".into());
+    let picked = Select::with_theme(&ColorfulTheme::default())
+        .with_prompt("Which prep was this conversation for?")
+        .items(&items)
+        .default(0)
+        .interact_on(&dialoguer::console::Term::stderr())
+        .map_err(|dialoguer::Error::IO(e)| Error::from(e))?;
+    Ok(recent.into_iter().nth(picked))
+}
+
+/// `--playbook`, else the debrief the prep's playbook names, else `debrief`.
+fn debrief_playbook(args: &DebriefArgs, prep: Option<&Session>) -> Result<Playbook> {
+    let dirs = load::search_dirs();
+    let (name, named_by) = match (&args.playbook, prep) {
+        (Some(name), _) => (name.clone(), None),
+        (None, Some(prep)) => match load::find(&prep.playbook, &dirs)
+            .ok()
+            .and_then(|p| p.debrief)
+        {
+            Some(name) => (name, Some(prep.playbook.clone())),
+            None => (DEFAULT_DEBRIEF.to_string(), None),
+        },
+        (None, None) => (DEFAULT_DEBRIEF.to_string(), None),
+    };
+    let playbook = match (load::find(&name, &dirs), named_by) {
+        (Err(Error::NotFound(why)), Some(prep_playbook)) => {
+            return Err(Error::NotFound(format!(
+                "the prep playbook `{prep_playbook}` names `debrief: {name}`, which cannot be found: {why}\n  \
+                 fix its `debrief:` key, or choose one with --playbook"
+            )));
+        }
+        (result, _) => result?,
+    };
+    if playbook.kind != Kind::Debrief {
+        return Err(Error::Usage(format!(
+            "`{}` is a {} playbook; `coach debrief` follows debrief playbooks",
+            playbook.id,
+            playbook.kind.as_str()
+        )));
+    }
+    Ok(playbook)
+}
+
+/// Turn the next steps into follow-ups with owners and due dates; a due date
+/// that cannot be read is asked for in a terminal, else noted as a nudge.
+fn follow_ups(
+    session: &mut Session,
+    mut outcome: Outcome,
+    date: jiff::civil::Date,
+    mut terminal: Option<&mut Terminal>,
+) -> Result<Outcome> {
+    let items = match session.answers.0.iter().find(|(id, _)| id == NEXT_STEPS) {
+        Some((_, Answer::List(items))) => items.clone(),
+        Some((_, Answer::Text(text))) => text.lines().map(str::to_owned).collect(),
+        _ => return Ok(outcome),
+    };
+    let mut out: Vec<FollowUp> = Vec::new();
+    for (n, item) in items.iter().enumerate() {
+        let parsed = followups::parse_item(item, n + 1, &session.id, date);
+        let mut followup = parsed.followup;
+        if let Some(phrase) = parsed.due_text {
+            match terminal.as_deref_mut() {
+                Some(t) => followup.due = t.ask_due(&followup.what, &phrase)?,
+                None => {
+                    let text = format!(
+                        "Could not read the due date \"{phrase}\" of \"{}\"; give it as YYYY-MM-DD.",
+                        followup.what
+                    );
+                    session.nudges.push(text.clone());
+                    outcome.nudges.push(flow::Nudged {
+                        question: NEXT_STEPS.into(),
+                        text,
+                    });
+                }
+            }
+        }
+        out.push(followup);
+    }
+    session.followups = out;
+    Ok(outcome)
+}

@@ -1,0 +1,245 @@
+//! `coach followups`: the promises from every debrief, overdue first, with the
+//! counterpart and the session each came from, and how reliably the user
+//! keeps their own. `--done ITEM` marks one done in the done log; the
+//! sessions themselves are never rewritten.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::cli::{FollowupsArgs, ListFormat};
+use crate::error::Result;
+use crate::followups::{self, Item, Reliability, log};
+use crate::session::store::{self, Store};
+use crate::text::printable_line;
+
+pub fn run(args: FollowupsArgs, home: Option<PathBuf>) -> Result<()> {
+    let store = Store::open(home)?;
+    let now = store::now()?;
+    let today = now.date();
+    let mut found = followups::gather(&store)?;
+    for warning in &found.warnings {
+        eprintln!("{}", printable_line(warning));
+    }
+    match args.done {
+        Some(wanted) => {
+            let item = followups::find(&found.items, &wanted)?.clone();
+            let already = item.done;
+            if already.is_none() {
+                log::append(&store, item.id(), today, &now)?;
+                for i in found.items.iter_mut().filter(|i| i.id() == item.id()) {
+                    i.done = Some(today);
+                }
+            }
+            let reliability = followups::reliability_of(&found.items, today, None);
+            let marked = Item {
+                done: Some(already.unwrap_or(today)),
+                ..item
+            };
+            show_marked(&marked, already, reliability, today, args.format)
+        }
+        None => {
+            let reliability = followups::reliability_of(&found.items, today, None);
+            let shown: Vec<&Item> = found
+                .items
+                .iter()
+                .filter(|i| args.all || i.done.is_none())
+                .collect();
+            let hidden = found.items.len() - shown.len();
+            show_list(&shown, hidden, reliability, today, args.format)
+        }
+    }
+}
+
+/// One follow-up as `--format json` prints it.
+#[derive(Serialize)]
+struct ItemJson<'a> {
+    id: &'a str,
+    owner: &'a str,
+    what: &'a str,
+    due: Option<String>,
+    /// `open`, `overdue` or `done`.
+    status: &'static str,
+    done: Option<String>,
+    /// Days until the due date, negative when overdue; none when done or undated.
+    days_left: Option<i64>,
+    with: &'a str,
+    account: &'a str,
+    session: &'a str,
+    session_date: Option<String>,
+}
+
+impl<'a> ItemJson<'a> {
+    fn new(item: &'a Item, today: Date) -> Self {
+        ItemJson {
+            id: item.id(),
+            owner: &item.followup.owner,
+            what: &item.followup.what,
+            due: item.due.map(|d| d.to_string()),
+            status: status(item, today),
+            done: item.done.map(|d| d.to_string()),
+            days_left: item.done.is_none().then(|| item.days_left(today)).flatten(),
+            with: &item.with,
+            account: &item.account,
+            session: &item.session,
+            session_date: item.session_date.map(|d| d.to_string()),
+        }
+    }
+}
+
+fn status(item: &Item, today: Date) -> &'static str {
+    if item.done.is_some() {
+        "done"
+    } else if item.is_overdue(today) {
+        "overdue"
+    } else {
+        "open"
+    }
+}
+
+#[derive(Serialize)]
+struct ListJson<'a> {
+    today: String,
+    followups: Vec<ItemJson<'a>>,
+    reliability: Option<Reliability>,
+}
+
+#[derive(Serialize)]
+struct MarkedJson<'a> {
+    marked: ItemJson<'a>,
+    /// It had been marked done before; nothing was written.
+    already_done: bool,
+    reliability: Option<Reliability>,
+}
+
+fn show_list(
+    items: &[&Item],
+    hidden: usize,
+    reliability: Option<Reliability>,
+    today: Date,
+    format: ListFormat,
+) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    if format == ListFormat::Json {
+        let doc = ListJson {
+            today: today.to_string(),
+            followups: items.iter().map(|i| ItemJson::new(i, today)).collect(),
+            reliability,
+        };
+        serde_json::to_writer_pretty(&mut out, &doc).map_err(anyhow::Error::from)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    if items.is_empty() {
+        let more = if hidden > 0 {
+            format!(" ({hidden} done; `coach followups --all` shows them)")
+        } else {
+            String::new()
+        };
+        writeln!(out, "No open follow-ups{more}.")?;
+    } else {
+        writeln!(out, "{}", table(items, today))?;
+        let open = items.iter().filter(|i| i.done.is_none()).count();
+        let overdue = items.iter().filter(|i| i.is_overdue(today)).count();
+        writeln!(out, "{open} open, {overdue} overdue.")?;
+    }
+    if let Some(r) = reliability {
+        writeln!(out, "{r}")?;
+    }
+    Ok(())
+}
+
+fn show_marked(
+    item: &Item,
+    already: Option<Date>,
+    reliability: Option<Reliability>,
+    today: Date,
+    format: ListFormat,
+) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    if format == ListFormat::Json {
+        let doc = MarkedJson {
+            marked: ItemJson::new(item, today),
+            already_done: already.is_some(),
+            reliability,
+        };
+        serde_json::to_writer_pretty(&mut out, &doc).map_err(anyhow::Error::from)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    match already {
+        Some(day) => writeln!(
+            out,
+            "{} was already marked done on {day}; nothing changed.",
+            item.id()
+        )?,
+        None => writeln!(out, "Marked done: {}", item.id())?,
+    }
+    let due = item.due.map_or(String::new(), |d| format!(", due {d}"));
+    writeln!(
+        out,
+        "  {}: {} ({}{due})",
+        printable_line(&item.followup.owner),
+        printable_line(&item.followup.what),
+        printable_line(&item.with),
+    )?;
+    if let Some(r) = reliability {
+        writeln!(out, "{r}")?;
+    }
+    Ok(())
+}
+
+fn table(items: &[&Item], today: Date) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width())
+        .force_no_tty()
+        .set_header(["Follow-up (session#n)", "Owner", "What", "Due", "With"]);
+    for item in items {
+        table.add_row([
+            printable_line(item.id()),
+            printable_line(&item.followup.owner),
+            printable_line(&item.followup.what),
+            due_cell(item, today),
+            printable_line(&item.with),
+        ]);
+    }
+    // The id is what `--done` takes, and the due cell is short: neither is
+    // broken across lines; the text columns wrap instead.
+    for i in [0, 3] {
+        if let Some(column) = table.column_mut(i) {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+    table
+}
+
+/// The due date and how far off it is: "2026-11-20\noverdue by 2 days".
+fn due_cell(item: &Item, today: Date) -> String {
+    let when = match (item.done, item.days_left(today)) {
+        (Some(done), _) => format!("done {done}"),
+        (None, None) => return "—".into(),
+        (None, Some(0)) => "due today".into(),
+        (None, Some(1)) => "due tomorrow".into(),
+        (None, Some(-1)) => "overdue by 1 day".into(),
+        (None, Some(n)) if n < 0 => format!("overdue by {} days", -n),
+        (None, Some(n)) => format!("due in {n} days"),
+    };
+    match item.due {
+        Some(due) => format!("{due}\n{when}"),
+        None => when,
+    }
+}
+
+fn width() -> u16 {
+    if std::io::stdout().is_terminal() {
+        dialoguer::console::Term::stdout().size().1.clamp(60, 200)
+    } else {
+        100
+    }
+}

@@ -1,0 +1,302 @@
+//! `coach listen FILE [--me NAME]`: how much did I listen? Reads a call
+//! transcript (`-`: standard input) and shows, per speaker, time, share,
+//! words, questions and the longest monologue; with `--me`, the user's
+//! figures against the published bands; and the three longest monologues.
+//! The measuring is in `coaching::listen`; this file opens the file, reports
+//! problems with its name, and prints: JSON or the table on stdout, warnings
+//! on stderr.
+
+use std::fs::File;
+use std::io::{BufReader, IsTerminal, Write};
+use std::path::Path;
+
+use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use dialoguer::console::style;
+
+use crate::cli::{ListFormat, ListenArgs};
+use crate::coaching::listen::{
+    Analysis, BANDS_SOURCE, Figure, ListenError, Problem, Report, Speaker, Verdict, Warning,
+    analyse_reader, clock,
+};
+use crate::diag::{Diagnostic, Diagnostics, Loc, Source};
+use crate::error::{Error, Result};
+use crate::text::{printable_line, wrap};
+
+/// Cells in a share bar.
+const BAR: usize = 12;
+
+pub fn run(args: ListenArgs) -> Result<()> {
+    let name = match args.file.to_str() {
+        Some("-") => "standard input".to_string(),
+        _ => args.file.display().to_string(),
+    };
+    let analysis = read(&args.file, &name)?;
+    if !analysis.warnings.is_empty() {
+        eprintln!("{}", warnings(&name, &analysis.warnings));
+    }
+    let report = analysis
+        .report(args.me.as_deref())
+        .map_err(|err| Error::Invalid(format!("{name}: {err}")))?;
+    let mut out = std::io::stdout().lock();
+    let written = match args.format {
+        ListFormat::Json => serde_json::to_writer_pretty(&mut out, &report)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out)),
+        ListFormat::Table => write!(out, "{}", text(&analysis, &report, width())),
+    };
+    match written.and_then(|()| out.flush()) {
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+/// The figures, or an error naming the file (and the line, where there is one).
+/// `-` reads standard input.
+fn read(path: &Path, name: &str) -> Result<Analysis> {
+    if path == Path::new("-") {
+        if std::io::stdin().is_terminal() {
+            return Err(Error::Usage(
+                "`-` reads the transcript from standard input: pipe it in \
+                 (coach listen - < call.vtt), or pass the file's path"
+                    .into(),
+            ));
+        }
+        return analyse_reader(std::io::stdin().lock()).map_err(|err| problem(name, err));
+    }
+    let file = File::open(path).map_err(|err| match err.kind() {
+        std::io::ErrorKind::NotFound => Error::NotFound(format!("no transcript at {name}")),
+        _ => Error::Other(anyhow::Error::new(err).context(format!("cannot open {name}"))),
+    })?;
+    if file.metadata().is_ok_and(|m| m.is_dir()) {
+        return Err(Error::Invalid(format!(
+            "{name} is a directory; pass a transcript file"
+        )));
+    }
+    analyse_reader(BufReader::with_capacity(1 << 16, file)).map_err(|err| problem(name, err))
+}
+
+fn problem(name: &str, err: ListenError) -> Error {
+    match err {
+        ListenError::Bad(problem) => Error::BadData(Diagnostics(vec![diagnostic(name, &problem)])),
+        ListenError::Io(err) => {
+            Error::Other(anyhow::Error::new(err).context(format!("cannot read {name}")))
+        }
+    }
+}
+
+fn diagnostic(name: &str, problem: &Problem) -> Diagnostic {
+    let diag = Diagnostic::new(
+        &Source::new(name, ""),
+        Loc::new(problem.line, 1, 1),
+        &problem.message,
+    );
+    match &problem.help {
+        Some(help) => diag.help(help),
+        None => diag,
+    }
+}
+
+/// Warnings as the loaders show them: `file:line:1: warning: ...`.
+fn warnings(name: &str, warnings: &[Warning]) -> String {
+    let all = warnings
+        .iter()
+        .map(|w| diagnostic(name, &Problem::new(w.line, &w.message)).warning())
+        .collect();
+    Diagnostics(all).to_string()
+}
+
+fn width() -> usize {
+    if std::io::stdout().is_terminal() {
+        usize::from(dialoguer::console::Term::stdout().size().1).clamp(60, 200)
+    } else {
+        100
+    }
+}
+
+/// The table, the user's figures against the bands, and the longest monologues.
+fn text(analysis: &Analysis, report: &Report, width: usize) -> String {
+    let mut out = String::new();
+    out.push_str(&heading(analysis));
+    out.push_str(&format!("{}\n\n", speakers(analysis, width)));
+    match report.me.and_then(|me| analysis.speakers.iter().find(|s| s.name == me)) {
+        Some(me) => out.push_str(&you(me, report, analysis.timed, width)),
+        None => out.push_str(&format!(
+            "{}\n\n",
+            wrap(
+                "Pass --me with your name as it appears above (coach listen FILE --me \"Your Name\") \
+                 to see your figures against the published bands.",
+                width,
+                ""
+            )
+        )),
+    }
+    out.push_str(&monologues(analysis));
+    out
+}
+
+fn heading(analysis: &Analysis) -> String {
+    let count = analysis.speakers.len();
+    let people = format!("{count} speaker{}", if count == 1 { "" } else { "s" });
+    let line = match analysis.duration_seconds {
+        Some(seconds) if analysis.timed => format!(
+            "{}, {people}, {} from the first cue to the last.",
+            analysis.format.describe(),
+            clock(ms(seconds))
+        ),
+        _ => format!(
+            "{}, {people}. There are no times, so shares and monologues are measured in words.",
+            analysis.format.describe()
+        ),
+    };
+    format!("{}\n", style(line).bold())
+}
+
+fn speakers(analysis: &Analysis, width: usize) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width.clamp(40, 200) as u16)
+        .force_no_tty();
+    let mut header = vec!["Speaker"];
+    if analysis.timed {
+        header.push("Time");
+    }
+    header.extend([
+        if analysis.timed {
+            "Share of time"
+        } else {
+            "Share of words"
+        },
+        "Words",
+        "Questions",
+        "Longest monologue",
+    ]);
+    table.set_header(header);
+    let mut order: Vec<&Speaker> = analysis.speakers.iter().collect();
+    order.sort_by(|a, b| b.share.total_cmp(&a.share));
+    for s in order {
+        let mut row = vec![printable_line(&s.name)];
+        if let Some(seconds) = s.seconds.filter(|_| analysis.timed) {
+            row.push(clock(ms(seconds)));
+        }
+        row.extend([
+            bar(s.share),
+            s.words.to_string(),
+            s.questions.to_string(),
+            longest(s),
+        ]);
+        table.add_row(row);
+    }
+    // Numbers to the right; the share bars stay flush left.
+    let numbers: &[usize] = if analysis.timed {
+        &[1, 3, 4, 5]
+    } else {
+        &[2, 3, 4]
+    };
+    for &i in numbers {
+        if let Some(column) = table.column_mut(i) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    table
+}
+
+/// `████████░░░░ 61%`
+fn bar(share: f64) -> String {
+    let filled = ((share * BAR as f64).round() as usize).min(BAR);
+    format!(
+        "{}{} {:>3.0}%",
+        "█".repeat(filled),
+        "░".repeat(BAR - filled),
+        share * 100.0
+    )
+}
+
+fn longest(s: &Speaker) -> String {
+    match s.longest_monologue_seconds {
+        Some(seconds) => clock(ms(seconds)),
+        None => words(s.longest_monologue_words),
+    }
+}
+
+fn words(n: u64) -> String {
+    format!("{n} word{}", if n == 1 { "" } else { "s" })
+}
+
+/// The user's three figures, each against its band, with a coaching note.
+fn you(me: &Speaker, report: &Report, timed: bool, width: usize) -> String {
+    let mut out = format!(
+        "{}\n",
+        style(format!("You ({}):", printable_line(&me.name))).bold()
+    );
+    for note in &report.coaching {
+        let figure = match note.figure {
+            Figure::TalkShare if timed => format!("talked {:.0}% of the time", me.share * 100.0),
+            Figure::TalkShare => format!("spoke {:.0}% of the words", me.share * 100.0),
+            Figure::Questions => format!(
+                "asked {} question{}",
+                me.questions,
+                if me.questions == 1 { "" } else { "s" }
+            ),
+            Figure::LongestMonologue => format!("longest monologue {}", longest(me)),
+        };
+        let band = match &note.band {
+            Some(band) => format!(" (band: {band})"),
+            None => String::new(),
+        };
+        let mark = match note.verdict {
+            Verdict::InBand => style("✓").green(),
+            Verdict::Low | Verdict::High => style("➜").yellow(),
+        };
+        out.push_str(&format!("  {mark} {figure}{band}\n"));
+        out.push_str(&format!("{}\n", wrap(&note.note, width, "    ")));
+    }
+    out.push_str(&format!(
+        "{}\n\n",
+        style(wrap(BANDS_SOURCE, width, "  ")).dim()
+    ));
+    out
+}
+
+fn monologues(analysis: &Analysis) -> String {
+    if analysis.monologues.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("{}\n", style("Longest monologues:").bold());
+    for (i, m) in analysis.monologues.iter().enumerate() {
+        let length_and_start = match (m.seconds, m.start_seconds) {
+            (Some(seconds), Some(start)) => {
+                format!("{}, from {}", clock(ms(seconds)), clock(ms(start)))
+            }
+            _ => format!("{}, from line {}", words(m.words), m.line),
+        };
+        out.push_str(&format!(
+            "  {}. {} — {length_and_start}\n",
+            i + 1,
+            printable_line(&m.speaker)
+        ));
+    }
+    out
+}
+
+fn ms(seconds: f64) -> u64 {
+    (seconds * 1000.0).round() as u64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars() {
+        for (share, want) in [
+            (0.0, "░░░░░░░░░░░░   0%"),
+            (0.43, "█████░░░░░░░  43%"),
+            (0.61, "███████░░░░░  61%"),
+            (1.0, "████████████ 100%"),
+        ] {
+            assert_eq!(bar(share), want, "{share}");
+        }
+    }
+}

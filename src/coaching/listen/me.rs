@@ -1,0 +1,196 @@
+//! The user among the speakers (`--me`), and the figures as `coach listen
+//! --format json` prints them.
+//!
+//! `--me` matches ignoring case and runs of spaces. The whole name wins; else
+//! the words given may be a whole-word part of one speaker's name (`alex` or
+//! `kim` for "Alex Kim"). Two such speakers are ambiguous and none is an
+//! error, both naming the speakers so the user can pick.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use super::bands::{Note, notes};
+use super::figures::UNKNOWN;
+use super::{Analysis, Format, Monologue, Speaker, Warning};
+
+/// The JSON document: the contract's fields first (DESIGN.md section 3),
+/// then more detail. Without `me`, the user's figures are `null`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report<'a> {
+    pub me: Option<&'a str>,
+    pub talk_share: Option<f64>,
+    pub questions: Option<u64>,
+    pub longest_monologue_seconds: Option<f64>,
+    pub speakers: &'a [Speaker],
+    pub longest_monologue_words: Option<u64>,
+    pub format: Format,
+    pub timed: bool,
+    pub duration_seconds: Option<f64>,
+    pub monologues: &'a [Monologue],
+    /// The user's figures against the bands; empty without `me`.
+    pub coaching: Vec<Note>,
+    pub warnings: &'a [Warning],
+}
+
+/// Why `--me` found no one speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MeError {
+    NotFound {
+        name: String,
+        speakers: Vec<String>,
+    },
+    Ambiguous {
+        name: String,
+        candidates: Vec<String>,
+    },
+}
+
+impl fmt::Display for MeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let show = |names: &[String]| {
+            names
+                .iter()
+                .map(|n| format!("\"{}\"", crate::text::printable_line(n)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match self {
+            MeError::NotFound { name, speakers } => write!(
+                f,
+                "nobody called \"{}\" speaks in this transcript; the speakers are {}. \
+                 Pass one of them, spelled as shown (case does not matter).",
+                crate::text::printable_line(name),
+                show(speakers)
+            ),
+            MeError::Ambiguous { name, candidates } => write!(
+                f,
+                "\"{}\" could be any of {}; pass the whole name.",
+                crate::text::printable_line(name),
+                show(candidates)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for MeError {}
+
+impl Analysis {
+    /// The speaker `name` names (see the module docs), if exactly one.
+    pub fn me(&self, name: &str) -> Option<&Speaker> {
+        self.find(name).ok()
+    }
+
+    /// Like [`Analysis::me`], saying why when there is no one speaker.
+    pub fn find(&self, name: &str) -> Result<&Speaker, MeError> {
+        let want: Vec<String> = words(name);
+        if let Some(exact) = self.speakers.iter().find(|s| words(&s.name) == want) {
+            return Ok(exact);
+        }
+        let partial: Vec<&Speaker> = self
+            .speakers
+            .iter()
+            .filter(|s| s.name != UNKNOWN && !want.is_empty())
+            .filter(|s| words(&s.name).windows(want.len()).any(|w| w == want))
+            .collect();
+        match partial.as_slice() {
+            [one] => Ok(one),
+            [] => Err(MeError::NotFound {
+                name: name.to_string(),
+                speakers: self.speakers.iter().map(|s| s.name.clone()).collect(),
+            }),
+            many => Err(MeError::Ambiguous {
+                name: name.to_string(),
+                candidates: many.iter().map(|s| s.name.clone()).collect(),
+            }),
+        }
+    }
+
+    /// The JSON document, for the user `me` when given.
+    pub fn report(&self, me: Option<&str>) -> Result<Report<'_>, MeError> {
+        let me = me.map(|name| self.find(name)).transpose()?;
+        Ok(Report {
+            me: me.map(|s| s.name.as_str()),
+            talk_share: me.map(|s| s.share),
+            questions: me.map(|s| s.questions),
+            longest_monologue_seconds: me.and_then(|s| s.longest_monologue_seconds),
+            speakers: &self.speakers,
+            longest_monologue_words: me.map(|s| s.longest_monologue_words),
+            format: self.format,
+            timed: self.timed,
+            duration_seconds: self.duration_seconds,
+            monologues: &self.monologues,
+            coaching: me.map(notes).unwrap_or_default(),
+            warnings: &self.warnings,
+        })
+    }
+}
+
+/// A name as lower-case words, for matching.
+fn words(name: &str) -> Vec<String> {
+    name.split_whitespace().map(str::to_lowercase).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::coaching::listen::{MeError, analyse};
+
+    const CALL: &str = "Alex Kim: Hello.\nSam Kim: Hi.\nAlexandra Lee: Hey.\nJo: Yo.\n";
+
+    #[test]
+    fn finds_me() {
+        let analysis = analyse(CALL).unwrap();
+        let cases: &[(&str, Result<&str, &str>)] = &[
+            ("Alex Kim", Ok("Alex Kim")),
+            ("alex kim", Ok("Alex Kim")),
+            ("  ALEX   KIM ", Ok("Alex Kim")),
+            ("alex", Ok("Alex Kim")),
+            ("alexandra", Ok("Alexandra Lee")),
+            ("lee", Ok("Alexandra Lee")),
+            ("jo", Ok("Jo")),
+            ("kim", Err("ambiguous")),
+            ("al", Err("not found")),
+            ("Robin", Err("not found")),
+            ("", Err("not found")),
+        ];
+        for (name, want) in cases {
+            let got = match analysis.find(name) {
+                Ok(speaker) => Ok(speaker.name.as_str()),
+                Err(MeError::Ambiguous { .. }) => Err("ambiguous"),
+                Err(MeError::NotFound { .. }) => Err("not found"),
+            };
+            assert_eq!(got, *want, "{name:?}");
+            assert_eq!(analysis.me(name).is_some(), want.is_ok(), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn errors_name_the_speakers() {
+        let analysis = analyse(CALL).unwrap();
+        let err = analysis.find("Robin").unwrap_err().to_string();
+        assert!(
+            err.contains("\"Alex Kim\", \"Sam Kim\", \"Alexandra Lee\", \"Jo\""),
+            "{err}"
+        );
+        let err = analysis.find("kim").unwrap_err().to_string();
+        assert!(
+            err.contains("\"Alex Kim\", \"Sam Kim\"; pass the whole name"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn report_without_me_has_null_figures() {
+        let analysis = analyse(CALL).unwrap();
+        let json = serde_json::to_value(analysis.report(None).unwrap()).unwrap();
+        for key in ["me", "talk_share", "questions", "longest_monologue_seconds"] {
+            assert!(json[key].is_null(), "{key}: {json}");
+        }
+        assert_eq!(json["speakers"].as_array().unwrap().len(), 4);
+        let json = serde_json::to_value(analysis.report(Some("jo")).unwrap()).unwrap();
+        assert_eq!(json["me"], "Jo");
+        assert_eq!(json["talk_share"], 0.25);
+        assert_eq!(json["questions"], 0);
+        assert_eq!(json["coaching"].as_array().unwrap().len(), 3);
+    }
+}

@@ -1,0 +1,320 @@
+//! Transcript metrics for `coach listen` (and `coach debrief --transcript`):
+//! how much each speaker talked, asked and held forth, read from a call
+//! transcript (DESIGN.md section 3).
+//!
+//! Three kinds of transcript are read, told apart by their content, not the
+//! file name:
+//! - WebVTT with voice spans, `<v Jane Doe>text</v>`, as Teams writes it;
+//! - WebVTT or SRT whose cue text starts `Name: `, as Zoom writes it;
+//! - plain `Name: text` lines without times.
+//!
+//! Text with no speaker continues the speaker before it. The transcript is
+//! read line by line and only running totals are kept, so a 100 MB file needs
+//! little memory. Damaged input gets a [`Warning`] with its line (bytes that
+//! are not UTF-8, cues that run backwards or overlap) or, when nothing useful
+//! can be read, a [`Problem`].
+//!
+//! The module is pure: [`analyse`] takes text, [`analyse_reader`] any
+//! `BufRead`. The figures are defined in `figures.rs` and `words.rs`; the
+//! bands the user is held against in `bands.rs`.
+
+mod bands;
+mod captions;
+mod figures;
+mod me;
+mod plain;
+mod read;
+mod spans;
+mod timing;
+mod warnings;
+mod words;
+
+use std::fmt;
+use std::io::BufRead;
+
+use serde::Serialize;
+
+pub use bands::{Figure, Note, SOURCE as BANDS_SOURCE, Verdict, notes};
+pub use me::{MeError, Report};
+pub use timing::clock;
+
+use captions::{Captions, Dialect};
+use figures::Tally;
+use plain::Plain;
+use read::Lines;
+use warnings::{Kind, Warnings};
+
+/// How the transcript was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    WebVtt,
+    Srt,
+    Plain,
+}
+
+impl Format {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Format::WebVtt => "WebVTT",
+            Format::Srt => "SRT",
+            Format::Plain => "Plain `Name: text` lines",
+        }
+    }
+}
+
+/// Everything `coach listen` measures in one transcript.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Analysis {
+    pub format: Format,
+    /// Shares and monologues come from cue times; `false`: from words.
+    pub timed: bool,
+    /// From the first cue's start to the last cue's end.
+    pub duration_seconds: Option<f64>,
+    /// In the order they first speak.
+    pub speakers: Vec<Speaker>,
+    /// The three longest monologues, longest first.
+    pub monologues: Vec<Monologue>,
+    pub warnings: Vec<Warning>,
+}
+
+/// One speaker's figures. `seconds` and `longest_monologue_seconds` are
+/// `None` when the transcript has no times.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Speaker {
+    pub name: String,
+    pub seconds: Option<f64>,
+    /// Part of all speaking time (or of all words, without times), 0..=1.
+    pub share: f64,
+    pub words: u64,
+    pub questions: u64,
+    pub longest_monologue_seconds: Option<f64>,
+    pub longest_monologue_words: u64,
+    /// How many times they took the floor.
+    pub turns: u64,
+}
+
+/// A run of consecutive cues by one speaker.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Monologue {
+    pub speaker: String,
+    pub start_seconds: Option<f64>,
+    pub end_seconds: Option<f64>,
+    pub seconds: Option<f64>,
+    pub words: u64,
+    /// The line where it starts.
+    pub line: usize,
+}
+
+/// Something odd in the transcript that the figures worked around.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// 1-based; 0 when it is about the whole file.
+    pub line: usize,
+    pub message: String,
+}
+
+/// Why a transcript could not be read: where, what, and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// 1-based; 0 when it is about the whole file.
+    pub line: usize,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Problem {
+    pub fn new(line: usize, message: impl Into<String>) -> Self {
+        Problem {
+            line,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line > 0 {
+            write!(f, "line {}: ", self.line)?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Problem {}
+
+/// Reading a transcript fails because of what is in it, or because it
+/// cannot be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum ListenError {
+    #[error("{0}")]
+    Bad(Problem),
+    #[error("cannot read the transcript: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+const FORMATS_HELP: &str = "coach listen reads WebVTT (`WEBVTT` then cues with `<v Name>` voice tags \
+     or `Name: ` text), SRT (numbered cues whose text starts `Name: `), or plain `Name: text` lines";
+
+/// The figures for a whole transcript held in memory.
+pub fn analyse(text: &str) -> Result<Analysis, Problem> {
+    analyse_reader(text.as_bytes()).map_err(|err| match err {
+        ListenError::Bad(problem) => problem,
+        ListenError::Io(err) => Problem::new(0, err.to_string()),
+    })
+}
+
+/// The figures for a transcript read line by line from `reader`.
+pub fn analyse_reader<R: BufRead>(reader: R) -> Result<Analysis, ListenError> {
+    let mut lines = Lines::new(reader);
+    let mut sink = Sink::default();
+    let mut parser: Option<Parser> = None;
+    while let Some((number, line)) = lines.next_line()? {
+        let parser = match &mut parser {
+            Some(parser) => parser,
+            None if line.trim().is_empty() => continue,
+            None => parser.insert(Parser::detect(number, line)?),
+        };
+        parser.line(number, line, &mut sink)?;
+    }
+    let Some(mut parser) = parser else {
+        return Err(ListenError::Bad(
+            Problem::new(0, "the file is empty").help(FORMATS_HELP),
+        ));
+    };
+    parser.finish(&mut sink)?;
+    let format = parser.format();
+    if parser.cues() == 0 {
+        return Err(ListenError::Bad(
+            Problem::new(
+                0,
+                "no cues found: no block has a timing line such as `00:00:01.000 --> 00:00:04.000`",
+            )
+            .help(FORMATS_HELP),
+        ));
+    }
+    if !sink.tally.has_named_speaker() {
+        return Err(ListenError::Bad(
+            Problem::new(0, "no speaker names found, so there is nobody to measure").help(
+                "coach listen needs `<v Name>` voice tags (Teams) or cue text starting \
+                 `Name: ` (Zoom); plain captions without names cannot be split by speaker",
+            ),
+        ));
+    }
+    if let Some(line) = lines.first_invalid {
+        let more = match lines.invalid_lines {
+            1 => String::new(),
+            n => format!(" ({n} lines in all)"),
+        };
+        sink.warnings.push(Kind::Encoding, line, || {
+            format!("bytes that are not UTF-8 are shown as \u{fffd}{more}")
+        });
+    }
+    if let Some(line) = sink.tally.first_unknown_line {
+        sink.warnings.push(Kind::NoSpeaker, line, || {
+            format!(
+                "text before the first named speaker is counted as `{}`",
+                figures::UNKNOWN
+            )
+        });
+    }
+    let figures = sink.tally.finish(format != Format::Plain);
+    if format != Format::Plain && !figures.timed {
+        sink.warnings.push(Kind::NoTimes, 0, || {
+            "no cue has a usable length, so shares are by words".to_string()
+        });
+    }
+    Ok(Analysis {
+        format,
+        timed: figures.timed,
+        duration_seconds: figures.duration_ms.map(timing::seconds),
+        speakers: figures.speakers,
+        monologues: figures.monologues,
+        warnings: sink.warnings.finish(),
+    })
+}
+
+/// The reader for the format the first non-blank line shows.
+enum Parser {
+    Captions(Captions),
+    Plain(Plain),
+}
+
+impl Parser {
+    fn detect(number: usize, line: &str) -> Result<Parser, ListenError> {
+        let trimmed = line.trim();
+        let webvtt = line
+            .strip_prefix("WEBVTT")
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']));
+        if webvtt {
+            return Ok(Parser::Captions(Captions::new(Dialect::WebVtt)));
+        }
+        if trimmed.contains("-->") || captions::is_cue_number(trimmed) {
+            return Ok(Parser::Captions(Captions::new(Dialect::Srt)));
+        }
+        if spans::name_prefix(line).is_some() {
+            return Ok(Parser::Plain(Plain::default()));
+        }
+        let start: String = trimmed.chars().take(40).collect();
+        Err(ListenError::Bad(
+            Problem::new(
+                number,
+                format!(
+                    "this does not look like a transcript: it starts with `{}`",
+                    crate::text::printable_line(&start)
+                ),
+            )
+            .help(FORMATS_HELP),
+        ))
+    }
+
+    fn line(&mut self, number: usize, line: &str, sink: &mut Sink) -> Result<(), Problem> {
+        match self {
+            Parser::Captions(p) => p.line(number, line, sink),
+            Parser::Plain(p) => p.line(number, line, sink),
+        }
+    }
+
+    fn finish(&mut self, sink: &mut Sink) -> Result<(), Problem> {
+        match self {
+            Parser::Captions(p) => p.finish(sink),
+            Parser::Plain(_) => Ok(()),
+        }
+    }
+
+    fn format(&self) -> Format {
+        match self {
+            Parser::Captions(p) => p.format(),
+            Parser::Plain(_) => Format::Plain,
+        }
+    }
+
+    fn cues(&self) -> u64 {
+        match self {
+            Parser::Captions(p) => p.cues,
+            Parser::Plain(p) => p.lines,
+        }
+    }
+}
+
+impl From<Problem> for ListenError {
+    fn from(problem: Problem) -> Self {
+        ListenError::Bad(problem)
+    }
+}
+
+/// Where the readers put what they find.
+#[derive(Default)]
+struct Sink {
+    tally: Tally,
+    warnings: Warnings,
+}
+
+#[cfg(test)]
+mod tests;

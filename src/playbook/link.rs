@@ -1,0 +1,171 @@
+//! Checks across two playbooks: a prep and the debrief its `debrief:` names.
+//! A debrief's `plan:` and `choices_from: prep.<id>` must name questions that
+//! prep really has, and the prep's `debrief:` must name a debrief playbook.
+
+use super::model::{Kind, Playbook, QuestionType};
+use crate::diag::{Diagnostic, Loc, Source};
+use crate::text::did_you_mean;
+use crate::yaml::{Node, Value};
+
+/// The place of the value of top-level `key` in a playbook file.
+pub fn key_loc(source: &Source, key: &str) -> Loc {
+    crate::yaml::parse(source)
+        .ok()
+        .and_then(|tree| match tree.value {
+            Value::Map(entries) => entries
+                .into_iter()
+                .find(|(k, _)| k.name == key)
+                .map(|(_, v)| v.loc),
+            _ => None,
+        })
+        .unwrap_or(Loc::new(1, 1, 1))
+}
+
+/// A prep whose `debrief:` names a playbook that is not there, or not a debrief.
+pub fn missing_debrief(
+    prep_source: &Source,
+    prep: &Playbook,
+    found: Option<&Playbook>,
+) -> Option<Diagnostic> {
+    let name = prep.debrief.as_deref()?;
+    let loc = key_loc(prep_source, "debrief");
+    match found {
+        None => Some(
+            Diagnostic::new(
+                prep_source,
+                loc,
+                format!("`debrief: {name}` names a playbook that is not on the search path"),
+            )
+            .help("name a debrief playbook that `coach playbook list` shows, like `debrief`"),
+        ),
+        Some(d) if d.kind != Kind::Debrief => Some(Diagnostic::new(
+            prep_source,
+            loc,
+            format!(
+                "`debrief: {name}` names a {} playbook, not a debrief",
+                d.kind.as_str()
+            ),
+        )),
+        Some(_) => None,
+    }
+}
+
+/// Every `plan:` and `choices_from:` of the debrief that the prep cannot answer.
+pub fn check_pair(prep: &Playbook, debrief_source: &Source) -> Vec<Diagnostic> {
+    let Ok(tree) = crate::yaml::parse(debrief_source) else {
+        return Vec::new();
+    };
+    let ids: Vec<&str> = prep.questions().map(|q| q.id.as_str()).collect();
+    let mut out = Vec::new();
+    for question in question_nodes(&tree) {
+        for key in ["plan", "choices_from"] {
+            let Some(node) = entry(question, key) else {
+                continue;
+            };
+            let Some(text) = node.scalar_text() else {
+                continue;
+            };
+            let id = if key == "choices_from" {
+                text.strip_prefix("prep.").unwrap_or(&text)
+            } else {
+                text.as_str()
+            };
+            match prep.question(id) {
+                None => {
+                    let mut d = Diagnostic::new(
+                        debrief_source,
+                        node.loc,
+                        format!(
+                            "`{key}: {text}` names a question the prep playbook `{}` does not have",
+                            prep.id
+                        ),
+                    )
+                    .help(format!(
+                        "`{}` names this debrief in its `debrief:` key; its questions are: {}",
+                        prep.id,
+                        ids.join(", ")
+                    ));
+                    if let Some(close) = did_you_mean(id, ids.iter().copied()) {
+                        d = d.label(format!("did you mean `{close}`?"));
+                    }
+                    out.push(d);
+                }
+                Some(q)
+                    if key == "choices_from"
+                        && !matches!(q.ty, QuestionType::List | QuestionType::Multi) =>
+                {
+                    out.push(Diagnostic::new(
+                        debrief_source,
+                        node.loc,
+                        format!("`choices_from: {text}` needs a list answer, but `{id}` in `{}` is a `{}` question", prep.id, q.ty.as_str()),
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    out
+}
+
+fn entry<'n>(node: &'n Node, key: &str) -> Option<&'n Node> {
+    match &node.value {
+        Value::Map(entries) => entries.iter().find(|(k, _)| k.name == key).map(|(_, v)| v),
+        _ => None,
+    }
+}
+
+fn question_nodes(tree: &Node) -> Vec<&Node> {
+    let mut out = Vec::new();
+    if let Some(Node {
+        value: Value::Seq(sections),
+        ..
+    }) = entry(tree, "sections")
+    {
+        for section in sections {
+            if let Some(Node {
+                value: Value::Seq(questions),
+                ..
+            }) = entry(section, "questions")
+            {
+                out.extend(questions.iter());
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::playbook::load::parse;
+
+    #[test]
+    fn plans_must_name_questions_of_the_prep() {
+        let prep = parse(
+            &Source::new("p.yaml", "title: P\nkind: prep\ndebrief: d\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: goal\n        ask: Goal?\n      - id: planned\n        ask: Questions?\n        type: list\n"),
+            "p",
+        )
+        .unwrap();
+        let text = "title: D\nkind: debrief\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: got\n        ask: Got?\n        plan: gaol\n      - id: asked\n        ask: Asked?\n        type: multi\n        choices_from: prep.goal\n      - id: fine\n        ask: Fine?\n        plan: goal\n";
+        let source = Source::new("d.yaml", text);
+        parse(&source, "d").unwrap();
+        let found: Vec<String> = check_pair(&prep, &source)
+            .iter()
+            .map(|d| format!("{}:{} {}", d.loc.line, d.loc.col, d.message))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "9:15 `plan: gaol` names a question the prep playbook `p` does not have",
+                "13:23 `choices_from: prep.goal` needs a list answer, but `goal` in `p` is a `text` question",
+            ]
+        );
+        let missing = missing_debrief(
+            &Source::new("p.yaml", "title: P\nkind: prep\ndebrief: d\n"),
+            &prep,
+            None,
+        )
+        .unwrap();
+        assert_eq!((missing.loc.line, missing.loc.col), (3, 10));
+    }
+}

@@ -1,0 +1,297 @@
+//! `coach debrief` through the real binary: prep, then debrief against it.
+
+use predicates::prelude::*;
+
+use crate::env::{TestEnv, fixture};
+
+const LATER: &str = "2026-11-24T16:30:00+01:00";
+
+fn prep(env: &TestEnv, playbook: &str, answers: &str, now: &str) {
+    env.coach()
+        .env("COACH_NOW", now)
+        .args([
+            "prep",
+            "--format",
+            "none",
+            "--playbook",
+            playbook,
+            "--answers",
+        ])
+        .arg(fixture(answers))
+        .assert()
+        .success();
+}
+
+fn json(out: &assert_cmd::assert::Assert) -> serde_json::Value {
+    serde_json::from_slice(&out.get_output().stdout).expect("one JSON document")
+}
+
+/// Each shipped prep and its debrief, answered from files: the JSON (with
+/// `prep` and `plan_vs_actual`) and the notes, snapshotted.
+#[test]
+fn every_shipped_pair_prep_then_debrief() {
+    for (prep_playbook, debrief_playbook) in [
+        ("discovery", "debrief"),
+        ("group-decision", "group-debrief"),
+        ("personal", "personal-debrief"),
+    ] {
+        let env = TestEnv::new();
+        prep(
+            &env,
+            prep_playbook,
+            &format!("answers/{prep_playbook}.yaml"),
+            crate::env::NOW,
+        );
+        let out = env
+            .coach()
+            .env("COACH_NOW", LATER)
+            .args([
+                "debrief",
+                "--prep",
+                "latest",
+                "--format",
+                "json",
+                "--answers",
+            ])
+            .arg(fixture(&format!("answers/{debrief_playbook}.yaml")))
+            .assert()
+            .success();
+        let doc = json(&out);
+        assert_eq!(doc["kind"], "debrief");
+        assert_eq!(
+            doc["playbook"], debrief_playbook,
+            "the prep playbook names its debrief"
+        );
+        assert!(doc["prep"].as_str().unwrap().ends_with("-prep"));
+        assert!(!doc["plan_vs_actual"].as_array().unwrap().is_empty());
+        let notes_path = doc["notes_path"].as_str().unwrap().to_string();
+        insta::assert_snapshot!(
+            format!("{debrief_playbook}-json"),
+            env.redact(&String::from_utf8_lossy(&out.get_output().stdout))
+        );
+        insta::assert_snapshot!(
+            format!("{debrief_playbook}-notes"),
+            std::fs::read_to_string(notes_path).unwrap()
+        );
+    }
+}
+
+#[test]
+fn the_latest_prep_for_a_person_is_found() {
+    let env = TestEnv::new();
+    prep(
+        &env,
+        "discovery",
+        "answers/discovery.yaml",
+        "2026-11-20T09:00:00+01:00",
+    );
+    prep(
+        &env,
+        "discovery",
+        "answers/discovery.yaml",
+        "2026-11-22T14:03:00+01:00",
+    );
+    prep(
+        &env,
+        "personal",
+        "answers/personal.yaml",
+        "2026-11-23T08:00:00+01:00",
+    );
+    let answers = env.write("a.yaml", "answers:\n  outcome: continuation\n");
+    let run = |args: &[&str]| {
+        let out = env
+            .coach()
+            .env("COACH_NOW", LATER)
+            .args(args)
+            .arg("--answers")
+            .arg(&answers)
+            .args(["--format", "json"])
+            .assert()
+            .success();
+        let doc = json(&out);
+        std::fs::remove_file(doc["notes_path"].as_str().unwrap()).unwrap();
+        doc["prep"].as_str().map(str::to_owned)
+    };
+    assert_eq!(
+        run(&["debrief", "--with", "jane smith"]).as_deref(),
+        Some("2026-11-22-1403-jane-smith-prep")
+    );
+    assert_eq!(
+        run(&["debrief", "--prep", "latest", "--playbook", "debrief"]).as_deref(),
+        Some("2026-11-23-0800-sam-prep")
+    );
+    assert_eq!(
+        run(&["debrief", "--prep", "2026-11-20"]).as_deref(),
+        Some("2026-11-20-0900-jane-smith-prep")
+    );
+    let path = env.notes_dir().join("2026-11-20-0900-jane-smith-prep.md");
+    assert_eq!(
+        run(&["debrief", "--prep", path.to_str().unwrap()]).as_deref(),
+        Some("2026-11-20-0900-jane-smith-prep")
+    );
+    env.coach()
+        .args(["debrief", "--prep", "2026-11", "--answers"])
+        .arg(&answers)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("matches 3 preps"));
+    env.coach()
+        .args(["debrief", "--prep", "1999", "--answers"])
+        .arg(&answers)
+        .assert()
+        .code(66);
+}
+
+#[test]
+fn a_debrief_without_a_prep_says_so() {
+    let env = TestEnv::new();
+    let out = env
+        .coach()
+        .env("COACH_NOW", LATER)
+        .args([
+            "debrief",
+            "--with",
+            "Jane Smith",
+            "--account",
+            "Acme",
+            "--format",
+            "json",
+            "--answers",
+        ])
+        .arg(env.write(
+            "a.yaml",
+            "answers:\n  outcome: continuation\n  commitment: Nothing yet\n",
+        ))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("No prep is linked"));
+    let doc = json(&out);
+    assert_eq!(doc["prep"], serde_json::Value::Null);
+    assert_eq!(doc["plan_vs_actual"][0]["planned"], serde_json::Value::Null);
+    let notes = std::fs::read_to_string(doc["notes_path"].as_str().unwrap()).unwrap();
+    assert!(
+        notes.contains("_This debrief has no prep: nothing was planned to hold it against._"),
+        "{notes}"
+    );
+    // Without a prep, the questions that need one are not asked, and an
+    // answers file cannot answer them.
+    assert!(
+        doc["skipped"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s == "asked_questions")
+    );
+    env.coach()
+        .args(["debrief", "--with", "Jane Smith", "--answers"])
+        .arg(fixture("answers/debrief.yaml"))
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains("`asked_questions` takes its choices from `prep.planned_questions`, and this session has no prep answer there"));
+}
+
+#[test]
+fn a_prep_playbook_naming_a_missing_debrief_is_a_clear_error() {
+    let env = TestEnv::new();
+    let playbook = env.write(
+        "team/renewal.yaml",
+        "title: Renewal\nkind: prep\ndebrief: renewal-debreif\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: goal\n        ask: Goal?\n",
+    );
+    env.coach()
+        .env("COACH_PLAYBOOK_PATH", playbook.parent().unwrap())
+        .args([
+            "prep",
+            "--playbook",
+            "renewal",
+            "--with",
+            "Jane",
+            "--no-input",
+            "--format",
+            "none",
+        ])
+        .assert()
+        .success();
+    let answers = env.write("a.yaml", "answers:\n  outcome: advance\n");
+    env.coach()
+        .env("COACH_PLAYBOOK_PATH", playbook.parent().unwrap())
+        .args(["debrief", "--with", "Jane", "--answers"])
+        .arg(&answers)
+        .assert()
+        .code(66)
+        .stderr(predicate::str::contains(
+            "the prep playbook `renewal` names `debrief: renewal-debreif`, which cannot be found",
+        ));
+    // `playbook validate` points at the key itself.
+    env.coach()
+        .env("COACH_PLAYBOOK_PATH", playbook.parent().unwrap())
+        .args(["playbook", "validate", "renewal"])
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains("renewal.yaml:3:10: error: `debrief: renewal-debreif` names a playbook that is not on the search path"));
+}
+
+#[test]
+fn plans_of_a_debrief_must_name_questions_of_its_prep() {
+    let env = TestEnv::new();
+    let team = env.dir.path().join("team");
+    env.write("team/renewal.yaml", "title: Renewal\nkind: prep\ndebrief: renewal-debrief\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: goal\n        ask: Goal?\n");
+    env.write("team/renewal-debrief.yaml", "title: After\nkind: debrief\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: got\n        ask: What did they say?\n        plan: gaol\n");
+    env.coach()
+        .env("COACH_PLAYBOOK_PATH", &team)
+        .args(["playbook", "validate", "renewal"])
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains("renewal-debrief.yaml:9:15: error: `plan: gaol` names a question the prep playbook `renewal` does not have").and(predicate::str::contains("did you mean `goal`?")));
+}
+
+/// The prep after a debrief shows what was learned, what is still unknown and
+/// the open follow-ups; the JSON of a debrief carries its follow-ups.
+#[test]
+fn follow_ups_are_kept_and_counted() {
+    let env = TestEnv::new();
+    prep(&env, "discovery", "answers/discovery.yaml", crate::env::NOW);
+    let out = env
+        .coach()
+        .env("COACH_NOW", LATER)
+        .args([
+            "debrief",
+            "--prep",
+            "latest",
+            "--format",
+            "json",
+            "--answers",
+        ])
+        .arg(fixture("answers/debrief.yaml"))
+        .assert()
+        .success();
+    let doc = json(&out);
+    let followups = doc["followups"].as_array().unwrap();
+    let brief: Vec<(String, String, String)> = followups
+        .iter()
+        .map(|f| {
+            (
+                f["owner"].as_str().unwrap().into(),
+                f["what"].as_str().unwrap().into(),
+                f["due"].as_str().unwrap_or("").into(),
+            )
+        })
+        .collect();
+    let row = |o: &str, w: &str, d: &str| (o.to_string(), w.to_string(), d.to_string());
+    assert_eq!(
+        brief,
+        vec![
+            row("me", "send the pilot plan", "2026-11-27"),
+            row("them", "share the security questionnaire", "2026-12-01"),
+            row("Priya", "book the IT review", "2026-12-04"),
+        ]
+    );
+    let out = env
+        .coach()
+        .env("COACH_NOW", "2026-11-29T09:00:00+01:00")
+        .args(["followups", "--format", "json"])
+        .assert()
+        .success();
+    let list = json(&out);
+    assert_eq!(list["followups"][0]["status"], "overdue");
+    assert_eq!(list["followups"][0]["what"], "send the pilot plan");
+}

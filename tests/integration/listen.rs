@@ -1,0 +1,361 @@
+//! `coach listen`: real and written transcripts through the binary, as JSON
+//! and as a table, and what bad input gets.
+//!
+//! The expected figures for the real transcripts were counted independently
+//! by `tests/fixtures/transcripts/hand_count.py` (it shares no code with
+//! coach: blank-line blocks, a regex for the speaker, its own word and
+//! question rules), and the simple ones checked by hand from the cue times;
+//! see the comment on each test.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+use crate::env::{TestEnv, fixture};
+
+fn transcript(name: &str) -> PathBuf {
+    fixture(&format!("transcripts/{name}"))
+}
+
+/// The shared folder beside the repository, absent in a fresh clone.
+fn shared(name: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures/transcripts")
+        .join(name);
+    if path.is_file() {
+        Some(path)
+    } else {
+        eprintln!(
+            "skipped: {} is not there (it lives outside the repository and is never copied in)",
+            path.display()
+        );
+        None
+    }
+}
+
+fn json_of(env: &TestEnv, path: &Path, me: Option<&str>) -> Value {
+    let mut cmd = env.coach();
+    cmd.arg("listen").arg(path).args(["--format", "json"]);
+    if let Some(me) = me {
+        cmd.args(["--me", me]);
+    }
+    let out = cmd.assert().success().stderr("");
+    serde_json::from_slice(&out.get_output().stdout).expect("one JSON document on stdout")
+}
+
+/// (name, seconds, share, words, questions, longest monologue seconds)
+fn speakers(json: &Value) -> Vec<(String, f64, f64, u64, u64, f64)> {
+    json["speakers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap().to_string(),
+                s["seconds"].as_f64().unwrap(),
+                s["share"].as_f64().unwrap(),
+                s["words"].as_u64().unwrap(),
+                s["questions"].as_u64().unwrap(),
+                s["longest_monologue_seconds"].as_f64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn rows(want: &[(&str, f64, f64, u64, u64, f64)]) -> Vec<(String, f64, f64, u64, u64, f64)> {
+    want.iter()
+        .map(|(n, s, sh, w, q, l)| (n.to_string(), *s, *sh, *w, *q, *l))
+        .collect()
+}
+
+/// Teams-style voice tags, opened once a turn and never closed, with a stray
+/// `<v a>` inside Gerry Hanley's turn at 00:03:56.130 (counted as a speaker
+/// `a`, as written) and "Pablo Molinda", a typo, kept apart from "Pablo
+/// Molina". By hand: Michael Young's first turn runs 00:00:00.599 to
+/// 00:00:29.100, 28.501 s; Pablo Molina speaks 00:00:57.400 to 00:01:12.000,
+/// 14.6 s; the cue with `<v a>` (7.16 s, 6 words then 5) gives Gerry 3.905 s
+/// and `a` the rest. The rest by `hand_count.py`.
+#[test]
+fn voice_tag_transcript_figures_match_the_hand_count() {
+    let env = TestEnv::new();
+    let json = json_of(&env, &transcript("voice-tags-itaccess.vtt"), None);
+    assert_eq!(
+        speakers(&json),
+        rows(&[
+            ("Michael Young", 58.781, 0.1726, 169, 0, 28.501),
+            ("Tracy Mitrano", 109.052, 0.3202, 305, 0, 56.14),
+            ("Pablo Molina", 14.6, 0.0429, 31, 0, 14.6),
+            ("Edward Ray", 28.081, 0.0825, 65, 0, 16.02),
+            ("Gerry Hanley", 43.545, 0.1279, 92, 0, 25.36),
+            ("Pablo Molinda", 27.101, 0.0796, 74, 0, 27.191),
+            ("a", 36.905, 0.1084, 81, 0, 37.065),
+            ("Bruce Maas", 22.5, 0.0661, 60, 0, 22.5),
+        ])
+    );
+    assert_eq!(json["format"], "webvtt");
+    assert_eq!(json["me"], Value::Null);
+    assert_eq!(json["talk_share"], Value::Null);
+    assert_eq!(json["warnings"], json!([]));
+    let monologues: Vec<(&str, f64, f64)> = json["monologues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            let start = m["start_seconds"].as_f64().unwrap();
+            (
+                m["speaker"].as_str().unwrap(),
+                start,
+                m["seconds"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        monologues,
+        [
+            ("Tracy Mitrano", 179.98, 56.14),
+            ("Tracy Mitrano", 98.5, 39.6),
+            ("a", 240.035, 37.065),
+        ]
+    );
+}
+
+/// SRT, `Name:` only where the speaker changes (10 of 222 cues), commas in
+/// the times, no blank line at the end. Figures by `hand_count.py`; the 15
+/// question marks in the file are 13 for Travis and 2 for Gilon.
+#[test]
+fn speaker_prefix_srt_figures_match_the_hand_count() {
+    let Some(path) = shared("podcast-speaker-prefix.srt") else {
+        return;
+    };
+    let env = TestEnv::new();
+    let json = json_of(&env, &path, Some("travis"));
+    assert_eq!(
+        speakers(&json),
+        rows(&[
+            ("Travis", 461.014, 0.6385, 1561, 13, 183.89),
+            ("Sarah", 97.837, 0.1355, 280, 0, 51.811),
+            ("Gilon", 163.217, 0.226, 636, 2, 71.52),
+        ])
+    );
+    assert_eq!(json["me"], "Travis");
+    assert_eq!(json["talk_share"], 0.6385);
+    assert_eq!(json["questions"], 13);
+    assert_eq!(json["longest_monologue_seconds"], 183.89);
+    assert_eq!(json["monologues"][0]["start_seconds"], 376.629);
+}
+
+/// Our own Zoom-style file: BOM, CRLF, NOTE and STYLE blocks, cue numbers and
+/// settings, `mm:ss.mmm`, and cue 11 with no name (still Alex). By hand:
+/// Alex 4.5+12+5+6+36+30+15 = 108.5 s of 209 s (0.5191), 98 words, 6
+/// questions ("really??"-style runs count once: `weeks??`, `Late?!`); his
+/// longest run is cues 10–11, 01:34 to 02:40 = 66 s.
+#[test]
+fn zoom_transcript_with_me() {
+    let path = transcript("zoom-discovery.vtt");
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBFWEBVTT\r\n"),
+        "fixture lost its BOM or CRLF"
+    );
+    let env = TestEnv::new();
+    let json = json_of(&env, &path, Some("ALEX KIM"));
+    assert_eq!(
+        speakers(&json),
+        rows(&[
+            ("Alex Kim", 108.5, 0.5191, 98, 6, 66.0),
+            ("Jane Doe", 78.0, 0.3732, 63, 1, 25.0),
+            ("Sam Patel", 22.5, 0.1077, 17, 0, 15.0),
+        ])
+    );
+    let head: Value = ["me", "talk_share", "questions", "longest_monologue_seconds"]
+        .iter()
+        .map(|k| (k.to_string(), json[k].clone()))
+        .collect::<serde_json::Map<_, _>>()
+        .into();
+    assert_eq!(
+        head,
+        json!({"me": "Alex Kim", "talk_share": 0.5191, "questions": 6, "longest_monologue_seconds": 66.0})
+    );
+    let verdicts: Vec<&str> = json["coaching"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["verdict"].as_str().unwrap())
+        .collect();
+    assert_eq!(verdicts, ["high", "low", "high"]);
+}
+
+#[test]
+fn table_output_with_me() {
+    let env = TestEnv::new();
+    let out = env
+        .coach()
+        .arg("listen")
+        .arg(transcript("zoom-discovery.vtt"))
+        .args(["--me", "alex"])
+        .assert()
+        .success()
+        .stderr("");
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    insta::assert_snapshot!(text, @r"
+    WebVTT, 3 speakers, 3:30 from the first cue to the last.
+    ┌───────────┬──────┬───────────────────┬───────┬───────────┬───────────────────┐
+    │ Speaker   ┆ Time ┆ Share of time     ┆ Words ┆ Questions ┆ Longest monologue │
+    ╞═══════════╪══════╪═══════════════════╪═══════╪═══════════╪═══════════════════╡
+    │ Alex Kim  ┆ 1:49 ┆ ██████░░░░░░  52% ┆    98 ┆         6 ┆              1:06 │
+    │ Jane Doe  ┆ 1:18 ┆ ████░░░░░░░░  37% ┆    63 ┆         1 ┆              0:25 │
+    │ Sam Patel ┆ 0:23 ┆ █░░░░░░░░░░░  11% ┆    17 ┆         0 ┆              0:15 │
+    └───────────┴──────┴───────────────────┴───────┴───────────┴───────────────────┘
+
+    You (Alex Kim):
+      ➜ talked 52% of the time (band: about 43%)
+        You did most of the talking. Next time, after each point ask what they think, and let the
+        silence do some work.
+      ➜ asked 6 questions (band: 11–14 in discovery)
+        A few more open questions would let them tell you what matters; prepare some before the next
+        call (`coach check` helps).
+      ➜ longest monologue 1:06
+        Long enough to lose them; after a minute or so, check in with a question.
+      Bands: Gong Labs' published call studies (talk-to-listen 43:57 converted best; 11–14 questions did
+      best in discovery calls).
+
+    Longest monologues:
+      1. Alex Kim — 1:06, from 1:34
+      2. Jane Doe — 0:25, from 3:05
+      3. Jane Doe — 0:21, from 0:44
+    ");
+}
+
+#[test]
+fn without_times_words_stand_in_and_the_table_says_so() {
+    let env = TestEnv::new();
+    let path = transcript("plain-discovery.txt");
+    let json = json_of(&env, &path, Some("jane"));
+    assert_eq!(json["format"], "plain");
+    assert_eq!(json["timed"], false);
+    assert_eq!(json["speakers"][0]["seconds"], Value::Null);
+    assert_eq!(json["speakers"][0]["words"], 98);
+    assert_eq!(json["speakers"][0]["longest_monologue_words"], 43);
+    assert_eq!(json["talk_share"], 0.3539);
+    assert_eq!(json["longest_monologue_seconds"], Value::Null);
+    let out = env.coach().arg("listen").arg(&path).assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        text.contains("There are no times, so shares and monologues are measured in words."),
+        "{text}"
+    );
+    assert!(text.contains("Share of words"), "{text}");
+    assert!(
+        text.contains("1. Alex Kim — 43 words, from line 10"),
+        "{text}"
+    );
+    assert!(text.contains("Pass --me with your name"), "{text}");
+}
+
+#[test]
+fn the_format_comes_from_the_content_not_the_name() {
+    let env = TestEnv::new();
+    let text = std::fs::read_to_string(transcript("voice-tags-itaccess.vtt")).unwrap();
+    let path = env.write("call.txt", &text);
+    let json = json_of(&env, &path, Some("tracy"));
+    assert_eq!(json["format"], "webvtt");
+    assert_eq!(json["me"], "Tracy Mitrano");
+
+    let out = env
+        .coach()
+        .args(["listen", "-", "--format", "json"])
+        .write_stdin(text)
+        .assert()
+        .success();
+    let piped: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(
+        piped["speakers"], json["speakers"],
+        "`-` reads standard input"
+    );
+}
+
+#[test]
+fn me_matching_nobody_lists_the_speakers() {
+    let env = TestEnv::new();
+    env.coach()
+        .arg("listen")
+        .arg(transcript("zoom-discovery.vtt"))
+        .args(["--me", "Robin", "--format", "json"])
+        .assert()
+        .code(65)
+        .stdout("")
+        .stderr(predicates::str::contains(
+            "nobody called \"Robin\" speaks in this transcript; the speakers are \"Alex Kim\", \"Jane Doe\", \"Sam Patel\"",
+        ));
+}
+
+#[test]
+fn bad_files_get_an_error_naming_file_and_line() {
+    let env = TestEnv::new();
+    let cases: &[(&str, &[u8], i32, &str)] = &[
+        ("empty.vtt", b"", 65, "empty.vtt: error: the file is empty"),
+        (
+            "notes.md",
+            b"# Call notes\nAlex: hi\n",
+            65,
+            "notes.md:1:1: error: this does not look like a transcript",
+        ),
+        (
+            "captions.vtt",
+            b"WEBVTT\n\n00:00.000 --> 00:01.000\nno names\n",
+            65,
+            "no speaker names found",
+        ),
+    ];
+    for (name, bytes, code, message) in cases {
+        let path = env.dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = env
+            .coach()
+            .arg("listen")
+            .arg(&path)
+            .assert()
+            .code(*code)
+            .stdout("");
+        let stderr = env.redact(&String::from_utf8_lossy(&out.get_output().stderr));
+        assert!(stderr.contains(message), "{name}: {stderr}");
+    }
+    env.coach()
+        .args(["listen", "no-such-call.vtt"])
+        .assert()
+        .code(66)
+        .stderr(predicates::str::contains(
+            "no transcript at no-such-call.vtt",
+        ));
+}
+
+#[test]
+fn damaged_transcripts_warn_on_stderr_and_keep_stdout_json() {
+    let env = TestEnv::new();
+    let path = env.dir.path().join("damaged.vtt");
+    std::fs::write(
+        &path,
+        b"WEBVTT\n\n00:00.000 --> 00:05.000\n<v Alex>caf\xE9 first\n\n\
+          00:09.000 --> 00:06.000\n<v Sam>backwards\n\n00:04.000 --> 00:08.000\n<v Sam>over\n",
+    )
+    .unwrap();
+    let out = env
+        .coach()
+        .arg("listen")
+        .arg(&path)
+        .args(["--format", "json"])
+        .assert()
+        .success();
+    let json: Value = serde_json::from_slice(&out.get_output().stdout).expect("JSON on stdout");
+    assert_eq!(json["speakers"][0]["seconds"], 5.0);
+    assert_eq!(json["speakers"][1]["seconds"], 4.0);
+    let stderr = env.redact(&String::from_utf8_lossy(&out.get_output().stderr));
+    for expected in [
+        "[TMP]/damaged.vtt:4:1: warning: bytes that are not UTF-8",
+        "[TMP]/damaged.vtt:6:1: warning: this cue ends (00:00:06.000) before it starts (00:00:09.000)",
+        "[TMP]/damaged.vtt:9:1: warning: this cue starts at 00:00:04.000, before the cue at line 3 ends",
+    ] {
+        assert!(stderr.contains(expected), "{expected}\n{stderr}");
+    }
+    assert_eq!(json["warnings"].as_array().unwrap().len(), 3);
+}
