@@ -47,7 +47,8 @@ coach prep --resume"
     /// After a conversation: hold what happened against the prep, and keep the promises
     #[command(after_help = "Examples:\n  coach debrief --with \"Jane Smith\"\n  \
 coach debrief --prep latest\n  \
-coach debrief --prep 2026-11-22-1403-jane-smith-prep --answers debrief.yaml --format json")]
+coach debrief --prep 2026-11-22-1403-jane-smith-prep --answers debrief.yaml --format json\n  \
+coach debrief --with \"Jane Smith\" --transcript call.vtt --me \"Alex Kim\"")]
     Debrief(DebriefArgs),
     /// Promises from your debriefs: open follow-ups across all sessions, overdue first
     #[command(
@@ -94,6 +95,14 @@ pub struct DebriefArgs {
     /// Take answers from a YAML file: {with: .., answers: {question_id: value}}
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
+
+    /// The call's transcript, to measure your talk share and questions (needs --me)
+    #[arg(long, value_name = "FILE", requires = "me")]
+    pub transcript: Option<PathBuf>,
+
+    /// Your name as the transcript spells it
+    #[arg(long, value_name = "NAME", requires = "transcript")]
+    pub me: Option<String>,
 
     /// Never prompt: use the answers file and defaults, and fail listing what is missing
     #[arg(long)]

@@ -16,7 +16,7 @@ use crate::prompt::Prompter;
 use crate::prompt::scripted::{AnswersFile, Scripted};
 use crate::prompt::terminal::Terminal;
 use crate::session::store::{self, Store};
-use crate::session::{Answers, FollowUp, Session, notes, read};
+use crate::session::{Answers, FollowUp, Measured, Session, notes, read};
 use crate::text::slug;
 
 use super::session::{missing, print, title, who};
@@ -39,6 +39,12 @@ pub fn run(args: DebriefArgs, home: Option<PathBuf>) -> Result<()> {
         ));
     }
     let can_ask = interactive && !args.no_input;
+    // Measure the transcript first: a mistake there should stop coach before
+    // anyone types an answer.
+    let measured = match (&args.transcript, &args.me) {
+        (Some(file), Some(me)) => Some(measure(file, me)?),
+        _ => None,
+    };
     let prep = find_prep(&store, &args, can_ask)?;
     let playbook = debrief_playbook(&args, prep.as_ref().map(|(_, s)| s))?;
     let prep_cx = prep.as_ref().map(|(_, s)| PrepContext {
@@ -117,9 +123,11 @@ pub fn run(args: DebriefArgs, home: Option<PathBuf>) -> Result<()> {
         skipped: outcome.skipped.clone(),
         nudges: outcome.nudges.iter().map(|n| n.text.clone()).collect(),
         followups: Vec::new(),
+        listen: measured,
         coach_version: env!("CARGO_PKG_VERSION").to_string(),
     };
     let outcome = follow_ups(&mut session, outcome, now.date(), terminal.as_mut())?;
+    let outcome = beside_estimates(&mut session, outcome);
     let path = store.save_session(&mut session, |s| {
         notes::render(s, &outcome, &playbook.title)
     })?;
@@ -130,6 +138,58 @@ pub fn run(args: DebriefArgs, home: Option<PathBuf>) -> Result<()> {
         &path,
         reviewed_on_terminal,
     )
+}
+
+/// The user's figures in the call's transcript (`coach listen`'s measure).
+fn measure(file: &Path, me: &str) -> Result<Measured> {
+    let name = file.display().to_string();
+    let analysis = super::listen::read(file, &name)?;
+    let report = analysis
+        .report(Some(me))
+        .map_err(|err| Error::Invalid(format!("{name}: {err}")))?;
+    Ok(Measured {
+        transcript: name,
+        me: report.me.unwrap_or(me).to_string(),
+        talk_share: report.talk_share.unwrap_or_default(),
+        questions: report.questions.unwrap_or_default(),
+        longest_monologue_seconds: report.longest_monologue_seconds,
+    })
+}
+
+/// Set what the transcript measured beside the user's own estimates: people
+/// misjudge how much they talk, and seeing the gap is the lesson.
+fn beside_estimates(session: &mut Session, mut outcome: Outcome) -> Outcome {
+    let Some(m) = &session.listen else {
+        return outcome;
+    };
+    let estimate = |id: &str| match session.answers.0.iter().find(|(k, _)| k == id) {
+        Some((_, Answer::Int(n))) => Some(*n),
+        _ => None,
+    };
+    let share = (m.talk_share * 100.0).round() as i64;
+    let mut lines = vec![match estimate("talk_share") {
+        Some(guess) => format!(
+            "Talk share: you guessed {guess}%, the transcript says {share}% (the best-converting calls were near 43%)."
+        ),
+        None => format!(
+            "Talk share: the transcript says you talked {share}% of the call (the best-converting calls were near 43%)."
+        ),
+    }];
+    lines.push(match estimate("questions_asked") {
+        Some(guess) => format!(
+            "Questions: you guessed {guess}, the transcript counts {}.",
+            m.questions
+        ),
+        None => format!("Questions: the transcript counts {} from you.", m.questions),
+    });
+    for text in lines {
+        session.nudges.push(text.clone());
+        outcome.nudges.push(flow::Nudged {
+            question: "talk_share".into(),
+            text,
+        });
+    }
+    outcome
 }
 
 /// The prep to hold the debrief against: `--prep ID|PATH|latest`, else the

@@ -52,7 +52,7 @@ pub fn run(args: ListenArgs) -> Result<()> {
 
 /// The figures, or an error naming the file (and the line, where there is one).
 /// `-` reads standard input.
-fn read(path: &Path, name: &str) -> Result<Analysis> {
+pub(super) fn read(path: &Path, name: &str) -> Result<Analysis> {
     if path == Path::new("-") {
         if std::io::stdin().is_terminal() {
             return Err(Error::Usage(

@@ -165,6 +165,7 @@ pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
         skipped: outcome.skipped.clone(),
         nudges: outcome.nudges.iter().map(|n| n.text.clone()).collect(),
         followups: Vec::new(),
+        listen: None,
         coach_version: env!("CARGO_PKG_VERSION").to_string(),
     };
     let path = store

@@ -8,4 +8,4 @@ pub mod read;
 pub mod record;
 pub mod store;
 
-pub use record::{Answers, FollowUp, Session};
+pub use record::{Answers, FollowUp, Measured, Session};

@@ -126,6 +126,7 @@ mod tests {
             skipped: vec!["why_now".into()],
             nudges: vec!["Slow down.".into()],
             followups: Vec::new(),
+            listen: None,
             coach_version: "0.1.0".into(),
         }
     }

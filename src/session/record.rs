@@ -29,7 +29,23 @@ pub struct Session {
     /// Debrief only: the next steps agreed, as promises with owners and dates.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub followups: Vec<FollowUp>,
+    /// Debrief only: the user's figures measured from the call's transcript.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub listen: Option<Measured>,
     pub coach_version: String,
+}
+
+/// What `coach listen` measured for the user in the call's transcript.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Measured {
+    pub transcript: String,
+    /// The user's name as the transcript spells it.
+    pub me: String,
+    /// Share of the speaking time (of the words, without times), 0..=1.
+    pub talk_share: f64,
+    pub questions: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub longest_monologue_seconds: Option<f64>,
 }
 
 /// A next step agreed in a conversation: who does what, by when.
@@ -102,6 +118,8 @@ pub struct SessionJson<'a> {
     pub debrief: Option<DebriefJson<'a>>,
     #[serde(skip_serializing_if = "<[FollowUp]>::is_empty")]
     pub followups: &'a [FollowUp],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub listen: Option<&'a Measured>,
 }
 
 #[derive(Debug, Serialize)]
@@ -138,6 +156,7 @@ impl Session {
                 plan_vs_actual,
             }),
             followups: &self.followups,
+            listen: self.listen.as_ref(),
         }
     }
 }

@@ -295,3 +295,59 @@ fn follow_ups_are_kept_and_counted() {
     assert_eq!(list["followups"][0]["status"], "overdue");
     assert_eq!(list["followups"][0]["what"], "send the pilot plan");
 }
+
+/// `--transcript FILE --me NAME` stores the measured figures in the debrief
+/// and sets them beside the user's own estimates.
+#[test]
+fn a_transcript_is_measured_beside_the_estimates() {
+    let env = TestEnv::new();
+    prep(&env, "discovery", "answers/discovery.yaml", crate::env::NOW);
+    let out = env
+        .coach()
+        .env("COACH_NOW", LATER)
+        .args([
+            "debrief",
+            "--prep",
+            "latest",
+            "--format",
+            "json",
+            "--me",
+            "alex",
+            "--transcript",
+        ])
+        .arg(fixture("transcripts/zoom-discovery.vtt"))
+        .arg("--answers")
+        .arg(fixture("answers/debrief.yaml"))
+        .assert()
+        .success();
+    let doc = json(&out);
+    assert_eq!(doc["listen"]["me"], "Alex Kim");
+    assert_eq!(doc["listen"]["talk_share"], 0.5191);
+    assert_eq!(doc["listen"]["questions"], 6);
+    assert_eq!(doc["listen"]["longest_monologue_seconds"], 66.0);
+    let nudges: Vec<&str> = doc["nudges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    assert!(nudges.contains(&"Talk share: you guessed 55%, the transcript says 52% (the best-converting calls were near 43%)."), "{nudges:#?}");
+    assert!(
+        nudges.contains(&"Questions: you guessed 9, the transcript counts 6."),
+        "{nudges:#?}"
+    );
+    let notes = std::fs::read_to_string(doc["notes_path"].as_str().unwrap()).unwrap();
+    assert!(notes.contains("listen:\n  transcript: "), "{notes}");
+    // A name the transcript does not know stops coach before anything is saved.
+    env.coach()
+        .args(["debrief", "--prep", "latest", "--me", "zed", "--transcript"])
+        .arg(fixture("transcripts/zoom-discovery.vtt"))
+        .arg("--answers")
+        .arg(fixture("answers/debrief.yaml"))
+        .assert()
+        .code(65)
+        .stderr(predicate::str::contains(
+            "the speakers are \"Alex Kim\", \"Jane Doe\", \"Sam Patel\"",
+        ));
+    assert_eq!(env.notes().len(), 2);
+}
