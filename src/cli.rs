@@ -96,6 +96,16 @@ pub struct DebriefArgs {
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
 
+    /// Continue an unfinished debrief from its draft: the newest, or the one named by ID
+    #[arg(
+        long,
+        value_name = "ID",
+        num_args = 0..=1,
+        default_missing_value = "",
+        conflicts_with_all = ["prep", "with", "account", "playbook"]
+    )]
+    pub resume: Option<String>,
+
     /// The call's transcript, to measure your talk share and questions (needs --me)
     #[arg(long, value_name = "FILE", requires = "me")]
     pub transcript: Option<PathBuf>,

@@ -11,7 +11,7 @@ use crate::cli::DebriefArgs;
 use crate::error::{Error, Result};
 use crate::flow::{self, Context, Flow, Outcome, PrepContext};
 use crate::followups;
-use crate::playbook::{Answer, Kind, Playbook, load};
+use crate::playbook::{Answer, Kind, load};
 use crate::prompt::Prompter;
 use crate::prompt::scripted::{AnswersFile, Scripted};
 use crate::prompt::terminal::Terminal;
@@ -19,7 +19,9 @@ use crate::session::store::{self, Store};
 use crate::session::{Answers, FollowUp, Measured, Session, notes, read};
 use crate::text::slug;
 
+use super::prep::{keep_draft, pick_draft};
 use super::session::{missing, print, title, who};
+use crate::session::draft::Draft;
 
 /// The debrief run when neither the command line nor the prep's playbook names one.
 pub const DEFAULT_DEBRIEF: &str = "debrief";
@@ -45,8 +47,27 @@ pub fn run(args: DebriefArgs, home: Option<PathBuf>) -> Result<()> {
         (Some(file), Some(me)) => Some(measure(file, me)?),
         _ => None,
     };
-    let prep = find_prep(&store, &args, can_ask)?;
-    let playbook = debrief_playbook(&args, prep.as_ref().map(|(_, s)| s))?;
+    let resumed = match &args.resume {
+        Some(id) => Some(pick_draft(&store, Kind::Debrief, id)?),
+        None => None,
+    };
+    let prep = match &resumed {
+        Some(draft) => draft.prep.as_deref().and_then(|id| {
+            let found = read::all_sessions(&store)
+                .into_iter()
+                .find(|(_, s)| s.id == id);
+            if found.is_none() {
+                eprintln!("warning: the draft's prep {id} is gone; continuing without it");
+            }
+            found
+        }),
+        None => find_prep(&store, &args, can_ask)?,
+    };
+    let playbook_name = match &resumed {
+        Some(draft) => draft.playbook.clone(),
+        None => debrief_playbook(&args, prep.as_ref().map(|(_, s)| s))?,
+    };
+    let playbook = load::find(&playbook_name, &load::search_dirs())?;
     let prep_cx = prep.as_ref().map(|(_, s)| PrepContext {
         id: s.id.clone(),
         with: s.with.clone(),
@@ -61,9 +82,10 @@ pub fn run(args: DebriefArgs, home: Option<PathBuf>) -> Result<()> {
     };
     let mut terminal = can_ask.then(|| Terminal::new(store.drafts_dir()));
 
-    let (with, account) = match &prep {
-        Some((_, s)) => (Some(s.with.clone()), Some(s.account.clone())),
-        None => (
+    let (with, account) = match (&resumed, &prep) {
+        (Some(d), _) => (Some(d.with.clone()), Some(d.account.clone())),
+        (None, Some((_, s))) => (Some(s.with.clone()), Some(s.account.clone())),
+        (None, None) => (
             args.with.clone().or(file.with.clone()),
             args.account.clone().or(file.account.clone()),
         ),
@@ -77,7 +99,7 @@ pub fn run(args: DebriefArgs, home: Option<PathBuf>) -> Result<()> {
             ));
         }
     };
-    if prep.is_none() {
+    if prep.is_none() && resumed.is_none() {
         eprintln!("No prep is linked: this debrief stands on its own, and its notes say so.");
     }
     let cx = Context {
@@ -86,37 +108,81 @@ pub fn run(args: DebriefArgs, home: Option<PathBuf>) -> Result<()> {
         prep: prep_cx,
     };
 
-    let flow = Flow::new(&playbook, cx.clone());
-    let reviewed_on_terminal = terminal.is_some();
-    let outcome = if scripted {
-        let fallback = terminal.take().map(|t| Box::new(t) as Box<dyn Prompter>);
-        flow.run(&mut Scripted::new(file.answers, fallback))?
-    } else {
-        let mut t = terminal
-            .take()
-            .expect("interactive without a script has a terminal");
-        let outcome = flow.run(&mut t)?;
-        terminal = Some(t);
-        outcome
+    let now = store::now()?;
+    let mut draft = match resumed {
+        Some(draft) => draft,
+        None => {
+            let base = format!(
+                "{}-{}-debrief",
+                now.strftime("%Y-%m-%d-%H%M"),
+                slug(&cx.with, "someone")
+            );
+            let mut draft = Draft {
+                id: base.clone(),
+                kind: Kind::Debrief,
+                playbook: playbook_name.clone(),
+                with: cx.with.clone(),
+                account: cx.account.clone(),
+                started: now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+                answers: Answers::default(),
+                asked: Vec::new(),
+                prep: prep.as_ref().map(|(_, s)| s.id.clone()),
+                coach_version: env!("CARGO_PKG_VERSION").to_string(),
+            };
+            // Only a person typing needs a draft; a script can simply run again.
+            if terminal.is_some() {
+                store.claim_draft(&mut draft, &base)?;
+            }
+            draft
+        }
     };
+    let draft_id = draft.id.clone();
+    let reviewed_on_terminal = terminal.is_some();
+    let result = {
+        let mut flow = Flow::new(&playbook, cx.clone()).resume(&draft.progress());
+        if !draft.asked.is_empty() {
+            eprintln!(
+                "Resuming {} ({} answered so far).",
+                draft.id,
+                draft.answers.0.len()
+            );
+        }
+        if terminal.is_some() {
+            let store = &store;
+            let draft = &mut draft;
+            flow = flow.observe(Box::new(move |progress| {
+                draft.update(progress);
+                store.save_draft(draft)
+            }));
+        }
+        if scripted {
+            let fallback = terminal.take().map(|t| Box::new(t) as Box<dyn Prompter>);
+            flow.run(&mut Scripted::new(file.answers, fallback))
+        } else {
+            let mut t = terminal
+                .take()
+                .expect("interactive without a script has a terminal");
+            let outcome = flow.run(&mut t);
+            terminal = Some(t);
+            outcome
+        }
+    };
+    let keeps_draft = reviewed_on_terminal && !draft.asked.is_empty();
+    let outcome =
+        result.map_err(|err| keep_draft(err, &store, Kind::Debrief, &draft_id, keeps_draft))?;
     if !outcome.missing.is_empty() {
         return Err(missing(&outcome));
     }
 
-    let now = store::now()?;
     let mut session = Session {
-        id: format!(
-            "{}-{}-debrief",
-            now.strftime("%Y-%m-%d-%H%M"),
-            slug(&cx.with, "someone")
-        ),
+        id: draft.id.clone(),
         kind: Kind::Debrief,
         playbook: playbook.id.clone(),
         playbook_version: playbook.version,
         title: title(&playbook.title, &cx),
         with: cx.with.clone(),
         account: cx.account.clone(),
-        date: now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        date: draft.started.clone(),
         tags: vec!["coach".into(), "debrief".into()],
         prep: prep.as_ref().map(|(_, s)| s.id.clone()),
         answers: Answers(outcome.answers.clone()),
@@ -128,9 +194,13 @@ pub fn run(args: DebriefArgs, home: Option<PathBuf>) -> Result<()> {
     };
     let outcome = follow_ups(&mut session, outcome, now.date(), terminal.as_mut())?;
     let outcome = beside_estimates(&mut session, outcome);
-    let path = store.save_session(&mut session, |s| {
-        notes::render(s, &outcome, &playbook.title)
-    })?;
+    let path = store
+        .save_session(&mut session, |s| {
+            notes::render(s, &outcome, &playbook.title)
+        })
+        .map_err(|err| keep_draft(err, &store, Kind::Debrief, &draft_id, keeps_draft))?;
+    // Only now that the notes are safely written does the draft go.
+    store.remove_draft(&draft_id)?;
     print(
         &args.format,
         &session,
@@ -291,8 +361,9 @@ fn pick_prep(preps: Vec<(PathBuf, Session)>) -> Result<Option<(PathBuf, Session)
     Ok(recent.into_iter().nth(picked))
 }
 
-/// `--playbook`, else the debrief the prep's playbook names, else `debrief`.
-fn debrief_playbook(args: &DebriefArgs, prep: Option<&Session>) -> Result<Playbook> {
+/// `--playbook`, else the debrief the prep's playbook names, else `debrief`:
+/// checked here, and returned as it should be named again (in a draft).
+fn debrief_playbook(args: &DebriefArgs, prep: Option<&Session>) -> Result<String> {
     let dirs = load::search_dirs();
     let (name, named_by) = match (&args.playbook, prep) {
         (Some(name), _) => (name.clone(), None),
@@ -321,7 +392,7 @@ fn debrief_playbook(args: &DebriefArgs, prep: Option<&Session>) -> Result<Playbo
             playbook.kind.as_str()
         )));
     }
-    Ok(playbook)
+    Ok(name)
 }
 
 /// Turn the next steps into follow-ups with owners and due dates; a due date

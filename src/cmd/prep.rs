@@ -22,7 +22,7 @@ use crate::text::slug;
 pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
     let store = Store::open(home)?;
     let resumed = match &args.resume {
-        Some(id) => Some(pick_draft(&store, id)?),
+        Some(id) => Some(pick_draft(&store, Kind::Prep, id)?),
         None => None,
     };
     let name = match &resumed {
@@ -95,6 +95,7 @@ pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
                 started: now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
                 answers: Answers::default(),
                 asked: Vec::new(),
+                prep: None,
                 coach_version: env!("CARGO_PKG_VERSION").to_string(),
             };
             // Only a person typing needs a draft; a script can simply run again.
@@ -144,7 +145,7 @@ pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
     let keeps_draft = reviewed_on_terminal && !draft.asked.is_empty();
     let outcome = match result {
         Ok(outcome) => outcome,
-        Err(err) => return Err(keep_draft(err, &store, &draft_id, keeps_draft)),
+        Err(err) => return Err(keep_draft(err, &store, Kind::Prep, &draft_id, keeps_draft)),
     };
     if !outcome.missing.is_empty() {
         return Err(missing(&outcome));
@@ -172,7 +173,7 @@ pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
         .save_session(&mut session, |s| {
             notes::render(s, &outcome, &playbook.title)
         })
-        .map_err(|err| keep_draft(err, &store, &draft_id, keeps_draft))?;
+        .map_err(|err| keep_draft(err, &store, Kind::Prep, &draft_id, keeps_draft))?;
     // Only now that the notes are safely written does the draft go.
     store.remove_draft(&draft_id)?;
     print(
@@ -187,11 +188,11 @@ pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
 /// The error that stopped a session, saying where the answers are: in a
 /// draft to resume (`kept`), or nowhere because nothing was typed yet (the
 /// empty draft is removed).
-fn keep_draft(err: Error, store: &Store, id: &str, kept: bool) -> Error {
+pub(super) fn keep_draft(err: Error, store: &Store, kind: Kind, id: &str, kept: bool) -> Error {
     if !kept {
         let _ = store.remove_draft(id);
     }
-    let resume = format!("continue with: coach prep --resume {id}");
+    let resume = format!("continue with: coach {} --resume {id}", kind.as_str());
     match err {
         Error::Interrupted(_) if kept => {
             Error::Interrupted(format!("Your answers are saved in a draft; {resume}"))
@@ -207,11 +208,11 @@ fn keep_draft(err: Error, store: &Store, id: &str, kept: bool) -> Error {
 }
 
 /// The draft to resume: by id, or the newest (listing the others).
-fn pick_draft(store: &Store, id: &str) -> Result<Draft> {
+pub(super) fn pick_draft(store: &Store, kind: Kind, id: &str) -> Result<Draft> {
     let id = Some(id).filter(|i| !i.is_empty());
-    let draft = store.find_draft(id)?;
+    let draft = store.find_draft(kind, id)?;
     if id.is_none() {
-        let all = store.drafts();
+        let all = store.drafts(kind);
         if all.len() > 1 {
             eprintln!("Unfinished drafts, newest first:");
             for d in &all {
@@ -222,7 +223,10 @@ fn pick_draft(store: &Store, id: &str) -> Result<Draft> {
                     d.with
                 );
             }
-            eprintln!("Continuing the newest; name another with `coach prep --resume ID`.");
+            eprintln!(
+                "Continuing the newest; name another with `coach {} --resume ID`.",
+                kind.as_str()
+            );
         }
     }
     Ok(draft)

@@ -1,5 +1,6 @@
 //! Drafts: an unfinished session, written after every answer so that a crash,
 //! a closed terminal, Ctrl-C or `kill -9` loses nothing. `coach prep --resume`
+//! (and `coach debrief --resume`)
 //! continues a draft; a finished session removes its draft only after the
 //! notes file is safely written.
 
@@ -28,6 +29,9 @@ pub struct Draft {
     pub answers: Answers,
     /// Questions already put to the user, answered or left empty.
     pub asked: Vec<String>,
+    /// A debrief's prep, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prep: Option<String>,
     pub coach_version: String,
 }
 
@@ -90,7 +94,7 @@ impl Store {
 
     /// Every readable draft, newest first; unreadable ones are reported on
     /// stderr and left alone.
-    pub fn drafts(&self) -> Vec<Draft> {
+    pub fn drafts(&self, kind: Kind) -> Vec<Draft> {
         let Ok(entries) = std::fs::read_dir(self.drafts_dir()) else {
             return Vec::new();
         };
@@ -107,17 +111,19 @@ impl Store {
                     None
                 }
             })
+            .filter(|d: &Draft| d.kind == kind)
             .collect();
         drafts.sort_by(|a, b| b.started.cmp(&a.started).then(b.id.cmp(&a.id)));
         drafts
     }
 
     /// The draft named by `id` (a unique prefix is enough), or the newest one.
-    pub fn find_draft(&self, id: Option<&str>) -> Result<Draft> {
-        let drafts = self.drafts();
+    pub fn find_draft(&self, kind: Kind, id: Option<&str>) -> Result<Draft> {
+        let drafts = self.drafts(kind);
         if drafts.is_empty() {
             return Err(Error::NotFound(format!(
-                "there are no unfinished drafts in {}",
+                "there are no unfinished {} drafts in {}",
+                kind.as_str(),
                 self.drafts_dir().display()
             )));
         }
@@ -179,6 +185,7 @@ mod tests {
             started: started.into(),
             answers: Answers(vec![("objective".into(), Answer::Text("Learn".into()))]),
             asked: vec!["objective".into(), "upfront_contract".into()],
+            prep: None,
             coach_version: "0".into(),
         }
     }
@@ -193,14 +200,29 @@ mod tests {
         let new = draft("2026-11-22-1403-jane-prep", "2026-11-22T14:03:00+01:00");
         store.save_draft(&old).unwrap();
         store.save_draft(&new).unwrap();
-        assert_eq!(store.find_draft(None).unwrap(), new);
-        assert_eq!(store.find_draft(Some("2026-11-20")).unwrap(), old);
-        assert_eq!(store.find_draft(Some("2026-11")).unwrap_err().code(), 2);
-        assert_eq!(store.find_draft(Some("1999")).unwrap_err().code(), 66);
+        assert_eq!(store.find_draft(Kind::Prep, None).unwrap(), new);
+        assert_eq!(
+            store.find_draft(Kind::Prep, Some("2026-11-20")).unwrap(),
+            old
+        );
+        assert_eq!(
+            store
+                .find_draft(Kind::Prep, Some("2026-11"))
+                .unwrap_err()
+                .code(),
+            2
+        );
+        assert_eq!(
+            store
+                .find_draft(Kind::Prep, Some("1999"))
+                .unwrap_err()
+                .code(),
+            66
+        );
         std::fs::write(store.drafts_dir().join("broken.yaml"), "id: [").unwrap();
-        assert_eq!(store.drafts().len(), 2);
+        assert_eq!(store.drafts(Kind::Prep).len(), 2);
         store.remove_draft(&new.id).unwrap();
-        assert_eq!(store.find_draft(None).unwrap(), old);
+        assert_eq!(store.find_draft(Kind::Prep, None).unwrap(), old);
         let mut again = old.clone();
         store
             .claim_draft(&mut again, "2026-11-20-0900-jane-prep")
@@ -208,7 +230,7 @@ mod tests {
         assert_eq!(again.id, "2026-11-20-0900-jane-prep-2");
         assert_eq!(
             store
-                .find_draft(Some("2026-11-20-0900-jane-prep"))
+                .find_draft(Kind::Prep, Some("2026-11-20-0900-jane-prep"))
                 .unwrap_err()
                 .code(),
             2

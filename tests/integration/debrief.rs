@@ -351,3 +351,42 @@ fn a_transcript_is_measured_beside_the_estimates() {
         ));
     assert_eq!(env.notes().len(), 2);
 }
+
+/// A notes file edited by hand into invalid front matter is skipped with a
+/// warning naming it, and the debrief carries on with the good ones.
+#[test]
+fn a_hand_broken_session_file_is_skipped_with_a_warning() {
+    let env = TestEnv::new();
+    prep(&env, "discovery", "answers/discovery.yaml", crate::env::NOW);
+    let broken = env.notes_dir().join("2026-11-23-0900-jane-smith-prep.md");
+    std::fs::write(
+        &broken,
+        "---\nid: 2026-11-23-0900-jane-smith-prep\nkind: prep\nwith: [Jane\n---\n# notes\n",
+    )
+    .unwrap();
+    std::fs::write(env.notes_dir().join("README.md"), "# Not a session\n").unwrap();
+    let out = env
+        .coach()
+        .env("COACH_NOW", LATER)
+        .args([
+            "debrief",
+            "--with",
+            "Jane Smith",
+            "--format",
+            "json",
+            "--answers",
+        ])
+        .arg(env.write("a.yaml", "answers:\n  outcome: continuation\n"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!(
+            "warning: skipping {}:4:",
+            broken.display()
+        )));
+    assert_eq!(json(&out)["prep"], "2026-11-22-1403-jane-smith-prep");
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        !stderr.contains("README.md"),
+        "files that are not sessions are ignored quietly: {stderr}"
+    );
+}

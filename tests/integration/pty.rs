@@ -576,3 +576,67 @@ fn the_next_prep_starts_from_the_last_debrief() {
     p.exp_string("Keep this answer?").unwrap();
     p.process_mut().exit().ok();
 }
+
+/// A debrief interrupted with Ctrl-C keeps its answers and its link to the
+/// prep; `coach debrief --resume` continues it.
+#[test]
+fn an_interrupted_debrief_resumes_with_its_prep() {
+    let env = TestEnv::new();
+    env.coach()
+        .args(["prep", "--format", "none", "--answers"])
+        .arg(crate::env::fixture("answers/discovery.yaml"))
+        .assert()
+        .success();
+    let playbook = env.write(
+        "after.yaml",
+        "title: After\nkind: debrief\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: happened\n        ask: What happened?\n      - id: commitment\n        ask: What did {{ with }} commit to?\n        plan: best_action\n",
+    );
+    let path = playbook.to_str().unwrap();
+    let mut p = spawn(
+        &env,
+        &["debrief", "--prep", "latest", "--playbook", path],
+        false,
+    );
+    p.exp_string("What happened?").unwrap();
+    p.send_line("A good talk").unwrap();
+    p.exp_string("commit to?").unwrap();
+    p.send_control('c').unwrap();
+    let rest = p.exp_eof().unwrap();
+    assert!(
+        rest.contains("continue with: coach debrief --resume 2026-11-22-1403-jane-smith-debrief"),
+        "{rest:?}"
+    );
+    assert_eq!(exit_code(&mut p), 130);
+
+    let mut p = spawn(&env, &["debrief", "--resume"], true);
+    p.exp_string("Resuming 2026-11-22-1403-jane-smith-debrief (1 answered so far).")
+        .unwrap();
+    p.exp_string("What did Jane Smith commit to?").unwrap();
+    p.exp_string("Planned: Agree a two-team pilot").unwrap();
+    key(&mut p, &"\x7f".repeat(90));
+    p.send_line("A second call").unwrap();
+    p.exp_string("Save these notes?").unwrap();
+    key(&mut p, "\r");
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    let debrief = env
+        .notes()
+        .into_iter()
+        .find(|p| p.to_string_lossy().ends_with("-debrief.md"))
+        .unwrap();
+    let notes = std::fs::read_to_string(debrief).unwrap();
+    assert!(
+        notes.contains("prep: 2026-11-22-1403-jane-smith-prep\n"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("answers:\n  happened: A good talk\n  commitment: A second call\n"),
+        "{notes}"
+    );
+    assert!(
+        std::fs::read_dir(env.home().join("drafts"))
+            .unwrap()
+            .next()
+            .is_none()
+    );
+}
