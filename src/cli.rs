@@ -72,6 +72,146 @@ coach check --format json < questions.txt"
     /// Work with playbooks: list, show, validate, lint, new, schema
     #[command(subcommand)]
     Playbook(PlaybookCommand),
+    /// Past sessions, newest first
+    #[command(
+        after_help = "Examples:\n  coach history --with jane --since 4w\n  coach history --kind debrief --format jsonl"
+    )]
+    History(HistoryArgs),
+    /// One session's notes (an id prefix is enough)
+    #[command(
+        after_help = "Examples:\n  coach show 2026-11-22-1403\n  coach show 2026-11-22-1403-jane-smith-prep --format json"
+    )]
+    Show(ShowArgs),
+    /// Your trends: sessions, outcomes, talk share, questions, promises kept
+    #[command(after_help = "Examples:\n  coach stats\n  coach stats --with jane --since 90d")]
+    Stats(StatsArgs),
+    /// Export sessions as JSON, JSON lines, CSV or one Markdown document
+    #[command(
+        after_help = "Examples:\n  coach export --format csv -o sessions.csv\n  coach export --format markdown --with jane --redact"
+    )]
+    Export(ExportArgs),
+    /// A one-screen card for the last minute before a call
+    #[command(
+        after_help = "Examples:\n  coach card --with \"Jane Smith\"\n  coach card 2026-11-22-1403"
+    )]
+    Card(CardArgs),
+    /// The effective configuration and where each value came from; `path` lists coach's paths
+    #[command(after_help = "Examples:\n  coach config\n  coach config path")]
+    Config(ConfigArgs),
+    /// Print a shell completion script
+    #[command(
+        after_help = "Examples:\n  coach completions bash > ~/.local/share/bash-completion/completions/coach\n  \
+coach completions fish > ~/.config/fish/completions/coach.fish"
+    )]
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    #[command(after_help = "Example:\n  coach man > ~/.local/share/man/man1/coach.1")]
+    Man,
+}
+
+/// Filters shared by `history`, `stats` and `export`.
+#[derive(Debug, Clone, Args, Default)]
+pub struct Filters {
+    /// Only sessions with this person (case-insensitive substring)
+    #[arg(long = "with", value_name = "NAME")]
+    pub with: Option<String>,
+    /// Only sessions with this organisation (case-insensitive substring)
+    #[arg(long, value_name = "NAME")]
+    pub account: Option<String>,
+    /// Only preps or only debriefs
+    #[arg(long, value_name = "KIND", value_parser = ["prep", "debrief"])]
+    pub kind: Option<String>,
+    /// Only sessions of this playbook
+    #[arg(long, value_name = "NAME")]
+    pub playbook: Option<String>,
+    /// From this date on: YYYY-MM-DD, or 7d, 4w, yesterday
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Up to and including this date
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    #[command(flatten)]
+    pub filters: Filters,
+    /// At most this many sessions
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    #[arg(long, value_enum, default_value_t = HistoryFormat::Table, value_name = "FORMAT")]
+    pub format: HistoryFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    Table,
+    Json,
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A session id, or a unique prefix of one
+    #[arg(value_name = "ID")]
+    pub id: String,
+    #[arg(long, value_enum, default_value_t = ShowFormat::Markdown, value_name = "FORMAT")]
+    pub format: ShowFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub filters: Filters,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: ExportFormat,
+    #[command(flatten)]
+    pub filters: Filters,
+    /// Replace names with stable pseudonyms and drop sensitive free text
+    #[arg(long)]
+    pub redact: bool,
+    /// Write to this file instead of stdout
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Jsonl,
+    Csv,
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct CardArgs {
+    /// A prep session id (a unique prefix is enough)
+    #[arg(value_name = "ID", conflicts_with = "with")]
+    pub id: Option<String>,
+    /// The latest prep with this person
+    #[arg(long = "with", value_name = "NAME")]
+    pub with: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// `path`: the paths coach uses
+    #[arg(value_name = "path", value_parser = ["path"])]
+    pub what: Option<String>,
 }
 
 #[derive(Debug, Args)]

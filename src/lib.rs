@@ -7,10 +7,12 @@
 pub mod cli;
 pub mod cmd;
 pub mod coaching;
+pub mod config;
 pub mod diag;
 pub mod error;
 pub mod flow;
 pub mod followups;
+pub mod history;
 pub mod playbook;
 pub mod prompt;
 pub mod report;

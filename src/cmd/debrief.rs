@@ -9,19 +9,16 @@ use dialoguer::theme::ColorfulTheme;
 
 use crate::cli::DebriefArgs;
 use crate::error::{Error, Result};
-use crate::flow::{self, Context, Flow, Outcome, PrepContext};
+use crate::flow::{self, Context, Outcome, PrepContext};
 use crate::followups;
 use crate::playbook::{Answer, Kind, load};
-use crate::prompt::Prompter;
-use crate::prompt::scripted::{AnswersFile, Scripted};
+use crate::prompt::scripted::AnswersFile;
 use crate::prompt::terminal::Terminal;
 use crate::session::store::{self, Store};
 use crate::session::{Answers, FollowUp, Measured, Session, notes, read};
-use crate::text::slug;
 
 use super::prep::{keep_draft, pick_draft};
-use super::session::{missing, print, title, who};
-use crate::session::draft::Draft;
+use super::session::{new_draft, print, title, walk, who};
 
 /// The debrief run when neither the command line nor the prep's playbook names one.
 pub const DEFAULT_DEBRIEF: &str = "debrief";
@@ -108,71 +105,23 @@ pub fn run(args: DebriefArgs, home: Option<PathBuf>) -> Result<()> {
         prep: prep_cx,
     };
 
-    let now = store::now()?;
     let mut draft = match resumed {
         Some(draft) => draft,
-        None => {
-            let base = format!(
-                "{}-{}-debrief",
-                now.strftime("%Y-%m-%d-%H%M"),
-                slug(&cx.with, "someone")
-            );
-            let mut draft = Draft {
-                id: base.clone(),
-                kind: Kind::Debrief,
-                playbook: playbook_name.clone(),
-                with: cx.with.clone(),
-                account: cx.account.clone(),
-                started: now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
-                answers: Answers::default(),
-                asked: Vec::new(),
-                prep: prep.as_ref().map(|(_, s)| s.id.clone()),
-                coach_version: env!("CARGO_PKG_VERSION").to_string(),
-            };
-            // Only a person typing needs a draft; a script can simply run again.
-            if terminal.is_some() {
-                store.claim_draft(&mut draft, &base)?;
-            }
-            draft
-        }
+        None => new_draft(
+            &store,
+            Kind::Debrief,
+            &playbook_name,
+            &cx,
+            terminal.is_some(),
+        )?,
     };
     let draft_id = draft.id.clone();
     let reviewed_on_terminal = terminal.is_some();
-    let result = {
-        let mut flow = Flow::new(&playbook, cx.clone()).resume(&draft.progress());
-        if !draft.asked.is_empty() {
-            eprintln!(
-                "Resuming {} ({} answered so far).",
-                draft.id,
-                draft.answers.0.len()
-            );
-        }
-        if terminal.is_some() {
-            let store = &store;
-            let draft = &mut draft;
-            flow = flow.observe(Box::new(move |progress| {
-                draft.update(progress);
-                store.save_draft(draft)
-            }));
-        }
-        if scripted {
-            let fallback = terminal.take().map(|t| Box::new(t) as Box<dyn Prompter>);
-            flow.run(&mut Scripted::new(file.answers, fallback))
-        } else {
-            let mut t = terminal
-                .take()
-                .expect("interactive without a script has a terminal");
-            let outcome = flow.run(&mut t);
-            terminal = Some(t);
-            outcome
-        }
-    };
+    let script = scripted.then_some(file.answers);
+    let (outcome, mut terminal) =
+        walk(&store, &playbook, &cx, &mut draft, |f| f, terminal, script)?;
     let keeps_draft = reviewed_on_terminal && !draft.asked.is_empty();
-    let outcome =
-        result.map_err(|err| keep_draft(err, &store, Kind::Debrief, &draft_id, keeps_draft))?;
-    if !outcome.missing.is_empty() {
-        return Err(missing(&outcome));
-    }
+    let now = store::now()?;
 
     let mut session = Session {
         id: draft.id.clone(),

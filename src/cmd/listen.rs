@@ -35,7 +35,11 @@ pub fn run(args: ListenArgs) -> Result<()> {
         eprintln!("{}", warnings(&name, &analysis.warnings));
     }
     let report = analysis
-        .report(args.me.as_deref())
+        .report(
+            args.me
+                .as_deref()
+                .or(crate::config::current()?.me.as_deref()),
+        )
         .map_err(|err| Error::Invalid(format!("{name}: {err}")))?;
     let mut out = std::io::stdout().lock();
     let written = match args.format {

@@ -5,19 +5,16 @@ use std::path::PathBuf;
 
 use crate::cli::PrepArgs;
 use crate::error::{Error, Result};
-use crate::flow::{Context, Flow};
+use crate::flow::Context;
+use crate::playbook::Kind;
 use crate::playbook::load;
-use crate::playbook::{Kind, builtin};
-use crate::prompt::Prompter;
-use crate::prompt::scripted::{AnswersFile, Scripted};
+use crate::prompt::scripted::AnswersFile;
 use crate::prompt::terminal::Terminal;
-use crate::report;
 use crate::session::draft::Draft;
-use crate::session::store::{self, Store};
+use crate::session::store::Store;
 use crate::session::{Answers, Session, notes};
 
-use super::session::{missing, print, title, who};
-use crate::text::slug;
+use super::session::{new_draft, print, title, walk, who};
 
 pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
     let store = Store::open(home)?;
@@ -27,7 +24,10 @@ pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
     };
     let name = match &resumed {
         Some(draft) => draft.playbook.as_str(),
-        None => args.playbook.as_deref().unwrap_or(builtin::DEFAULT_PREP),
+        None => match args.playbook.as_deref() {
+            Some(name) => name,
+            None => crate::config::current()?.default_playbook().0,
+        },
     };
     let playbook = load::find(name, &load::search_dirs())?;
     if playbook.kind != Kind::Prep {
@@ -79,31 +79,7 @@ pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
 
     let mut draft = match resumed {
         Some(draft) => draft,
-        None => {
-            let now = store::now()?;
-            let base = format!(
-                "{}-{}-prep",
-                now.strftime("%Y-%m-%d-%H%M"),
-                slug(&cx.with, "someone")
-            );
-            let mut draft = Draft {
-                id: base.clone(),
-                kind: Kind::Prep,
-                playbook: name.to_string(),
-                with: cx.with.clone(),
-                account: cx.account.clone(),
-                started: now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
-                answers: Answers::default(),
-                asked: Vec::new(),
-                prep: None,
-                coach_version: env!("CARGO_PKG_VERSION").to_string(),
-            };
-            // Only a person typing needs a draft; a script can simply run again.
-            if terminal.is_some() {
-                store.claim_draft(&mut draft, &base)?;
-            }
-            draft
-        }
+        None => new_draft(&store, Kind::Prep, name, &cx, terminal.is_some())?,
     };
     let draft_id = draft.id.clone();
     let reviewed_on_terminal = terminal.is_some();
@@ -111,45 +87,13 @@ pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
     if let (Some(since), Some(_)) = (&since, &terminal) {
         since.show(&store, std::io::stderr())?;
     }
-    let result = {
-        let mut flow = Flow::new(&playbook, cx.clone()).resume(&draft.progress());
-        if let Some(since) = &since {
-            flow = since.offer(flow);
-        }
-        if !draft.asked.is_empty() {
-            eprintln!(
-                "Resuming {} ({} answered so far).",
-                draft.id,
-                draft.answers.0.len()
-            );
-            if terminal.is_some() {
-                eprintln!("{}", report::table(&flow.outcome()?, None));
-            }
-        }
-        if terminal.is_some() {
-            let store = &store;
-            let draft = &mut draft;
-            flow = flow.observe(Box::new(move |progress| {
-                draft.update(progress);
-                store.save_draft(draft)
-            }));
-        }
-        if scripted {
-            let fallback = terminal.map(|t| Box::new(t) as Box<dyn Prompter>);
-            flow.run(&mut Scripted::new(file.answers, fallback))
-        } else {
-            let mut t = terminal.expect("interactive without a script has a terminal");
-            flow.run(&mut t)
-        }
+    let script = scripted.then_some(file.answers);
+    let offer = |flow| match &since {
+        Some(since) => since.offer(flow),
+        None => flow,
     };
+    let (outcome, _) = walk(&store, &playbook, &cx, &mut draft, offer, terminal, script)?;
     let keeps_draft = reviewed_on_terminal && !draft.asked.is_empty();
-    let outcome = match result {
-        Ok(outcome) => outcome,
-        Err(err) => return Err(keep_draft(err, &store, Kind::Prep, &draft_id, keeps_draft)),
-    };
-    if !outcome.missing.is_empty() {
-        return Err(missing(&outcome));
-    }
 
     let mut session = Session {
         id: draft.id.clone(),

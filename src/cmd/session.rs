@@ -2,16 +2,109 @@
 //! is with, the error for unanswered required questions, the session title,
 //! and printing a saved session in the chosen format.
 
+use std::collections::HashMap;
 use std::io::IsTerminal;
 
 use crate::cli::Format;
 use crate::error::{Error, Result};
-use crate::flow::{Context, Outcome};
-use crate::playbook::Question;
+use crate::flow::{Context, Flow, Outcome};
+use crate::playbook::{Answer, Kind, Playbook, Question};
+use crate::prompt::scripted::Scripted;
 use crate::prompt::terminal::Terminal;
 use crate::prompt::{Prompt, Prompter};
 use crate::report;
-use crate::session::Session;
+use crate::session::draft::Draft;
+use crate::session::store::{self, Store};
+use crate::session::{Answers, Session};
+use crate::text::slug;
+
+/// A draft for a new session, `<date>-<time>-<who>-<kind>`; written (and so
+/// claimed) at once when a person is typing, since a script can simply run
+/// again.
+pub fn new_draft(
+    store: &Store,
+    kind: Kind,
+    playbook: &str,
+    cx: &Context,
+    claim: bool,
+) -> Result<Draft> {
+    let now = store::now()?;
+    let base = format!(
+        "{}-{}-{}",
+        now.strftime("%Y-%m-%d-%H%M"),
+        slug(&cx.with, "someone"),
+        kind.as_str()
+    );
+    let mut draft = Draft {
+        id: base.clone(),
+        kind,
+        playbook: playbook.to_string(),
+        with: cx.with.clone(),
+        account: cx.account.clone(),
+        started: now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        answers: Answers::default(),
+        asked: Vec::new(),
+        prep: cx.prep.as_ref().map(|p| p.id.clone()),
+        coach_version: env!("CARGO_PKG_VERSION").to_string(),
+    };
+    if claim {
+        store.claim_draft(&mut draft, &base)?;
+    }
+    Ok(draft)
+}
+
+/// Walk the playbook from where the draft stands: through the answers file
+/// (`script`, handing the rest to the terminal if there is one) or the
+/// terminal, writing the draft after every answer a person types. On any
+/// error the draft is kept or dropped and the message says how to resume.
+/// The terminal comes back when it was used directly.
+pub fn walk<'p>(
+    store: &'p Store,
+    playbook: &'p Playbook,
+    cx: &Context,
+    draft: &'p mut Draft,
+    offer: impl FnOnce(Flow<'p>) -> Flow<'p>,
+    terminal: Option<Terminal>,
+    script: Option<HashMap<String, Option<Answer>>>,
+) -> Result<(Outcome, Option<Terminal>)> {
+    let typed = terminal.is_some();
+    let result = {
+        let mut flow = offer(Flow::new(playbook, cx.clone()).resume(&draft.progress()));
+        if !draft.asked.is_empty() {
+            eprintln!(
+                "Resuming {} ({} answered so far).",
+                draft.id,
+                draft.answers.0.len()
+            );
+            if typed {
+                eprintln!("{}", report::table(&flow.outcome()?, None));
+            }
+        }
+        if typed {
+            let draft = &mut *draft;
+            flow = flow.observe(Box::new(move |progress| {
+                draft.update(progress);
+                store.save_draft(draft)
+            }));
+        }
+        match (script, terminal) {
+            (Some(answers), terminal) => {
+                let fallback = terminal.map(|t| Box::new(t) as Box<dyn Prompter>);
+                flow.run(&mut Scripted::new(answers, fallback))
+                    .map(|o| (o, None))
+            }
+            (None, Some(mut t)) => flow.run(&mut t).map(|o| (o, Some(t))),
+            (None, None) => unreachable!("without a script there is a terminal"),
+        }
+    };
+    let kept = typed && !draft.asked.is_empty();
+    let (outcome, terminal) =
+        result.map_err(|err| super::prep::keep_draft(err, store, draft.kind, &draft.id, kept))?;
+    if !outcome.missing.is_empty() {
+        return Err(missing(&outcome));
+    }
+    Ok((outcome, terminal))
+}
 
 /// The error for required questions still without an answer.
 pub fn missing(outcome: &Outcome) -> Error {

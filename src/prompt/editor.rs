@@ -10,12 +10,15 @@ use anyhow::Context as _;
 use crate::error::{Error, Result};
 use crate::session::store;
 
-/// The editor command the user set, if any.
+/// The editor command the user set, if any: `VISUAL`, `EDITOR`, then the
+/// config file's `editor`.
 pub fn configured() -> Option<String> {
+    let file = crate::config::current().ok().and_then(|c| c.editor.clone());
     ["VISUAL", "EDITOR"]
         .iter()
         .filter_map(|v| std::env::var(v).ok())
         .find(|v| !v.trim().is_empty())
+        .or(file)
 }
 
 /// Run `editor` on `path` and wait for it. The command goes through `sh`, so

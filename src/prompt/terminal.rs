@@ -9,7 +9,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use dialoguer::console::{Style, Term, style};
+use dialoguer::console::{Style, StyledObject, Term, style};
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Input, MultiSelect, Select};
 
@@ -87,7 +87,7 @@ impl Terminal {
         };
         self.line(&format!(
             "  {} {}",
-            style("now:").dim(),
+            style_err("now:").dim(),
             printable(&current.display())
         ))?;
         Confirm::with_theme(&self.theme)
@@ -134,19 +134,19 @@ impl Terminal {
                 }
                 self.line(&format!(
                     "  {} {}",
-                    style(format!(
+                    style_err(format!(
                         "“{}” is {}.",
                         printable(&current),
                         coaching::kinds(&findings)
                     ))
                     .yellow(),
-                    style("(the question coach)").dim()
+                    style_err("(the question coach)").dim()
                 ))?;
                 for f in &findings {
                     self.line(&format!("    {}", printable(&f.message)))?;
                     self.line(&format!(
                         "    {} {}",
-                        style("Try:").bold(),
+                        style_err("Try:").bold(),
                         printable(&f.suggestion)
                     ))?;
                 }
@@ -183,7 +183,7 @@ impl Terminal {
             }
             self.line(&format!(
                 "  {}",
-                style("Type your answer; an empty line ends it.").dim()
+                style_err("Type your answer; an empty line ends it.").dim()
             ))?;
             let text = self.lines(false)?.join("\n");
             return answer::from_text(prompt.question, &text).map_err(Error::Invalid);
@@ -194,12 +194,12 @@ impl Terminal {
         };
         self.line(&format!(
             "  {}",
-            style(format!("Opening {editor}; save and close it to go on.")).dim()
+            style_err(format!("Opening {editor}; save and close it to go on.")).dim()
         ))?;
         let text = editor::edit(&editor, &self.scratch, &prompt.question.id, current)?;
         self.line(&format!(
             "  {} {}",
-            style("✔").green(),
+            style_err("✔").green(),
             printable(&first_line(&text))
         ))?;
         answer::from_text(prompt.question, &text).map_err(Error::Invalid)
@@ -239,7 +239,7 @@ impl Terminal {
                 }
                 self.line(&format!(
                     "  {}",
-                    style("One item a line; an empty line ends the list.").dim()
+                    style_err("One item a line; an empty line ends the list.").dim()
                 ))?;
                 let lines = self.lines(true)?;
                 answer::from_text(q, &lines.join("\n")).map_err(Error::Invalid)
@@ -352,6 +352,12 @@ impl Terminal {
     }
 }
 
+/// Text styled for stderr, where the terminal prompter writes: its colour
+/// follows stderr's setting, not stdout's.
+fn style_err<D>(text: D) -> StyledObject<D> {
+    style(text).for_stderr()
+}
+
 /// Wrapped text whose first line starts with `mark` and the rest line up under it.
 fn bullet(text: &str, width: usize, mark: &str) -> String {
     let pad = " ".repeat(mark.chars().count());
@@ -386,13 +392,13 @@ impl Prompter for Terminal {
     fn start(&mut self, title: &str, intro: Option<&str>, stance: &[String]) -> Result<()> {
         let width = self.width();
         self.line("")?;
-        self.line(&style(title).bold().to_string())?;
+        self.line(&style_err(title).bold().to_string())?;
         if let Some(intro) = intro {
             self.line(&wrap(&printable(intro), width, ""))?;
         }
         if !stance.is_empty() {
             self.line("")?;
-            self.line(&style("Your stance").bold().to_string())?;
+            self.line(&style_err("Your stance").bold().to_string())?;
             for reminder in stance {
                 self.line(&bullet(&printable(reminder), width, "  • "))?;
             }
@@ -403,10 +409,11 @@ impl Prompter for Terminal {
     fn section(&mut self, title: &str, why: Option<&str>) -> Result<()> {
         let width = self.width();
         self.line("")?;
-        self.line(&style(format!("── {title} ")).cyan().bold().to_string())?;
+        self.line(&style_err(format!("── {title} ")).cyan().bold().to_string())?;
         if let Some(why) = why {
             self.line(
                 &Style::new()
+                    .for_stderr()
                     .italic()
                     .apply_to(wrap(&printable(why), width, "  "))
                     .to_string(),
@@ -420,33 +427,40 @@ impl Prompter for Terminal {
         let width = self.width();
         self.line("")?;
         let marker = if prompt.question.required {
-            style(" (required)").dim().to_string()
+            style_err(" (required)").dim().to_string()
         } else {
             String::new()
         };
-        self.line(&format!("{}{marker}", style(printable(&prompt.ask)).bold()))?;
+        self.line(&format!(
+            "{}{marker}",
+            style_err(printable(&prompt.ask)).bold()
+        ))?;
         if let Some((label, text)) = &prompt.earlier {
             self.line(
-                &style(bullet(&printable(text), width, &format!("  {label}: ")))
+                &style_err(bullet(&printable(text), width, &format!("  {label}: ")))
                     .cyan()
                     .to_string(),
             )?;
         }
         if let Some(help) = &prompt.help {
-            self.line(&style(wrap(&printable(help), width, "  ")).dim().to_string())?;
+            self.line(
+                &style_err(wrap(&printable(help), width, "  "))
+                    .dim()
+                    .to_string(),
+            )?;
         }
         loop {
             match self.ask_once(prompt) {
                 Ok(None) if prompt.question.required => {
                     self.line(
-                        &style("  This one needs an answer before the notes can be saved.")
+                        &style_err("  This one needs an answer before the notes can be saved.")
                             .yellow()
                             .to_string(),
                     )?;
                 }
                 Err(Error::Invalid(reason)) => {
                     self.line(
-                        &style(format!("  {reason}; try again."))
+                        &style_err(format!("  {reason}; try again."))
                             .yellow()
                             .to_string(),
                     )?;
@@ -462,7 +476,7 @@ impl Prompter for Terminal {
     fn nudge(&mut self, text: &str) -> Result<()> {
         let width = self.width();
         self.line(
-            &style(bullet(&printable(text), width, "  ➜ "))
+            &style_err(bullet(&printable(text), width, "  ➜ "))
                 .yellow()
                 .to_string(),
         )?;

@@ -19,8 +19,10 @@ pub struct Store {
 }
 
 impl Store {
-    /// `--home` / `COACH_HOME`, else the platform data directory.
+    /// `--home` / `COACH_HOME`, else the platform data directory. Reads the
+    /// config file too, so a broken one is reported before anything is done.
     pub fn open(home: Option<PathBuf>) -> Result<Store> {
+        crate::config::current()?;
         let home = match home.filter(|h| !h.as_os_str().is_empty()) {
             Some(h) => std::path::absolute(&h)
                 .with_context(|| format!("cannot use {} as coach's home", h.display()))?,
@@ -36,8 +38,10 @@ impl Store {
         Ok(Store { home })
     }
 
+    /// The config file's `notes_dir`, else `<home>/sessions`.
     pub fn notes_dir(&self) -> PathBuf {
-        self.home.join("sessions")
+        crate::config::loaded_notes_dir()
+            .map_or_else(|| self.home.join("sessions"), Path::to_path_buf)
     }
 
     /// Scratch space for drafts and for text handed to an editor.

@@ -1,0 +1,219 @@
+//! The writers of `coach export`: JSON (one array), JSON lines, CSV and one
+//! Markdown document. CSV has one row per session: the session's own keys,
+//! then one `answers.<id>` column per question id met (in the order first
+//! met); lists are joined with `; ` and fields are quoted as RFC 4180 says
+//! (records end in CRLF; a field with a comma, quote or line break is put in
+//! quotes, its quotes doubled).
+
+use std::io::{self, Write};
+
+use crate::playbook::Answer;
+use crate::session::{FollowUp, Session};
+
+pub fn json(out: &mut impl Write, sessions: &[Session]) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, sessions)?;
+    writeln!(out)
+}
+
+pub fn jsonl(out: &mut impl Write, sessions: &[Session]) -> io::Result<()> {
+    for s in sessions {
+        serde_json::to_writer(&mut *out, s)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+const COLUMNS: &[&str] = &[
+    "id",
+    "kind",
+    "playbook",
+    "playbook_version",
+    "title",
+    "with",
+    "account",
+    "date",
+    "tags",
+    "prep",
+    "skipped",
+    "nudges",
+    "followups",
+    "listen.talk_share",
+    "listen.questions",
+    "listen.longest_monologue_seconds",
+    "coach_version",
+];
+
+pub fn csv(out: &mut impl Write, sessions: &[Session]) -> io::Result<()> {
+    let mut answer_ids: Vec<&str> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for s in sessions {
+        for (id, _) in &s.answers.0 {
+            if seen.insert(id.as_str()) {
+                answer_ids.push(id);
+            }
+        }
+    }
+    let header: Vec<String> = COLUMNS
+        .iter()
+        .map(|c| c.to_string())
+        .chain(answer_ids.iter().map(|id| format!("answers.{id}")))
+        .collect();
+    record(out, header.iter().map(String::as_str))?;
+    for s in sessions {
+        let listen = s.listen.as_ref();
+        let fields = [
+            s.id.clone(),
+            s.kind.as_str().into(),
+            s.playbook.clone(),
+            s.playbook_version.to_string(),
+            s.title.clone(),
+            s.with.clone(),
+            s.account.clone(),
+            s.date.clone(),
+            s.tags.join("; "),
+            s.prep.clone().unwrap_or_default(),
+            s.skipped.join("; "),
+            s.nudges.join("; "),
+            s.followups
+                .iter()
+                .map(followup)
+                .collect::<Vec<_>>()
+                .join("; "),
+            listen.map(|l| l.talk_share.to_string()).unwrap_or_default(),
+            listen.map(|l| l.questions.to_string()).unwrap_or_default(),
+            listen
+                .and_then(|l| l.longest_monologue_seconds)
+                .map(|x| x.to_string())
+                .unwrap_or_default(),
+            s.coach_version.clone(),
+        ];
+        let answers = answer_ids.iter().map(|want| {
+            s.answers
+                .0
+                .iter()
+                .find(|(id, _)| id == want)
+                .map(|(_, a)| a.display())
+                .unwrap_or_default()
+        });
+        let row: Vec<String> = fields.into_iter().chain(answers).collect();
+        record(out, row.iter().map(String::as_str))?;
+    }
+    Ok(())
+}
+
+fn followup(f: &FollowUp) -> String {
+    match &f.due {
+        Some(due) => format!("{}: {} (due {due})", f.owner, f.what),
+        None => format!("{}: {}", f.owner, f.what),
+    }
+}
+
+fn record<'a>(out: &mut impl Write, fields: impl Iterator<Item = &'a str>) -> io::Result<()> {
+    for (n, field) in fields.enumerate() {
+        if n > 0 {
+            out.write_all(b",")?;
+        }
+        if field.contains([',', '"', '\n', '\r']) {
+            write!(out, "\"{}\"", field.replace('"', "\"\""))?;
+        } else {
+            out.write_all(field.as_bytes())?;
+        }
+    }
+    out.write_all(b"\r\n")
+}
+
+/// Every session in one Markdown document, each under its own heading.
+pub fn markdown(out: &mut impl Write, sessions: &[Session]) -> io::Result<()> {
+    let noun = if sessions.len() == 1 {
+        "session"
+    } else {
+        "sessions"
+    };
+    writeln!(
+        out,
+        "# Coach sessions\n\n{} {noun}, newest first.",
+        sessions.len()
+    )?;
+    for s in sessions {
+        writeln!(out, "\n## {}\n", one_line(&s.title))?;
+        writeln!(out, "- id: `{}`", s.id)?;
+        writeln!(out, "- kind: {}", s.kind.as_str())?;
+        writeln!(out, "- date: {}", s.date)?;
+        writeln!(out, "- with: {}", one_line(&s.with))?;
+        writeln!(out, "- account: {}", one_line(&s.account))?;
+        writeln!(
+            out,
+            "- playbook: {} (version {})",
+            s.playbook, s.playbook_version
+        )?;
+        if let Some(prep) = &s.prep {
+            writeln!(out, "- prep: `{prep}`")?;
+        }
+        if let Some(l) = &s.listen {
+            writeln!(
+                out,
+                "- measured: talk share {:.0}%, {} questions",
+                l.talk_share * 100.0,
+                l.questions
+            )?;
+        }
+        if !s.answers.0.is_empty() {
+            writeln!(out, "\n### Answers\n")?;
+            for (id, answer) in &s.answers.0 {
+                match answer {
+                    Answer::List(items) => {
+                        writeln!(out, "- **{id}**:")?;
+                        for item in items {
+                            writeln!(out, "  - {}", indented(item, "    "))?;
+                        }
+                    }
+                    other => writeln!(out, "- **{id}**: {}", indented(&other.display(), "  "))?,
+                }
+            }
+        }
+        if !s.skipped.is_empty() {
+            writeln!(out, "\nSkipped: {}", s.skipped.join(", "))?;
+        }
+        if !s.followups.is_empty() {
+            writeln!(out, "\n### Follow-ups\n")?;
+            for f in &s.followups {
+                writeln!(out, "- {} (`{}`)", indented(&followup(f), "  "), f.id)?;
+            }
+        }
+        if !s.nudges.is_empty() {
+            writeln!(out, "\n### Nudges\n")?;
+            for n in &s.nudges {
+                writeln!(out, "- {}", indented(n, "  "))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Multi-line text kept inside its list item.
+fn indented(text: &str, indent: &str) -> String {
+    text.trim_end().replace('\n', &format!("\n{indent}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_as_rfc_4180_says() {
+        let mut out = Vec::new();
+        record(
+            &mut out,
+            ["a", "b,c", "say \"hi\"", "two\nlines", ""].into_iter(),
+        )
+        .unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n"
+        );
+    }
+}

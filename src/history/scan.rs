@@ -1,0 +1,444 @@
+//! The fast session reader. Each notes file is read in 8 KiB pieces only up
+//! to the closing `---` of its front matter (one read for most files); the
+//! top-level scalar keys that filtering needs are picked out by hand and
+//! nested lines are skipped as bytes. When the hand scan is not sure (a
+//! block or multi-line scalar, a duplicate, missing or odd key, a key line
+//! that is not UTF-8) the file goes to the full YAML reader instead, which
+//! gives either the session or the diagnostic for a one-line warning.
+//!
+//! So a file is fully checked only when it is shown: a file with broken
+//! YAML deep in its answers is warned about when it passes the filters,
+//! and left out silently when the filters leave it out anyway.
+//!
+//! The directory is listed while one reader thread per core
+//! (`std::thread::scope`) reads the names already listed. There is no
+//! index or cache to go stale: measured, the scan alone meets the targets.
+
+use std::fs::File;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use crate::diag::Diagnostics;
+use crate::error::{Error, Result};
+use crate::playbook::Kind;
+use crate::playbook::load::read_source;
+use crate::session::Session;
+use crate::session::read::front_matter;
+
+/// The top-level keys of a session: enough to filter, sort and find it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Head {
+    pub path: PathBuf,
+    pub id: String,
+    pub kind: Kind,
+    pub playbook: String,
+    pub with: String,
+    pub account: String,
+    /// RFC 3339, as written.
+    pub date: String,
+    pub prep: Option<String>,
+}
+
+impl Head {
+    fn of(path: &Path, s: &Session) -> Head {
+        Head {
+            path: path.to_path_buf(),
+            id: s.id.clone(),
+            kind: s.kind,
+            playbook: s.playbook.clone(),
+            with: s.with.clone(),
+            account: s.account.clone(),
+            date: s.date.clone(),
+            prep: s.prep.clone(),
+        }
+    }
+
+    /// The instant, for sorting across offsets; `None` when unreadable.
+    pub fn timestamp(&self) -> Option<jiff::Timestamp> {
+        self.date.parse().ok()
+    }
+}
+
+/// The heads kept, newest first, and one warning line per skipped file.
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub heads: Vec<Head>,
+    pub warnings: Vec<String>,
+}
+
+/// Scan every `*.md` file directly in `dir`, keeping the heads `keep` accepts.
+/// The directory is listed on this thread while one reader per core works
+/// through the names already listed, so listing and reading overlap.
+pub fn scan(dir: &Path, keep: impl Fn(&Head) -> bool + Sync) -> Result<Scan> {
+    let Some(entries) = list(dir)? else {
+        return Ok(Scan::default());
+    };
+    let (tx, rx) = std::sync::mpsc::channel::<Vec<PathBuf>>();
+    let rx = std::sync::Mutex::new(rx);
+    let read = || {
+        let mut out = Scan::default();
+        let mut buf = Vec::with_capacity(CHUNK);
+        loop {
+            let batch = rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
+            let Ok(batch) = batch else { break };
+            for path in batch {
+                match read_head_with(&path, &mut buf) {
+                    Found::Head(h) if keep(&h) => out.heads.push(h),
+                    Found::Broken(w) => out.warnings.push(w),
+                    _ => {}
+                }
+            }
+        }
+        out
+    };
+    let parts: Vec<Scan> = std::thread::scope(|s| {
+        let readers: Vec<_> = (0..cores()).map(|_| s.spawn(read)).collect();
+        let mut batch = Vec::with_capacity(BATCH);
+        for path in entries {
+            batch.push(path);
+            if batch.len() == BATCH {
+                // The readers only stop once the sender is dropped.
+                let _ = tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+            }
+        }
+        let _ = tx.send(batch);
+        drop(tx);
+        readers
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    let mut all = Scan::default();
+    for part in parts {
+        all.heads.extend(part.heads);
+        all.warnings.extend(part.warnings);
+    }
+    all.warnings.sort();
+    sort_newest_first(&mut all.heads);
+    Ok(all)
+}
+
+/// File names handed to a reader at a time.
+const BATCH: usize = 256;
+
+fn cores() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(16)
+}
+
+/// Newest first by instant, then by id, so equal times list the same way.
+pub fn sort_newest_first(heads: &mut [Head]) {
+    heads.sort_by_cached_key(|h| std::cmp::Reverse((h.timestamp(), h.date.clone(), h.id.clone())));
+}
+
+/// Parse the heads' sessions in full, in order, skipping (with a warning)
+/// any whose front matter turns out to be broken, and stopping at `limit`.
+pub fn load(heads: &[Head], limit: Option<usize>) -> (Vec<(Head, Session)>, Vec<String>) {
+    load_with(heads, limit, |h, s| (h.clone(), s))
+}
+
+/// [`load`], turning each session into what the caller keeps of it on the
+/// reading threads, so a long listing never holds every session at once.
+pub fn load_with<T: Send>(
+    heads: &[Head],
+    limit: Option<usize>,
+    keep: impl Fn(&Head, Session) -> T + Sync,
+) -> (Vec<T>, Vec<String>) {
+    let mut out = Vec::new();
+    let mut warnings = Vec::new();
+    let want = limit.unwrap_or(usize::MAX);
+    let batch = limit.unwrap_or(heads.len()).clamp(1, 4096);
+    for chunk in heads.chunks(batch) {
+        if out.len() >= want {
+            break;
+        }
+        let read = par_chunks(chunk, |part| {
+            part.iter()
+                .map(|h| full(&h.path).map(|s| keep(h, s)))
+                .collect::<Vec<_>>()
+        });
+        for result in read.into_iter().flatten() {
+            match result {
+                Ok(t) if out.len() < want => out.push(t),
+                Ok(_) => {}
+                Err(w) => warnings.push(w),
+            }
+        }
+    }
+    (out, warnings)
+}
+
+/// The session in a notes file, or the one-line warning to skip it with.
+pub fn full(path: &Path) -> std::result::Result<Session, String> {
+    let source = match read_source(path) {
+        Ok(s) => s,
+        Err(Error::BadData(d)) => return Err(one_line(&d)),
+        Err(e) => return Err(format!("{}: warning: skipped: {e}", path.display())),
+    };
+    front_matter(&source).map_err(|d| one_line(&d))
+}
+
+/// `file:line:col: warning: skipped: message`, on one line.
+fn one_line(diags: &Diagnostics) -> String {
+    let Some(d) = diags.0.first() else {
+        return "warning: skipped a file".into();
+    };
+    let message = d.message.lines().next().unwrap_or_default();
+    format!(
+        "{}:{}:{}: warning: skipped: {message}",
+        d.file,
+        d.loc.line.max(1),
+        d.loc.col.max(1)
+    )
+}
+
+/// The `*.md` files directly in the notes directory, as they are listed;
+/// `None` when there is no notes directory yet.
+fn list(dir: &Path) -> Result<Option<impl Iterator<Item = PathBuf>>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => {
+            return Err(anyhow::Error::new(e)
+                .context(format!("cannot read the notes directory {}", dir.display()))
+                .into());
+        }
+    };
+    Ok(Some(
+        entries
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "md")),
+    ))
+}
+
+/// Run `f` over `items` split into one chunk per core, results in order.
+pub fn par_chunks<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> R + Sync) -> Vec<R> {
+    let cores = cores();
+    if cores == 1 || items.len() < 64 {
+        return vec![f(items)];
+    }
+    let size = items.len().div_ceil(cores);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = items.chunks(size).map(|c| s.spawn(|| f(c))).collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+/// What one file turned out to be.
+#[derive(Debug)]
+pub enum Found {
+    NotSession,
+    Head(Head),
+    /// A coach session with broken front matter: the warning line.
+    Broken(String),
+}
+
+/// Read a file's head, falling back to the full reader when unsure.
+pub fn read_head(path: &Path) -> Found {
+    read_head_with(path, &mut Vec::new())
+}
+
+/// How much of a file is read at a time: most front matter fits in one.
+const CHUNK: usize = 8192;
+
+/// [`read_head`] with a buffer reused from file to file.
+fn read_head_with(path: &Path, buf: &mut Vec<u8>) -> Found {
+    match quick_head(path, buf) {
+        Quick::Head(h) => Found::Head(h),
+        Quick::NotSession => Found::NotSession,
+        Quick::Unsure => match full(path) {
+            Ok(s) => Found::Head(Head::of(path, &s)),
+            Err(w) => Found::Broken(w),
+        },
+    }
+}
+
+enum Quick {
+    NotSession,
+    Head(Head),
+    Unsure,
+}
+
+#[derive(Default)]
+struct Keys {
+    id: Option<String>,
+    kind: Option<String>,
+    playbook: Option<String>,
+    with: Option<String>,
+    account: Option<String>,
+    date: Option<String>,
+    prep: Option<String>,
+    coach_version: bool,
+}
+
+fn quick_head(path: &Path, buf: &mut Vec<u8>) -> Quick {
+    let Ok(mut file) = File::open(path) else {
+        return Quick::Unsure;
+    };
+    buf.clear();
+    let mut keys = Keys::default();
+    // The last line held a scalar we kept: an indented line after it would
+    // continue that scalar, which the hand scan does not follow.
+    let mut after_kept = false;
+    // Bytes of `buf` already split into lines.
+    let mut done = 0;
+    let mut first = true;
+    let mut eof = false;
+    loop {
+        let Some(nl) = buf[done..].iter().position(|&b| b == b'\n') else {
+            if eof {
+                return if is_session(&keys) {
+                    Quick::Unsure
+                } else {
+                    Quick::NotSession
+                };
+            }
+            // Read on only when no whole line is left: one read is usually
+            // the whole front matter.
+            let len = buf.len();
+            buf.resize(len + CHUNK, 0);
+            match file.read(&mut buf[len..]) {
+                Ok(n) => {
+                    buf.truncate(len + n);
+                    if n == 0 {
+                        eof = true;
+                        buf.push(b'\n');
+                    }
+                }
+                Err(_) => return Quick::Unsure,
+            }
+            continue;
+        };
+        let raw = &buf[done..done + nl];
+        done += nl + 1;
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        if first {
+            if raw != b"---" {
+                return Quick::NotSession;
+            }
+            first = false;
+            continue;
+        }
+        if raw.starts_with(b"---") && raw[3..].iter().all(|b| b.is_ascii_whitespace()) {
+            break;
+        }
+        // Nested lines (answers, lists) are skipped as bytes: only the
+        // top-level keys are read as text.
+        if matches!(raw.first(), Some(b' ' | b'\t')) {
+            if after_kept && !raw.iter().all(|b| b.is_ascii_whitespace()) {
+                return Quick::Unsure;
+            }
+            continue;
+        }
+        after_kept = false;
+        let wanted = raw.iter().position(|&b| b == b':').is_some_and(|colon| {
+            matches!(
+                &raw[..colon],
+                b"id"
+                    | b"kind"
+                    | b"playbook"
+                    | b"with"
+                    | b"account"
+                    | b"date"
+                    | b"prep"
+                    | b"coach_version"
+            )
+        });
+        if !wanted {
+            continue;
+        }
+        let Ok(line) = std::str::from_utf8(raw) else {
+            return Quick::Unsure;
+        };
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let slot = match key {
+            "id" => &mut keys.id,
+            "kind" => &mut keys.kind,
+            "playbook" => &mut keys.playbook,
+            "with" => &mut keys.with,
+            "account" => &mut keys.account,
+            "date" => &mut keys.date,
+            "prep" => &mut keys.prep,
+            "coach_version" => {
+                keys.coach_version = true;
+                continue;
+            }
+            _ => continue,
+        };
+        if slot.is_some() {
+            return Quick::Unsure; // a duplicate key: let the full reader say so
+        }
+        match scalar(value) {
+            Some(v) => *slot = Some(v),
+            None => return Quick::Unsure,
+        }
+        after_kept = true;
+    }
+    if !is_session(&keys) {
+        return Quick::NotSession;
+    }
+    let kind = match keys.kind.as_deref() {
+        Some("prep") => Kind::Prep,
+        Some("debrief") => Kind::Debrief,
+        _ => return Quick::Unsure,
+    };
+    let (Some(id), Some(playbook), Some(with), Some(account), Some(date)) =
+        (keys.id, keys.playbook, keys.with, keys.account, keys.date)
+    else {
+        return Quick::Unsure;
+    };
+    Quick::Head(Head {
+        path: path.to_path_buf(),
+        id,
+        kind,
+        playbook,
+        with,
+        account,
+        date,
+        prep: keys.prep,
+    })
+}
+
+/// Front matter is a coach session's when it has an id or a coach version.
+fn is_session(keys: &Keys) -> bool {
+    keys.id.is_some() || keys.coach_version
+}
+
+/// A one-line YAML scalar as text, or `None` when the hand scan cannot be
+/// sure what it means.
+fn scalar(raw: &str) -> Option<String> {
+    let v = raw.trim();
+    let first = v.chars().next()?;
+    match first {
+        '"' => {
+            let inner = v.strip_prefix('"')?.strip_suffix('"')?;
+            if inner.contains(['\\', '"']) {
+                serde_saphyr::from_str::<String>(v).ok()
+            } else {
+                Some(inner.to_string())
+            }
+        }
+        '\'' => {
+            let inner = v.strip_prefix('\'')?.strip_suffix('\'')?;
+            if inner.replace("''", "").contains('\'') {
+                return None;
+            }
+            Some(inner.replace("''", "'"))
+        }
+        '>' | '|' | '&' | '*' | '!' | '[' | '{' | '%' | '@' | '`' | '#' | '-' | '?' => None,
+        _ if v.contains(" #") || v.contains(": ") || v == "~" || v == "null" => None,
+        _ => Some(v.to_string()),
+    }
+}
+
+#[cfg(test)]
+#[path = "scan_tests.rs"]
+mod tests;

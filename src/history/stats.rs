@@ -1,0 +1,330 @@
+//! The figures of `coach stats` over a set of sessions: how many were held,
+//! how many preps got a debrief, the outcomes, talk share and questions (the
+//! user's estimate and what transcripts measured), promises kept on time,
+//! and stance scores over time drawn as sparklines.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+
+use crate::followups::Reliability;
+use crate::playbook::{Answer, Kind};
+use crate::session::Session;
+
+#[derive(Debug, Default, PartialEq)]
+pub struct Stats {
+    pub sessions: usize,
+    pub preps: usize,
+    pub debriefs: usize,
+    /// Preps that a debrief among the sessions was held against.
+    pub preps_debriefed: usize,
+    pub advance: usize,
+    pub continuation: usize,
+    pub no_sale: usize,
+    /// Averages: talk share in percent, questions per call.
+    pub talk_share_estimated: Option<f64>,
+    pub talk_share_measured: Option<f64>,
+    pub questions_estimated: Option<f64>,
+    pub questions_measured: Option<f64>,
+    pub reliability: Option<Reliability>,
+    pub first_day: Option<String>,
+    pub last_day: Option<String>,
+    /// Per debrief, oldest first.
+    pub talk_share_trend: Vec<f64>,
+    pub questions_trend: Vec<f64>,
+    pub felt_needy_trend: Vec<f64>,
+    pub took_over_trend: Vec<f64>,
+}
+
+fn number(s: &Session, id: &str) -> Option<f64> {
+    s.answers
+        .0
+        .iter()
+        .find(|(k, _)| k == id)
+        .and_then(|(_, a)| match a {
+            Answer::Int(n) => Some(*n as f64),
+            Answer::Text(t) => t.trim().parse().ok(),
+            _ => None,
+        })
+}
+
+fn text<'a>(s: &'a Session, id: &str) -> Option<&'a str> {
+    s.answers
+        .0
+        .iter()
+        .find(|(k, _)| k == id)
+        .and_then(|(_, a)| match a {
+            Answer::Text(t) => Some(t.trim()),
+            _ => None,
+        })
+}
+
+fn mean(values: &[f64]) -> Option<f64> {
+    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+}
+
+/// The figures over `sessions` (in any order); `reliability` comes from the
+/// follow-ups of these sessions.
+pub fn compute(sessions: &[Session], reliability: Option<Reliability>) -> Stats {
+    let mut by_date: Vec<&Session> = sessions.iter().collect();
+    by_date.sort_by_cached_key(|s| (s.date.parse::<jiff::Timestamp>().ok(), s.id.clone()));
+    let debriefed: HashSet<&str> = sessions.iter().filter_map(|s| s.prep.as_deref()).collect();
+    let mut st = Stats {
+        sessions: sessions.len(),
+        reliability,
+        first_day: by_date
+            .first()
+            .and_then(|s| s.date.get(..10))
+            .map(str::to_string),
+        last_day: by_date
+            .last()
+            .and_then(|s| s.date.get(..10))
+            .map(str::to_string),
+        ..Stats::default()
+    };
+    let mut measured_share = Vec::new();
+    let mut measured_questions = Vec::new();
+    for s in by_date {
+        match s.kind {
+            Kind::Prep => {
+                st.preps += 1;
+                st.preps_debriefed += usize::from(debriefed.contains(s.id.as_str()));
+                continue;
+            }
+            Kind::Debrief => st.debriefs += 1,
+        }
+        match text(s, "outcome") {
+            Some("advance") => st.advance += 1,
+            Some("continuation") => st.continuation += 1,
+            Some("no_sale") => st.no_sale += 1,
+            _ => {}
+        }
+        let trends = [
+            ("talk_share", &mut st.talk_share_trend),
+            ("questions_asked", &mut st.questions_trend),
+            ("felt_needy", &mut st.felt_needy_trend),
+            ("took_over", &mut st.took_over_trend),
+        ];
+        for (id, trend) in trends {
+            trend.extend(number(s, id));
+        }
+        if let Some(l) = &s.listen {
+            measured_share.push(l.talk_share * 100.0);
+            measured_questions.push(l.questions as f64);
+        }
+    }
+    st.talk_share_estimated = mean(&st.talk_share_trend);
+    st.questions_estimated = mean(&st.questions_trend);
+    st.talk_share_measured = mean(&measured_share);
+    st.questions_measured = mean(&measured_questions);
+    st
+}
+
+/// Values as a row of block characters, `lo` the lowest and `hi` the
+/// highest; the most recent `max` values only.
+pub fn sparkline(values: &[f64], lo: f64, hi: f64, max: usize) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let span = (hi - lo).max(f64::EPSILON);
+    values[values.len().saturating_sub(max)..]
+        .iter()
+        .map(|v| {
+            let at = ((v.clamp(lo, hi) - lo) / span * 7.0).round() as usize;
+            BARS[at.min(7)]
+        })
+        .collect()
+}
+
+fn percent(part: usize, whole: usize) -> u32 {
+    if whole == 0 {
+        0
+    } else {
+        ((part * 200 + whole) / (whole * 2)) as u32
+    }
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The report for people.
+pub fn render(st: &Stats) -> String {
+    let mut out = String::new();
+    let _ = render_into(&mut out, st);
+    out
+}
+
+fn render_into(out: &mut String, st: &Stats) -> std::fmt::Result {
+    if st.sessions == 0 {
+        return writeln!(
+            out,
+            "No sessions match. `coach history` lists what there is."
+        );
+    }
+    let span = match (&st.first_day, &st.last_day) {
+        (Some(a), Some(b)) if a == b => format!(", on {a}"),
+        (Some(a), Some(b)) => format!(", {a} to {b}"),
+        _ => String::new(),
+    };
+    writeln!(
+        out,
+        "Sessions: {} ({}, {}){span}",
+        st.sessions,
+        count(st.preps, "prep", "preps"),
+        count(st.debriefs, "debrief", "debriefs")
+    )?;
+    if st.preps > 0 {
+        writeln!(
+            out,
+            "Preps followed by a debrief: {} of {} ({}%)",
+            st.preps_debriefed,
+            st.preps,
+            percent(st.preps_debriefed, st.preps)
+        )?;
+    }
+    if st.debriefs > 0 {
+        writeln!(
+            out,
+            "Outcomes: {} advance, {} continuation, {} no sale",
+            st.advance, st.continuation, st.no_sale
+        )?;
+    }
+    let fig = |v: Option<f64>, unit: &str| v.map_or("–".to_string(), |v| format!("{v:.0}{unit}"));
+    let fig1 = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{v:.1}"));
+    if st.debriefs > 0 {
+        writeln!(
+            out,
+            "Talk share: estimated {}, measured {} (Gong Labs: near 43% did best)",
+            fig(st.talk_share_estimated, "%"),
+            fig(st.talk_share_measured, "%")
+        )?;
+        writeln!(
+            out,
+            "Questions per call: estimated {}, measured {} (11–14 did best in discovery)",
+            fig1(st.questions_estimated),
+            fig1(st.questions_measured)
+        )?;
+    }
+    match st.reliability {
+        Some(r) => writeln!(out, "Follow-ups: {r}")?,
+        None => writeln!(out, "Follow-ups: none of yours has come due yet")?,
+    }
+    let trends = [
+        ("talk share (0–100%)", &st.talk_share_trend, 0.0, 100.0),
+        ("questions asked", &st.questions_trend, 0.0, 20.0),
+        ("felt needy (1–5)", &st.felt_needy_trend, 1.0, 5.0),
+        ("took over (1–5)", &st.took_over_trend, 1.0, 5.0),
+    ];
+    if trends.iter().any(|t| t.1.len() >= 2) {
+        writeln!(
+            out,
+            "\nTrends over the debriefs, oldest to newest (the last 40):"
+        )?;
+        for (label, values, lo, hi) in trends {
+            if values.len() >= 2 {
+                writeln!(out, "  {label:<20} {}", sparkline(values, lo, hi, 40))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::{Answers, Measured};
+
+    fn s(
+        id: &str,
+        kind: Kind,
+        date: &str,
+        prep: Option<&str>,
+        answers: Vec<(&str, Answer)>,
+    ) -> Session {
+        Session {
+            id: id.into(),
+            kind,
+            playbook: "p".into(),
+            playbook_version: 1,
+            title: "t".into(),
+            with: "Jane".into(),
+            account: "Acme".into(),
+            date: date.into(),
+            tags: vec![],
+            prep: prep.map(str::to_string),
+            answers: Answers(
+                answers
+                    .into_iter()
+                    .map(|(k, v)| (k.to_string(), v))
+                    .collect(),
+            ),
+            skipped: vec![],
+            nudges: vec![],
+            followups: vec![],
+            listen: None,
+            coach_version: "0.1.0".into(),
+        }
+    }
+
+    #[test]
+    fn figures_over_sessions() {
+        let mut d2 = s(
+            "d2",
+            Kind::Debrief,
+            "2026-11-20T10:00:00Z",
+            None,
+            vec![
+                ("outcome", Answer::Text("no_sale".into())),
+                ("talk_share", Answer::Int(70)),
+                ("felt_needy", Answer::Int(5)),
+            ],
+        );
+        d2.listen = Some(Measured {
+            transcript: "t".into(),
+            me: "me".into(),
+            talk_share: 0.6,
+            questions: 4,
+            longest_monologue_seconds: None,
+        });
+        let list = vec![
+            d2,
+            s("p1", Kind::Prep, "2026-11-01T10:00:00Z", None, vec![]),
+            s("p2", Kind::Prep, "2026-11-05T10:00:00Z", None, vec![]),
+            s(
+                "d1",
+                Kind::Debrief,
+                "2026-11-02T10:00:00Z",
+                Some("p1"),
+                vec![
+                    ("outcome", Answer::Text("advance".into())),
+                    ("talk_share", Answer::Int(40)),
+                    ("questions_asked", Answer::Int(12)),
+                    ("felt_needy", Answer::Int(1)),
+                ],
+            ),
+        ];
+        let st = compute(&list, None);
+        assert_eq!(
+            (st.sessions, st.preps, st.debriefs, st.preps_debriefed),
+            (4, 2, 2, 1)
+        );
+        assert_eq!((st.advance, st.continuation, st.no_sale), (1, 0, 1));
+        assert_eq!(st.talk_share_estimated, Some(55.0));
+        assert_eq!(st.talk_share_measured, Some(60.0));
+        assert_eq!(st.questions_estimated, Some(12.0));
+        assert_eq!(st.felt_needy_trend, [1.0, 5.0]);
+        assert_eq!(st.first_day.as_deref(), Some("2026-11-01"));
+        let text = render(&st);
+        assert!(
+            text.contains("Preps followed by a debrief: 1 of 2 (50%)"),
+            "{text}"
+        );
+        assert!(text.contains("felt needy (1–5)     ▁█"), "{text}");
+        assert!(render(&compute(&[], None)).starts_with("No sessions"));
+    }
+
+    #[test]
+    fn sparklines_span_their_scale() {
+        assert_eq!(sparkline(&[1.0, 2.0, 3.0, 4.0, 5.0], 1.0, 5.0, 40), "▁▃▅▆█");
+        assert_eq!(sparkline(&[0.0, 100.0, 250.0], 0.0, 100.0, 2), "██");
+        assert_eq!(sparkline(&[], 0.0, 1.0, 5), "");
+    }
+}
