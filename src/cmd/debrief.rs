@@ -15,10 +15,10 @@ use crate::playbook::{Answer, Kind, load};
 use crate::prompt::scripted::AnswersFile;
 use crate::prompt::terminal::Terminal;
 use crate::session::store::{self, Store};
-use crate::session::{Answers, FollowUp, Measured, Session, notes, read};
+use crate::session::{FollowUp, Measured, Session, read};
 
-use super::prep::{keep_draft, pick_draft};
-use super::session::{new_draft, print, title, walk, who};
+use super::prep::pick_draft;
+use super::session::{new_draft, print, save, session_from, walk, who};
 
 /// The debrief run when neither the command line nor the prep's playbook names one.
 pub const DEFAULT_DEBRIEF: &str = "debrief";
@@ -115,7 +115,6 @@ pub fn run(args: DebriefArgs, home: Option<PathBuf>) -> Result<()> {
             terminal.is_some(),
         )?,
     };
-    let draft_id = draft.id.clone();
     let reviewed_on_terminal = terminal.is_some();
     let script = scripted.then_some(file.answers);
     let (outcome, mut terminal) =
@@ -123,33 +122,11 @@ pub fn run(args: DebriefArgs, home: Option<PathBuf>) -> Result<()> {
     let keeps_draft = reviewed_on_terminal && !draft.asked.is_empty();
     let now = store::now()?;
 
-    let mut session = Session {
-        id: draft.id.clone(),
-        kind: Kind::Debrief,
-        playbook: playbook.id.clone(),
-        playbook_version: playbook.version,
-        title: title(&playbook.title, &cx),
-        with: cx.with.clone(),
-        account: cx.account.clone(),
-        date: draft.started.clone(),
-        tags: vec!["coach".into(), "debrief".into()],
-        prep: prep.as_ref().map(|(_, s)| s.id.clone()),
-        answers: Answers(outcome.answers.clone()),
-        skipped: outcome.skipped.clone(),
-        nudges: outcome.nudges.iter().map(|n| n.text.clone()).collect(),
-        followups: Vec::new(),
-        listen: measured,
-        coach_version: env!("CARGO_PKG_VERSION").to_string(),
-    };
+    let mut session = session_from(&draft, &playbook, &cx, &outcome);
+    session.listen = measured;
     let outcome = follow_ups(&mut session, outcome, now.date(), terminal.as_mut())?;
     let outcome = beside_estimates(&mut session, outcome);
-    let path = store
-        .save_session(&mut session, |s| {
-            notes::render(s, &outcome, &playbook.title)
-        })
-        .map_err(|err| keep_draft(err, &store, Kind::Debrief, &draft_id, keeps_draft))?;
-    // Only now that the notes are safely written does the draft go.
-    store.remove_draft(&draft_id)?;
+    let path = save(&store, &mut session, &outcome, &playbook, keeps_draft)?;
     print(
         &args.format,
         &session,

@@ -12,9 +12,8 @@ use crate::prompt::scripted::AnswersFile;
 use crate::prompt::terminal::Terminal;
 use crate::session::draft::Draft;
 use crate::session::store::Store;
-use crate::session::{Answers, Session, notes};
 
-use super::session::{new_draft, print, title, walk, who};
+use super::session::{new_draft, print, save, session_from, walk, who};
 
 pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
     let store = Store::open(home)?;
@@ -81,7 +80,6 @@ pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
         Some(draft) => draft,
         None => new_draft(&store, Kind::Prep, name, &cx, terminal.is_some())?,
     };
-    let draft_id = draft.id.clone();
     let reviewed_on_terminal = terminal.is_some();
     let since = super::since::last_debrief(&store, &cx.with);
     if let (Some(since), Some(_)) = (&since, &terminal) {
@@ -95,31 +93,8 @@ pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
     let (outcome, _) = walk(&store, &playbook, &cx, &mut draft, offer, terminal, script)?;
     let keeps_draft = reviewed_on_terminal && !draft.asked.is_empty();
 
-    let mut session = Session {
-        id: draft.id.clone(),
-        kind: Kind::Prep,
-        playbook: playbook.id.clone(),
-        playbook_version: playbook.version,
-        title: title(&playbook.title, &cx),
-        with: cx.with.clone(),
-        account: cx.account.clone(),
-        date: draft.started.clone(),
-        tags: vec!["coach".into(), "prep".into()],
-        prep: None,
-        answers: Answers(outcome.answers.clone()),
-        skipped: outcome.skipped.clone(),
-        nudges: outcome.nudges.iter().map(|n| n.text.clone()).collect(),
-        followups: Vec::new(),
-        listen: None,
-        coach_version: env!("CARGO_PKG_VERSION").to_string(),
-    };
-    let path = store
-        .save_session(&mut session, |s| {
-            notes::render(s, &outcome, &playbook.title)
-        })
-        .map_err(|err| keep_draft(err, &store, Kind::Prep, &draft_id, keeps_draft))?;
-    // Only now that the notes are safely written does the draft go.
-    store.remove_draft(&draft_id)?;
+    let mut session = session_from(&draft, &playbook, &cx, &outcome);
+    let path = save(&store, &mut session, &outcome, &playbook, keeps_draft)?;
     print(
         &args.format,
         &session,

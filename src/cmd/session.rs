@@ -18,6 +18,53 @@ use crate::session::store::{self, Store};
 use crate::session::{Answers, Session};
 use crate::text::slug;
 
+/// The session record of a finished walk: the draft's id and start, the
+/// playbook, who it was with, and what the walk produced.
+pub fn session_from(
+    draft: &Draft,
+    playbook: &Playbook,
+    cx: &Context,
+    outcome: &Outcome,
+) -> Session {
+    Session {
+        id: draft.id.clone(),
+        kind: draft.kind,
+        playbook: playbook.id.clone(),
+        playbook_version: playbook.version,
+        title: title(&playbook.title, cx),
+        with: cx.with.clone(),
+        account: cx.account.clone(),
+        date: draft.started.clone(),
+        tags: vec!["coach".into(), draft.kind.as_str().into()],
+        prep: cx.prep.as_ref().map(|p| p.id.clone()),
+        answers: Answers(outcome.answers.clone()),
+        skipped: outcome.skipped.clone(),
+        nudges: outcome.nudges.iter().map(|n| n.text.clone()).collect(),
+        followups: Vec::new(),
+        listen: None,
+        coach_version: env!("CARGO_PKG_VERSION").to_string(),
+    }
+}
+
+/// Write the notes (never over another file) and only then drop the draft;
+/// a failure keeps the draft when a person typed the answers.
+pub fn save(
+    store: &Store,
+    session: &mut Session,
+    outcome: &Outcome,
+    playbook: &Playbook,
+    kept: bool,
+) -> Result<std::path::PathBuf> {
+    let draft_id = session.id.clone();
+    let path = store
+        .save_session(session, |s| {
+            crate::session::notes::render(s, outcome, &playbook.title)
+        })
+        .map_err(|err| super::prep::keep_draft(err, store, session.kind, &draft_id, kept))?;
+    store.remove_draft(&draft_id)?;
+    Ok(path)
+}
+
 /// A draft for a new session, `<date>-<time>-<who>-<kind>`; written (and so
 /// claimed) at once when a person is typing, since a script can simply run
 /// again.
