@@ -454,7 +454,9 @@ fn planned_questions_are_coached_as_they_are_typed() {
     p.exp_string("Rephrase it").unwrap();
     key(&mut p, "\r");
     // The rephrasing starts from the question as typed: clear it, type anew.
-    key(&mut p, &"\x7f".repeat(30));
+    // Ctrl-H, not DEL: between keys the tty is in cooked mode, where DEL is
+    // the erase character and could be swallowed.
+    key(&mut p, &"\x08".repeat(30));
     p.send_line("How is budget set for something like this?")
         .unwrap();
     p.exp_string("Save these notes?").unwrap();
@@ -493,7 +495,9 @@ fn a_debrief_picks_its_prep_and_offers_the_planned_questions() {
     p.exp_string("What did Jane Smith commit to?").unwrap();
     p.exp_string("Planned: Agree a two-team pilot").unwrap();
     // The plan is offered as the starting text; replace it with what happened.
-    key(&mut p, &"\x7f".repeat(90));
+    // Ctrl-H, not DEL: between keys the tty is in cooked mode, where DEL is
+    // the erase character and could be swallowed.
+    key(&mut p, &"\x08".repeat(90));
     p.send_line("A second call with Priya").unwrap();
     p.exp_string("Pick any").unwrap();
     p.exp_string("How do decisions like this usually get made here?")
@@ -613,7 +617,9 @@ fn an_interrupted_debrief_resumes_with_its_prep() {
         .unwrap();
     p.exp_string("What did Jane Smith commit to?").unwrap();
     p.exp_string("Planned: Agree a two-team pilot").unwrap();
-    key(&mut p, &"\x7f".repeat(90));
+    // Ctrl-H, not DEL: between keys the tty is in cooked mode, where DEL is
+    // the erase character and could be swallowed.
+    key(&mut p, &"\x08".repeat(90));
     p.send_line("A second call").unwrap();
     p.exp_string("Save these notes?").unwrap();
     key(&mut p, "\r");
