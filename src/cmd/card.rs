@@ -14,9 +14,9 @@ use dialoguer::console::style;
 
 use crate::cli::CardArgs;
 use crate::error::{Error, Result};
+use crate::history::scan::sessions;
 use crate::playbook::{Answer, Kind, load};
 use crate::session::Session;
-use crate::session::read::all_sessions;
 use crate::session::store::Store;
 use crate::text::{printable_line, wrap};
 
@@ -29,10 +29,9 @@ const LABEL: usize = 10;
 
 pub fn run(args: CardArgs, home: Option<PathBuf>) -> Result<()> {
     let store = Store::open(home)?;
-    let preps: Vec<Session> = all_sessions(&store)
+    let preps: Vec<Session> = sessions(&store, |h| h.kind == Kind::Prep)
         .into_iter()
         .map(|(_, s)| s)
-        .filter(|s| s.kind == Kind::Prep)
         .collect();
     let prep = pick(&preps, &args)?;
     let open = open_followups(&store, &prep.with)?;

@@ -11,6 +11,7 @@ use crate::cli::DebriefArgs;
 use crate::error::{Error, Result};
 use crate::flow::{self, Context, Outcome, PrepContext};
 use crate::followups;
+use crate::history::scan::sessions;
 use crate::playbook::{Answer, Kind, load};
 use crate::prompt::scripted::AnswersFile;
 use crate::prompt::terminal::Terminal;
@@ -50,9 +51,7 @@ pub fn run(args: DebriefArgs, home: Option<PathBuf>) -> Result<()> {
     };
     let prep = match &resumed {
         Some(draft) => draft.prep.as_deref().and_then(|id| {
-            let found = read::all_sessions(&store)
-                .into_iter()
-                .find(|(_, s)| s.id == id);
+            let found = sessions(&store, |h| h.id == id).into_iter().next();
             if found.is_none() {
                 eprintln!("warning: the draft's prep {id} is gone; continuing without it");
             }
@@ -210,10 +209,10 @@ fn find_prep(
         }
         return Ok(Some((path.to_path_buf(), session)));
     }
-    let preps: Vec<(PathBuf, Session)> = read::all_sessions(store)
-        .into_iter()
-        .filter(|(_, s)| s.kind == Kind::Prep)
-        .collect();
+    let wanted = args.prep.as_deref().filter(|p| *p != "latest");
+    let preps: Vec<(PathBuf, Session)> = sessions(store, |h| {
+        h.kind == Kind::Prep && wanted.is_none_or(|id| h.id.starts_with(id))
+    });
     let same_person = |s: &Session| {
         args.with
             .as_deref()

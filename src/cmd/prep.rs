@@ -81,7 +81,10 @@ pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
         None => new_draft(&store, Kind::Prep, name, &cx, terminal.is_some())?,
     };
     let reviewed_on_terminal = terminal.is_some();
-    let since = super::since::last_debrief(&store, &cx.with);
+    // Only a person at a terminal sees (and can confirm) what was learned.
+    let since = terminal
+        .as_ref()
+        .and_then(|_| super::since::last_debrief(&store, &cx.with));
     if let (Some(since), Some(_)) = (&since, &terminal) {
         since.show(&store, std::io::stderr())?;
     }

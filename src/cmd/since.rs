@@ -6,9 +6,10 @@
 use std::io::Write;
 
 use crate::flow::Flow;
+use crate::history::scan::{Head, sessions};
 use crate::playbook::{Answer, Kind, load};
 use crate::session::store::Store;
-use crate::session::{FollowUp, Session, read};
+use crate::session::{FollowUp, Session};
 use crate::text::printable;
 
 /// What the last debrief with this person taught.
@@ -23,10 +24,9 @@ pub struct Since {
 
 /// The latest debrief with `with` (ignoring case), read for what it learned.
 pub fn last_debrief(store: &Store, with: &str) -> Option<Since> {
-    let debrief = read::all_sessions(store)
-        .into_iter()
-        .map(|(_, s)| s)
-        .find(|s| s.kind == Kind::Debrief && s.with.trim().eq_ignore_ascii_case(with.trim()))?;
+    let same =
+        |h: &Head| h.kind == Kind::Debrief && h.with.trim().eq_ignore_ascii_case(with.trim());
+    let (_, debrief) = sessions(store, same).into_iter().next()?;
     let playbook = load::find(&debrief.playbook, &load::search_dirs()).ok();
     let mut learned = Vec::new();
     let mut unknown = Vec::new();

@@ -132,6 +132,32 @@ pub fn sort_newest_first(heads: &mut [Head]) {
     heads.sort_by_cached_key(|h| std::cmp::Reverse((h.timestamp(), h.date.clone(), h.id.clone())));
 }
 
+/// The sessions in the notes directory whose heads `keep` accepts, newest
+/// first, parsed in full; files skipped on the way are named on stderr. Only
+/// the kept files are parsed, so finding a person's latest prep among years
+/// of notes stays quick.
+pub fn sessions(
+    store: &crate::session::store::Store,
+    keep: impl Fn(&Head) -> bool + Sync,
+) -> Vec<(PathBuf, Session)> {
+    let scan = match scan(&store.notes_dir(), keep) {
+        Ok(scan) => scan,
+        Err(err) => {
+            eprintln!(
+                "warning: cannot read {}: {}",
+                store.notes_dir().display(),
+                err.render()
+            );
+            return Vec::new();
+        }
+    };
+    let (found, warnings) = load_with(&scan.heads, None, |h, s| (h.path.clone(), s));
+    for warning in scan.warnings.iter().chain(&warnings) {
+        eprintln!("{warning}");
+    }
+    found
+}
+
 /// Parse the heads' sessions in full, in order, skipping (with a warning)
 /// any whose front matter turns out to be broken, and stopping at `limit`.
 pub fn load(heads: &[Head], limit: Option<usize>) -> (Vec<(Head, Session)>, Vec<String>) {

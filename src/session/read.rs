@@ -3,42 +3,9 @@
 //! hand into invalid front matter gets a diagnostic with file, line and
 //! column, so a listing can skip it with one clear warning.
 
-use std::path::PathBuf;
-
 use crate::diag::{Diagnostic, Diagnostics, Loc, Source};
 
 use super::Session;
-use super::store::Store;
-
-/// Every session in the notes directory, newest first. Files that are not
-/// coach notes are ignored; a notes file whose front matter is broken is
-/// skipped with one warning naming its file and line.
-pub fn all_sessions(store: &Store) -> Vec<(PathBuf, Session)> {
-    let Ok(entries) = std::fs::read_dir(store.notes_dir()) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
-        if path.extension().is_none_or(|e| e != "md") {
-            continue;
-        }
-        let Ok(source) = crate::playbook::load::read_source(&path) else {
-            continue;
-        };
-        if !looks_like_session(&source.text) {
-            continue;
-        }
-        match front_matter(&source) {
-            Ok(session) => out.push((path, session)),
-            Err(diags) => {
-                let d = &diags.0[0];
-                eprintln!("warning: skipping {}:{}: {}", d.file, d.loc.line, d.message);
-            }
-        }
-    }
-    out.sort_by(|a, b| b.1.date.cmp(&a.1.date).then(b.1.id.cmp(&a.1.id)));
-    out
-}
 
 /// Whether the text starts like a coach notes file (front matter first).
 pub fn looks_like_session(text: &str) -> bool {

@@ -380,7 +380,7 @@ fn a_hand_broken_session_file_is_skipped_with_a_warning() {
         .assert()
         .success()
         .stderr(predicate::str::contains(format!(
-            "warning: skipping {}:4:",
+            "{}:4:7: warning: skipped: invalid front matter",
             broken.display()
         )));
     assert_eq!(json(&out)["prep"], "2026-11-22-1403-jane-smith-prep");
