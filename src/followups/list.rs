@@ -4,17 +4,14 @@
 
 use std::collections::HashSet;
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use jiff::civil::Date;
 use serde::Serialize;
 
 use super::{due::parse_due, log};
-use crate::diag::Diagnostics;
 use crate::error::{Error, Result};
 use crate::playbook::Kind;
-use crate::playbook::load::read_source;
-use crate::session::read::{front_matter, looks_like_session};
 use crate::session::store::{self, Store};
 use crate::session::{FollowUp, Session};
 
@@ -77,13 +74,18 @@ pub struct Followups {
 /// order (see [`sort`]).
 pub fn gather(store: &Store) -> Result<Followups> {
     let mut out = Followups::default();
-    for path in notes_files(&store.notes_dir())? {
-        match read_session(&path) {
-            Ok(Some(session)) => add_session(&mut out, session, &path),
-            Ok(None) => {}
-            Err(warning) => out.warnings.push(warning),
-        }
+    // Only debriefs hold follow-ups; the scanner reads just their heads first.
+    let mut scan = crate::history::scan::scan(&store.notes_dir(), |h| h.kind == Kind::Debrief)?;
+    scan.heads.sort_by(|a, b| a.path.cmp(&b.path));
+    let (sessions, warnings) =
+        crate::history::scan::load_with(&scan.heads, None, |h, s| (h.path.clone(), s));
+    out.warnings.extend(scan.warnings);
+    out.warnings.extend(warnings);
+    for (path, session) in sessions {
+        add_session(&mut out, session, &path);
     }
+    // By file, as a person would look for them.
+    out.warnings.sort();
     let marks = log::read(&log::path(store))?;
     out.warnings.extend(marks.warnings);
     for item in &mut out.items {
@@ -100,61 +102,6 @@ pub fn sort(items: &mut [Item]) {
     // The items arrive in session order (file names start with the date),
     // and a stable sort keeps it among equals.
     items.sort_by_key(|i| (i.done.is_some(), i.due.is_none(), i.due, i.session_date));
-}
-
-/// The `*.md` files directly in the notes directory, by name.
-fn notes_files(dir: &Path) -> Result<Vec<PathBuf>> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => {
-            return Err(anyhow::Error::new(e)
-                .context(format!("cannot read the notes directory {}", dir.display()))
-                .into());
-        }
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "md") && p.is_file())
-        .collect();
-    files.sort();
-    Ok(files)
-}
-
-/// The session in a notes file when it may hold follow-ups; `Err` is the
-/// warning for a file that cannot be read.
-fn read_session(path: &Path) -> std::result::Result<Option<Session>, String> {
-    let source = match read_source(path) {
-        Ok(source) => source,
-        Err(Error::BadData(diags)) => return Err(one_line(&diags)),
-        Err(e) => return Err(format!("{}: warning: skipped: {e}", path.display())),
-    };
-    // Only debriefs with follow-ups matter; reading nothing else keeps a
-    // long history fast and spares warnings about files that do not count.
-    if !looks_like_session(&source.text) || !source.text.contains("followups") {
-        return Ok(None);
-    }
-    match front_matter(&source) {
-        Ok(session) if session.kind == Kind::Debrief => Ok(Some(session)),
-        Ok(_) => Ok(None),
-        Err(diags) => Err(one_line(&diags)),
-    }
-}
-
-/// `file:line:col: warning: skipped: message`, on one line.
-fn one_line(diags: &Diagnostics) -> String {
-    let Some(d) = diags.0.first() else {
-        return "warning: skipped a file".into();
-    };
-    let message = d.message.lines().next().unwrap_or_default();
-    if d.loc.line == 0 {
-        format!("{}: warning: skipped: {message}", d.file)
-    } else {
-        format!(
-            "{}:{}:{}: warning: skipped: {message}",
-            d.file, d.loc.line, d.loc.col
-        )
-    }
 }
 
 fn add_session(out: &mut Followups, session: Session, path: &Path) {
