@@ -9,7 +9,7 @@ use dialoguer::theme::ColorfulTheme;
 
 use crate::cli::DebriefArgs;
 use crate::error::{Error, Result};
-use crate::flow::{self, Context, Outcome, PrepContext};
+use crate::flow::{self, Outcome, PrepContext};
 use crate::followups;
 use crate::history::scan::sessions;
 use crate::playbook::{Answer, Kind, load};
@@ -19,7 +19,7 @@ use crate::session::store::{self, Store};
 use crate::session::{FollowUp, Measured, Session, read};
 
 use super::prep::pick_draft;
-use super::session::{new_draft, print, save, session_from, walk, who};
+use super::session::{counterpart, new_draft, print, save, session_from, walk};
 
 /// The debrief run when neither the command line nor the prep's playbook names one.
 pub const DEFAULT_DEBRIEF: &str = "debrief";
@@ -86,23 +86,16 @@ pub fn run(args: DebriefArgs, home: Option<PathBuf>) -> Result<()> {
             args.account.clone().or(file.account.clone()),
         ),
     };
-    let (with, account) = match (with.filter(|w| !w.trim().is_empty()), terminal.as_mut()) {
-        (Some(with), _) => (with, account.unwrap_or_default()),
-        (None, Some(t)) => who(t, account)?,
-        (None, None) => {
-            return Err(Error::Usage(
-                "who was the conversation with? Pass --with NAME or --prep ID (or `with:` in the answers file)".into(),
-            ));
-        }
-    };
+    let mut cx = counterpart(
+        with,
+        account,
+        terminal.as_mut(),
+        "who was the conversation with? Pass --with NAME or --prep ID (or `with:` in the answers file)",
+    )?;
+    cx.prep = prep_cx;
     if prep.is_none() && resumed.is_none() {
         eprintln!("No prep is linked: this debrief stands on its own, and its notes say so.");
     }
-    let cx = Context {
-        with: with.trim().to_string(),
-        account: account.trim().to_string(),
-        prep: prep_cx,
-    };
 
     let mut draft = match resumed {
         Some(draft) => draft,

@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use crate::cli::PrepArgs;
 use crate::error::{Error, Result};
-use crate::flow::Context;
 use crate::playbook::Kind;
 use crate::playbook::load;
 use crate::prompt::scripted::AnswersFile;
@@ -13,7 +12,7 @@ use crate::prompt::terminal::Terminal;
 use crate::session::draft::Draft;
 use crate::session::store::Store;
 
-use super::session::{new_draft, print, save, session_from, walk, who};
+use super::session::{counterpart, new_draft, print, save, session_from, walk};
 
 pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
     let store = Store::open(home)?;
@@ -60,21 +59,12 @@ pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
             args.account.clone().or(file.account.clone()),
         ),
     };
-    let (with, account) = match (with.filter(|w| !w.trim().is_empty()), terminal.as_mut()) {
-        (Some(with), _) => (with, account.unwrap_or_default()),
-        (None, Some(t)) => who(t, account)?,
-        (None, None) => {
-            return Err(Error::Usage(
-                "who is the conversation with? Pass --with NAME (or `with:` in the answers file)"
-                    .into(),
-            ));
-        }
-    };
-    let cx = Context {
-        with: with.trim().to_string(),
-        account: account.trim().to_string(),
-        prep: None,
-    };
+    let cx = counterpart(
+        with,
+        account,
+        terminal.as_mut(),
+        "who is the conversation with? Pass --with NAME (or `with:` in the answers file)",
+    )?;
 
     let mut draft = match resumed {
         Some(draft) => draft,

@@ -174,7 +174,28 @@ pub fn missing(outcome: &Outcome) -> Error {
 }
 
 /// Ask who the conversation is with, when no flag or file said.
-pub fn who(terminal: &mut Terminal, account: Option<String>) -> Result<(String, String)> {
+/// Who the conversation is with and their organisation: as given (flag,
+/// answers file, draft or prep), else asked in the terminal, else a usage
+/// error that says how to give them (`how`).
+pub fn counterpart(
+    with: Option<String>,
+    account: Option<String>,
+    terminal: Option<&mut Terminal>,
+    how: &str,
+) -> Result<Context> {
+    let (with, account) = match (with.filter(|w| !w.trim().is_empty()), terminal) {
+        (Some(with), _) => (with, account.unwrap_or_default()),
+        (None, Some(t)) => who(t, account)?,
+        (None, None) => return Err(Error::Usage(how.to_string())),
+    };
+    Ok(Context {
+        with: with.trim().to_string(),
+        account: account.trim().to_string(),
+        prep: None,
+    })
+}
+
+fn who(terminal: &mut Terminal, account: Option<String>) -> Result<(String, String)> {
     let q = Question::text(
         "with",
         "Who is the conversation with?",
