@@ -2,6 +2,7 @@
 //! trait; `terminal` asks in a real terminal with dialoguer, `scripted` answers
 //! from an answers file (and hands what it lacks to the terminal, if any).
 
+mod coach;
 pub mod editor;
 pub mod scripted;
 pub mod terminal;

@@ -14,15 +14,14 @@ use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Input, MultiSelect, Select};
 
 use super::{Prompt, Prompter, Review, editor};
-use crate::coaching::{self, check};
 use crate::error::{Error, Result};
 use crate::flow::Outcome;
 use crate::playbook::{Answer, QuestionType, answer};
 use crate::text::{printable, wrap};
 
 pub struct Terminal {
-    term: Term,
-    theme: ColorfulTheme,
+    pub(super) term: Term,
+    pub(super) theme: ColorfulTheme,
     /// Where `long` answers are written for the editor: a directory coach owns.
     scratch: PathBuf,
 }
@@ -41,7 +40,7 @@ impl Terminal {
         (self.term.size().1 as usize).clamp(40, 100)
     }
 
-    fn line(&self, text: &str) -> Result<()> {
+    pub(super) fn line(&self, text: &str) -> Result<()> {
         self.term.write_line(text)?;
         Ok(())
     }
@@ -53,7 +52,12 @@ impl Terminal {
         Ok(())
     }
 
-    fn input(&self, prompt: &str, initial: Option<&str>, allow_empty: bool) -> Result<String> {
+    pub(super) fn input(
+        &self,
+        prompt: &str,
+        initial: Option<&str>,
+        allow_empty: bool,
+    ) -> Result<String> {
         let mut input = Input::<String>::with_theme(&self.theme)
             .with_prompt(prompt)
             .allow_empty(allow_empty);
@@ -116,64 +120,6 @@ impl Terminal {
             earlier: None,
         };
         Ok(self.ask(&prompt)?.map(|a| a.display()))
-    }
-
-    /// The question coach, as the user's planned questions are entered: each
-    /// flagged one is shown with the reason and a tip, and the user keeps it,
-    /// rephrases it (checked again) or drops it.
-    fn coach_questions(&self, answer: Answer) -> Result<Option<Answer>> {
-        let single = matches!(answer, Answer::Text(_));
-        let mut kept = Vec::new();
-        for item in items(answer) {
-            let mut current = item;
-            loop {
-                let findings = check::check(&current);
-                if findings.is_empty() {
-                    kept.push(current);
-                    break;
-                }
-                self.line(&format!(
-                    "  {} {}",
-                    style_err(format!(
-                        "“{}” is {}.",
-                        printable(&current),
-                        coaching::kinds(&findings)
-                    ))
-                    .yellow(),
-                    style_err("(the question coach)").dim()
-                ))?;
-                for f in &findings {
-                    self.line(&format!("    {}", printable(&f.message)))?;
-                    self.line(&format!(
-                        "    {} {}",
-                        style_err("Try:").bold(),
-                        printable(&f.suggestion)
-                    ))?;
-                }
-                let choice = Select::with_theme(&self.theme)
-                    .with_prompt("This question")
-                    .items(["Rephrase it", "Keep it as it is", "Drop it"])
-                    .default(0)
-                    .interact_on(&self.term)
-                    .map_err(io)?;
-                match choice {
-                    0 => current = self.input("", Some(&current), true)?,
-                    1 => {
-                        kept.push(current);
-                        break;
-                    }
-                    _ => break,
-                }
-                if current.trim().is_empty() {
-                    break;
-                }
-            }
-        }
-        Ok(match (single, kept.is_empty()) {
-            (_, true) => None,
-            (true, false) => Some(Answer::Text(kept.remove(0))),
-            (false, false) => Some(Answer::List(kept)),
-        })
     }
 
     fn long(&self, prompt: &Prompt) -> Result<Option<Answer>> {
@@ -354,7 +300,7 @@ impl Terminal {
 
 /// Text styled for stderr, where the terminal prompter writes: its colour
 /// follows stderr's setting, not stdout's.
-fn style_err<D>(text: D) -> StyledObject<D> {
+pub(super) fn style_err<D>(text: D) -> StyledObject<D> {
     style(text).for_stderr()
 }
 
@@ -363,15 +309,6 @@ fn bullet(text: &str, width: usize, mark: &str) -> String {
     let pad = " ".repeat(mark.chars().count());
     let wrapped = wrap(text, width, &pad);
     format!("{mark}{}", &wrapped[pad.len()..])
-}
-
-/// The answer as the list of questions it holds.
-fn items(answer: Answer) -> Vec<String> {
-    match answer {
-        Answer::List(items) => items,
-        Answer::Text(text) => vec![text],
-        other => vec![other.display()],
-    }
 }
 
 fn first_line(text: &str) -> String {
@@ -383,7 +320,7 @@ fn first_line(text: &str) -> String {
     }
 }
 
-fn io(err: dialoguer::Error) -> Error {
+pub(super) fn io(err: dialoguer::Error) -> Error {
     let dialoguer::Error::IO(err) = err;
     Error::from(err)
 }
