@@ -1,7 +1,6 @@
 //! `coach debrief`: after a conversation, hold what happened against the prep
 //! point by point, and turn what was agreed into follow-ups.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use dialoguer::Select;
@@ -19,7 +18,7 @@ use crate::session::store::{self, Store};
 use crate::session::{FollowUp, Measured, Session, read};
 
 use super::prep::pick_draft;
-use super::session::{counterpart, new_draft, print, save, session_from, walk};
+use super::session::{counterpart, new_draft, print, save, session_from, terminal_or_script, walk};
 
 /// The debrief run when neither the command line nor the prep's playbook names one.
 pub const DEFAULT_DEBRIEF: &str = "debrief";
@@ -29,15 +28,8 @@ const NEXT_STEPS: &str = "next_steps";
 
 pub fn run(args: DebriefArgs, home: Option<PathBuf>) -> Result<()> {
     let store = Store::open(home)?;
-    let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     let scripted = args.answers.is_some() || args.no_input;
-    if !interactive && !scripted {
-        return Err(Error::Usage(
-            "no terminal to ask in: pass --answers FILE to answer from a file, \
-             or --no-input to take the playbook's defaults"
-                .into(),
-        ));
-    }
+    let interactive = terminal_or_script(scripted)?;
     let can_ask = interactive && !args.no_input;
     // Measure the transcript first: a mistake there should stop coach before
     // anyone types an answer.

@@ -1,6 +1,5 @@
 //! `coach prep`: walk a prep playbook before a conversation and save notes.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use crate::cli::PrepArgs;
@@ -12,7 +11,7 @@ use crate::prompt::terminal::Terminal;
 use crate::session::draft::Draft;
 use crate::session::store::Store;
 
-use super::session::{counterpart, new_draft, print, save, session_from, walk};
+use super::session::{counterpart, new_draft, print, save, session_from, terminal_or_script, walk};
 
 pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
     let store = Store::open(home)?;
@@ -36,15 +35,8 @@ pub fn run(args: PrepArgs, home: Option<PathBuf>) -> Result<()> {
         )));
     }
 
-    let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     let scripted = args.answers.is_some() || args.no_input;
-    if !interactive && !scripted {
-        return Err(Error::Usage(
-            "no terminal to ask in: pass --answers FILE to answer from a file, \
-             or --no-input to take the playbook's defaults"
-                .into(),
-        ));
-    }
+    let interactive = terminal_or_script(scripted)?;
     let file = match &args.answers {
         Some(path) => AnswersFile::load(path, &playbook)?,
         None => AnswersFile::default(),

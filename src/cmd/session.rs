@@ -174,6 +174,21 @@ pub fn missing(outcome: &Outcome) -> Error {
 }
 
 /// Ask who the conversation is with, when no flag or file said.
+/// Whether a person can be asked (stdin and stderr are terminals). With no
+/// terminal and no script (`--answers`, `--no-input`) a session cannot run:
+/// a usage error that names both flags.
+pub fn terminal_or_script(scripted: bool) -> Result<bool> {
+    let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    if !interactive && !scripted {
+        return Err(Error::Usage(
+            "no terminal to ask in: pass --answers FILE to answer from a file, \
+             or --no-input to take the playbook's defaults"
+                .into(),
+        ));
+    }
+    Ok(interactive)
+}
+
 /// Who the conversation is with and their organisation: as given (flag,
 /// answers file, draft or prep), else asked in the terminal, else a usage
 /// error that says how to give them (`how`).
