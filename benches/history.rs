@@ -206,11 +206,7 @@ pub fn session(i: usize) -> Session {
                 id: format!("{id}#{n}"),
                 owner: if n == 1 { "me".into() } else { "them".into() },
                 what: "send the pilot plan".into(),
-                due: Some(
-                    day.checked_add(jiff::Span::new().days(5))
-                        .unwrap_or(day)
-                        .to_string(),
-                ),
+                due: Some(day.checked_add(jiff::Span::new().days(5)).unwrap_or(day)),
             });
         }
         if i % 5 == 1 {
@@ -236,7 +232,7 @@ pub fn session(i: usize) -> Session {
         playbook_version: 1,
         with,
         account,
-        date,
+        date: date.parse().expect("an RFC 3339 time"),
         tags: vec!["coach".into(), kind.as_str().into()],
         answers: Answers(answers),
         skipped: vec!["competition".into()],

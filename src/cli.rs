@@ -15,8 +15,8 @@ conversation and keeps your notes as Markdown files you own. Nothing leaves your
     after_help = "Example:\n  coach prep --with \"Jane Smith\" --account \"Acme Corp\""
 )]
 pub struct Cli {
-    /// Data directory for sessions and drafts [default: the platform data directory]
-    #[arg(long, global = true, env = "COACH_HOME", value_name = "DIR")]
+    /// Data directory for sessions and drafts; COACH_HOME sets it too [default: the platform data directory]
+    #[arg(long, global = true, value_name = "DIR")]
     pub home: Option<PathBuf>,
 
     /// When to use colour in terminal output
@@ -77,9 +77,9 @@ coach check --format json < questions.txt"
         after_help = "Examples:\n  coach history --with jane --since 4w\n  coach history --kind debrief --format jsonl"
     )]
     History(HistoryArgs),
-    /// One session's notes (an id prefix is enough)
+    /// One session's notes: by id, a unique prefix of one, `latest`, or a path
     #[command(
-        after_help = "Examples:\n  coach show 2026-11-22-1403\n  coach show 2026-11-22-1403-jane-smith-prep --format json"
+        after_help = "Examples:\n  coach show latest\n  coach show 2026-11-22-1403\n  coach show 2026-11-22-1403-jane-smith-prep --format json"
     )]
     Show(ShowArgs),
     /// Your trends: sessions, outcomes, talk share, questions, promises kept
@@ -128,7 +128,7 @@ pub struct Filters {
     /// Only sessions of this playbook
     #[arg(long, value_name = "NAME")]
     pub playbook: Option<String>,
-    /// From this date on: YYYY-MM-DD, or 7d, 4w, yesterday
+    /// From this date on: YYYY-MM-DD, a span back from today (7d, 4w, 3mo), today or yesterday
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
     /// Up to and including this date
@@ -156,7 +156,7 @@ pub enum HistoryFormat {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// A session id, or a unique prefix of one
+    /// A session id, a unique prefix of one, `latest`, or the path of a notes file
     #[arg(value_name = "ID")]
     pub id: String,
     #[arg(long, value_enum, default_value_t = ShowFormat::Markdown, value_name = "FORMAT")]
@@ -199,10 +199,10 @@ pub enum ExportFormat {
 
 #[derive(Debug, Args)]
 pub struct CardArgs {
-    /// A prep session id (a unique prefix is enough)
+    /// A prep: its id, a unique prefix of one, `latest`, or the path of its notes
     #[arg(value_name = "ID", conflicts_with = "with")]
     pub id: Option<String>,
-    /// The latest prep with this person
+    /// The latest prep with this person (a part of the name is enough when it fits only one)
     #[arg(long = "with", value_name = "NAME")]
     pub with: Option<String>,
 }
@@ -216,11 +216,11 @@ pub struct ConfigArgs {
 
 #[derive(Debug, Args)]
 pub struct DebriefArgs {
-    /// The prep to hold the conversation against: a session id (a unique prefix is enough), a notes file, or `latest`
+    /// The prep to hold the conversation against: its id, a unique prefix of one, `latest` (with --with: theirs), or the path of its notes
     #[arg(long, value_name = "ID|PATH|latest")]
     pub prep: Option<String>,
 
-    /// The person you talked with (without --prep: their latest prep)
+    /// The person you talked with (without --prep: their latest prep; a part of the name is enough when it fits only one)
     #[arg(long = "with", value_name = "NAME")]
     pub with: Option<String>,
 
@@ -236,7 +236,7 @@ pub struct DebriefArgs {
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
 
-    /// Continue an unfinished debrief from its draft: the newest, or the one named by ID
+    /// Continue an unfinished debrief from its draft: the newest, or the one named by ID (a unique prefix, or the draft's path)
     #[arg(
         long,
         value_name = "ID",
@@ -269,7 +269,7 @@ pub struct FollowupsArgs {
     #[arg(long)]
     pub all: bool,
 
-    /// Mark a follow-up done, by its id (as listed)
+    /// Mark a follow-up done, by its id as listed (a unique prefix is enough)
     #[arg(long, value_name = "ITEM")]
     pub done: Option<String>,
 
@@ -389,7 +389,7 @@ pub struct PrepArgs {
     #[arg(long)]
     pub no_input: bool,
 
-    /// Continue an unfinished prep from its draft: the newest, or the one named by ID
+    /// Continue an unfinished prep from its draft: the newest, or the one named by ID (a unique prefix, or the draft's path)
     #[arg(
         long,
         value_name = "ID",

@@ -1,22 +1,19 @@
 //! The user's configuration file (`COACH_CONFIG`, else
 //! `~/.config/coach/config.yaml`): `notes_dir`, `default_playbook`, `me`,
 //! `editor` and `color`. Every key is optional; a missing file means the
-//! defaults. The file is read like a playbook, through the located YAML tree,
+//! defaults. The text is read like a playbook, through the located YAML tree,
 //! so an unknown key or a bad value is reported with `file:line:col` and a
-//! did-you-mean.
+//! did-you-mean. Finding and reading the file is the store's job; this module
+//! only parses text and applies the precedence rules to values handed in.
 //!
 //! Precedence, everywhere: flag > environment > file > default. Each effective
 //! value carries its [`Origin`] so `coach config` can say where it came from.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
-
-use etcetera::BaseStrategy;
 
 use crate::cli::ColorChoice;
 use crate::diag::{Diagnostic, Diagnostics, Source};
-use crate::error::{Error, Result};
 use crate::text::{did_you_mean, one_of};
 use crate::yaml::{Node, Value};
 
@@ -48,11 +45,6 @@ impl fmt::Display for Origin {
 /// What the config file says; `None` where it says nothing.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Config {
-    /// The config file's path, and whether `COACH_CONFIG` chose it.
-    pub path: PathBuf,
-    pub path_origin: Option<Origin>,
-    /// Whether the file exists (a missing file means the defaults).
-    pub found: bool,
     pub notes_dir: Option<PathBuf>,
     pub default_playbook: Option<String>,
     pub me: Option<String>,
@@ -60,129 +52,40 @@ pub struct Config {
     pub color: Option<ColorChoice>,
 }
 
-/// The config file's path: `COACH_CONFIG`, else `config.yaml` in the
-/// platform config directory (`~/.config/coach` on Linux and macOS).
-pub fn file_path() -> Option<(PathBuf, Origin)> {
-    if let Some(file) = std::env::var_os("COACH_CONFIG").filter(|v| !v.is_empty()) {
-        return Some((PathBuf::from(file), Origin::Environment("COACH_CONFIG")));
-    }
-    let dir = etcetera::choose_base_strategy().ok()?.config_dir();
-    Some((dir.join("coach").join("config.yaml"), Origin::Default))
+/// The editor: `VISUAL`, `EDITOR`, then the file's `editor`.
+pub fn editor(
+    visual: Option<&str>,
+    editor: Option<&str>,
+    file: Option<&str>,
+) -> Option<(String, Origin)> {
+    let set = |v: Option<&str>| v.filter(|v| !v.trim().is_empty()).map(str::to_owned);
+    set(visual)
+        .map(|v| (v, Origin::Environment("VISUAL")))
+        .or_else(|| set(editor).map(|v| (v, Origin::Environment("EDITOR"))))
+        .or_else(|| set(file).map(|v| (v, Origin::File)))
 }
 
-/// The configuration of this run, read once. A broken file is an error for
-/// every command that needs a configured value.
-pub fn current() -> Result<&'static Config> {
-    match CURRENT.get_or_init(|| load().map_err(Cached::from)) {
-        Ok(config) => Ok(config),
-        Err(Cached::Bad(diags)) => Err(Error::BadData(diags.clone())),
-        Err(Cached::Other(message)) => Err(Error::Invalid(message.clone())),
+/// Colour: a `--color` other than `auto`, then `NO_COLOR`, then
+/// `CLICOLOR_FORCE`, then the file's `color`, then `auto`.
+pub fn color(
+    flag: ColorChoice,
+    no_color: bool,
+    clicolor_force: bool,
+    file: Option<ColorChoice>,
+) -> (ColorChoice, Origin) {
+    if flag != ColorChoice::Auto {
+        return (flag, Origin::Flag("--color"));
     }
-}
-
-/// The config file's notes directory, when [`current`] has read it (as
-/// `Store::open` does). A store made by hand, in tests, keeps the default.
-pub fn loaded_notes_dir() -> Option<&'static Path> {
-    match CURRENT.get() {
-        Some(Ok(config)) => config.notes_dir.as_deref(),
-        _ => None,
+    if no_color {
+        return (ColorChoice::Never, Origin::Environment("NO_COLOR"));
     }
-}
-
-static CURRENT: OnceLock<std::result::Result<Config, Cached>> = OnceLock::new();
-
-/// An error kept for every later caller of [`current`].
-enum Cached {
-    Bad(Diagnostics),
-    Other(String),
-}
-
-impl From<Error> for Cached {
-    fn from(err: Error) -> Self {
-        match err {
-            Error::BadData(d) => Cached::Bad(d),
-            other => Cached::Other(other.to_string()),
-        }
+    if clicolor_force {
+        return (ColorChoice::Always, Origin::Environment("CLICOLOR_FORCE"));
     }
-}
-
-/// Read the config file from disk (no caching).
-pub fn load() -> Result<Config> {
-    let Some((path, origin)) = file_path() else {
-        return Ok(Config::default());
-    };
-    let base = Config {
-        path: path.clone(),
-        path_origin: Some(origin),
-        ..Config::default()
-    };
-    if !path.exists() {
-        return Ok(base);
+    match file {
+        Some(c) => (c, Origin::File),
+        None => (ColorChoice::Auto, Origin::Default),
     }
-    let source = crate::playbook::load::read_source(&path)?;
-    let config = parse(&source).map_err(Error::BadData)?;
-    Ok(Config {
-        found: true,
-        ..config.with_path(path, origin)
-    })
-}
-
-impl Config {
-    fn with_path(mut self, path: PathBuf, origin: Origin) -> Config {
-        self.path = path;
-        self.path_origin = Some(origin);
-        self
-    }
-
-    /// The notes directory: the file's `notes_dir`, else `<home>/sessions`.
-    pub fn notes_dir(&self, home: &Path) -> (PathBuf, Origin) {
-        match &self.notes_dir {
-            Some(dir) => (dir.clone(), Origin::File),
-            None => (home.join("sessions"), Origin::Default),
-        }
-    }
-
-    /// The prep playbook used without `--playbook`.
-    pub fn default_playbook(&self) -> (&str, Origin) {
-        match &self.default_playbook {
-            Some(name) => (name, Origin::File),
-            None => (crate::playbook::builtin::DEFAULT_PREP, Origin::Default),
-        }
-    }
-
-    /// The editor: `VISUAL`, `EDITOR`, then the file's `editor`.
-    pub fn editor(&self) -> Option<(String, Origin)> {
-        for var in ["VISUAL", "EDITOR"] {
-            if let Ok(value) = std::env::var(var)
-                && !value.trim().is_empty()
-            {
-                return Some((value, Origin::Environment(var)));
-            }
-        }
-        self.editor.clone().map(|e| (e, Origin::File))
-    }
-
-    /// Colour: a `--color` other than `auto`, then `NO_COLOR`, then
-    /// `CLICOLOR_FORCE`, then the file's `color`, then `auto`.
-    pub fn color(&self, flag: ColorChoice) -> (ColorChoice, Origin) {
-        if flag != ColorChoice::Auto {
-            return (flag, Origin::Flag("--color"));
-        }
-        if env_set("NO_COLOR") {
-            return (ColorChoice::Never, Origin::Environment("NO_COLOR"));
-        }
-        if std::env::var("CLICOLOR_FORCE").is_ok_and(|v| !v.is_empty() && v != "0") {
-            return (ColorChoice::Always, Origin::Environment("CLICOLOR_FORCE"));
-        }
-        match self.color {
-            Some(c) => (c, Origin::File),
-            None => (ColorChoice::Auto, Origin::Default),
-        }
-    }
-}
-
-fn env_set(var: &str) -> bool {
-    std::env::var_os(var).is_some_and(|v| !v.is_empty())
 }
 
 pub fn color_name(c: ColorChoice) -> &'static str {
@@ -194,7 +97,8 @@ pub fn color_name(c: ColorChoice) -> &'static str {
 }
 
 /// Parse and check a config file's text, reporting every problem at once.
-pub fn parse(source: &Source) -> Result<Config, Diagnostics> {
+/// `home` is the user's home directory, for a `notes_dir` starting `~/`.
+pub fn parse(source: &Source, home: Option<&Path>) -> Result<Config, Diagnostics> {
     let mut config = Config::default();
     // An empty file, or one of only comments, is a config with nothing set.
     if source
@@ -225,13 +129,15 @@ pub fn parse(source: &Source) -> Result<Config, Diagnostics> {
     for (key, node) in &entries {
         let text = || string(source, &key.name, node);
         let result = match key.name.as_str() {
-            "notes_dir" => text().and_then(|t| directory(source, node, &t)).map(|p| {
-                config.notes_dir = Some(p);
-            }),
+            "notes_dir" => text()
+                .and_then(|t| directory(source, node, &t, home))
+                .map(|p| {
+                    config.notes_dir = Some(p);
+                }),
             "default_playbook" => text().map(|t| config.default_playbook = Some(t)),
             "me" => text().map(|t| config.me = Some(t)),
             "editor" => text().map(|t| config.editor = Some(t)),
-            "color" => text().and_then(|t| color(source, node, &t)).map(|c| {
+            "color" => text().and_then(|t| color_value(source, node, &t)).map(|c| {
                 config.color = Some(c);
             }),
             other => {
@@ -267,11 +173,16 @@ fn string(source: &Source, key: &str, node: &Node) -> Result<String, Box<Diagnos
 }
 
 /// An absolute directory, or one starting with `~/`.
-fn directory(source: &Source, node: &Node, text: &str) -> Result<PathBuf, Box<Diagnostic>> {
+fn directory(
+    source: &Source,
+    node: &Node,
+    text: &str,
+    home: Option<&Path>,
+) -> Result<PathBuf, Box<Diagnostic>> {
     let path = match text.strip_prefix("~/").or((text == "~").then_some("")) {
-        Some(rest) => match etcetera::home_dir() {
-            Ok(home) => home.join(rest),
-            Err(_) => {
+        Some(rest) => match home {
+            Some(home) => home.join(rest),
+            None => {
                 return Err(Box::new(Diagnostic::new(
                     source,
                     node.loc,
@@ -294,7 +205,7 @@ fn directory(source: &Source, node: &Node, text: &str) -> Result<PathBuf, Box<Di
     Ok(path)
 }
 
-fn color(source: &Source, node: &Node, text: &str) -> Result<ColorChoice, Box<Diagnostic>> {
+fn color_value(source: &Source, node: &Node, text: &str) -> Result<ColorChoice, Box<Diagnostic>> {
     let names = ["auto", "always", "never"];
     match text {
         "auto" => Ok(ColorChoice::Auto),
@@ -319,7 +230,10 @@ mod tests {
     use super::*;
 
     fn parse_str(text: &str) -> Result<Config, Diagnostics> {
-        parse(&Source::new("config.yaml", text))
+        parse(
+            &Source::new("config.yaml", text),
+            Some(Path::new("/home/alex")),
+        )
     }
 
     #[test]
@@ -366,14 +280,33 @@ mod tests {
     }
 
     #[test]
-    fn colour_precedence_puts_the_flag_first() {
-        let c = Config {
-            color: Some(ColorChoice::Always),
-            ..Config::default()
-        };
+    fn precedence_is_flag_environment_file_default() {
+        let always = Some(ColorChoice::Always);
         assert_eq!(
-            c.color(ColorChoice::Never),
+            color(ColorChoice::Never, false, true, always),
             (ColorChoice::Never, Origin::Flag("--color"))
         );
+        assert_eq!(
+            color(ColorChoice::Auto, true, true, always),
+            (ColorChoice::Never, Origin::Environment("NO_COLOR"))
+        );
+        assert_eq!(
+            color(ColorChoice::Auto, false, false, always),
+            (ColorChoice::Always, Origin::File)
+        );
+        assert_eq!(
+            color(ColorChoice::Auto, false, false, None),
+            (ColorChoice::Auto, Origin::Default)
+        );
+        assert_eq!(
+            editor(Some(" "), Some("vi"), Some("nano")),
+            Some(("vi".into(), Origin::Environment("EDITOR")))
+        );
+        assert_eq!(
+            editor(None, None, Some("nano")),
+            Some(("nano".into(), Origin::File))
+        );
+        let c = parse_str("notes_dir: ~/notes\n").unwrap();
+        assert_eq!(c.notes_dir, Some(PathBuf::from("/home/alex/notes")));
     }
 }

@@ -4,6 +4,7 @@
 //! exit codes; everything else lives here, so benchmarks and fuzz targets can
 //! call the same code the command runs.
 
+pub mod card;
 pub mod cli;
 pub mod cmd;
 pub mod coaching;
@@ -18,5 +19,7 @@ pub mod prompt;
 pub mod report;
 pub mod session;
 pub mod signal;
+pub mod store;
 pub mod text;
+pub mod workflow;
 pub mod yaml;

@@ -1,7 +1,10 @@
-//! The summary table shown at the end of a session (and at the review step):
-//! section, question and answer, one row per question shown.
+//! Tables, and how wide the terminal is: the one place coach sets up
+//! comfy-table and measures columns. Also the summary table shown at the end
+//! of a session (and at the review step) — section, question and answer, one
+//! row per question shown — and a debrief's plan against what happened.
 
 use comfy_table::{ContentArrangement, Table, presets};
+use dialoguer::console::Term;
 
 use crate::flow::Outcome;
 use crate::playbook::Answer;
@@ -10,15 +13,46 @@ use crate::text::printable;
 /// Longest answer shown in a table cell; the notes keep everything.
 const CELL_CHARS: usize = 400;
 
-/// The table at `width` columns (`None`: 100, for output that is not a terminal).
-pub fn table(outcome: &Outcome, width: Option<usize>) -> Table {
+/// Output that is not a terminal (a pipe, a file) is laid out this wide.
+pub const NOT_A_TERMINAL: usize = 100;
+
+/// A terminal's columns.
+pub fn columns(term: &Term) -> usize {
+    usize::from(term.size().1)
+}
+
+/// Columns for what goes to stdout: the terminal's, or [`NOT_A_TERMINAL`].
+pub fn stdout_width() -> usize {
+    let term = Term::stdout();
+    if term.is_term() {
+        columns(&term)
+    } else {
+        NOT_A_TERMINAL
+    }
+}
+
+/// A table in coach's style, at most `width` columns wide (40 to 200), its
+/// cells wrapped to fit.
+pub fn new_table<T: Into<comfy_table::Cell>>(
+    header: impl IntoIterator<Item = T>,
+    width: usize,
+) -> Table {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(width.unwrap_or(100).clamp(40, 200) as u16)
+        .set_width(width.clamp(40, 200) as u16)
         .force_no_tty()
-        .set_header(["Section", "Question", "Answer"]);
+        .set_header(header);
+    table
+}
+
+/// The summary at `width` columns (`None`: not a terminal).
+pub fn table(outcome: &Outcome, width: Option<usize>) -> Table {
+    let mut table = new_table(
+        ["Section", "Question", "Answer"],
+        width.unwrap_or(NOT_A_TERMINAL),
+    );
     for section in &outcome.sections {
         for (i, row) in section.rows.iter().enumerate() {
             let title = if i == 0 { section.title.as_str() } else { "" };
@@ -38,13 +72,10 @@ pub fn plan_table(outcome: &Outcome, width: Option<usize>) -> Option<String> {
     if outcome.plan_vs_actual.is_empty() {
         return None;
     }
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(width.unwrap_or(100).clamp(40, 200) as u16)
-        .force_no_tty()
-        .set_header(["Held against the plan", "Planned", "Actual"]);
+    let mut table = new_table(
+        ["Held against the plan", "Planned", "Actual"],
+        width.unwrap_or(NOT_A_TERMINAL),
+    );
     for row in &outcome.plan_vs_actual {
         let text = |t: &Option<String>| {
             t.as_deref()

@@ -2,7 +2,7 @@
 //! the arguments, or one a line from stdin; each is shown with what the coach
 //! finds in it. Findings are advice, so the exit code is 0 either way.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{Read, Write};
 
 use dialoguer::console::style;
 use serde::Serialize;
@@ -10,6 +10,8 @@ use serde::Serialize;
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::coaching::check::{Finding, Kind, check};
 use crate::error::{Error, Result};
+use crate::store::Env;
+use crate::store::files::MAX_FILE_BYTES;
 use crate::text::{printable_line, wrap};
 
 /// One checked question, as `--format json` prints it.
@@ -20,8 +22,8 @@ struct Checked {
     findings: Vec<Finding>,
 }
 
-pub fn run(args: CheckArgs) -> Result<()> {
-    let questions = questions(args.questions)?;
+pub fn run(args: CheckArgs, env: &Env) -> Result<()> {
+    let questions = questions(args.questions, env)?;
     let checked: Vec<Checked> = questions
         .into_iter()
         .map(|question| {
@@ -47,11 +49,11 @@ pub fn run(args: CheckArgs) -> Result<()> {
     }
 }
 
-/// The arguments, or with none, the non-blank lines of stdin.
-fn questions(args: Vec<String>) -> Result<Vec<String>> {
+/// The arguments, or with none, the non-blank lines of stdin (at most
+/// [`MAX_FILE_BYTES`] of them, like any file coach reads).
+fn questions(args: Vec<String>, env: &Env) -> Result<Vec<String>> {
     if args.is_empty() {
-        let mut stdin = std::io::stdin().lock();
-        if stdin.is_terminal() {
+        if env.stdin_tty {
             return Err(Error::Usage(
                 "no questions to check: pass them as arguments \
                  (coach check \"What matters most to you?\") or pipe them in, one a line"
@@ -59,7 +61,15 @@ fn questions(args: Vec<String>) -> Result<Vec<String>> {
             ));
         }
         let mut bytes = Vec::new();
-        stdin.read_to_end(&mut bytes)?;
+        std::io::stdin()
+            .lock()
+            .take(MAX_FILE_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)?;
+        if bytes.len() > MAX_FILE_BYTES {
+            return Err(Error::Invalid(format!(
+                "standard input holds more than {MAX_FILE_BYTES} bytes of questions; check them in parts"
+            )));
+        }
         let input = String::from_utf8_lossy(&bytes);
         return Ok(input.lines().filter_map(keep).collect());
     }

@@ -3,21 +3,17 @@
 //! uses. Both print plain aligned lines on stdout, one setting a line.
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use crate::cli::{ColorChoice, ConfigArgs};
 use crate::config::{self, Origin};
 use crate::error::Result;
-use crate::session::store::Store;
+use crate::store::Store;
 use crate::text::printable_line;
 
-pub fn run(args: ConfigArgs, home: Option<PathBuf>) -> Result<()> {
-    let home_origin = home_origin(home.as_deref());
-    let store = Store::open(home)?;
-    let config = config::current()?;
+pub fn run(args: ConfigArgs, store: &Store, color: ColorChoice) -> Result<()> {
     let rows = match args.what.as_deref() {
-        Some("path") => paths(&store, config),
-        _ => settings(&store, config, home_origin),
+        Some("path") => paths(store),
+        _ => settings(store, color),
     };
     let width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
     let mut out = std::io::stdout().lock();
@@ -34,40 +30,27 @@ pub fn run(args: ConfigArgs, home: Option<PathBuf>) -> Result<()> {
 
 type Row = (&'static str, String, Option<String>);
 
-/// Whether `--home` came from the flag or from `COACH_HOME` (clap merges them).
-fn home_origin(home: Option<&std::path::Path>) -> Origin {
-    let env = std::env::var_os("COACH_HOME").filter(|v| !v.is_empty());
-    match (home.filter(|h| !h.as_os_str().is_empty()), env) {
-        (None, _) => Origin::Default,
-        (Some(h), Some(env)) if h.as_os_str() == env => Origin::Environment("COACH_HOME"),
-        (Some(_), _) => Origin::Flag("--home"),
-    }
-}
-
-fn settings(store: &Store, config: &config::Config, home: Origin) -> Vec<Row> {
+fn settings(store: &Store, color: ColorChoice) -> Vec<Row> {
     let unset = || "(not set)".to_string();
-    let (notes, notes_origin) = config.notes_dir(&store.home);
-    let (playbook, playbook_origin) = config.default_playbook();
-    let me = config.me.clone();
-    let editor = config.editor();
-    // `--color` is global; by the time a command runs only its value is known,
-    // and `auto` reads as "not given".
-    let (color, color_origin) = config.color(current_color_flag());
+    let (playbook, playbook_origin) = store.default_playbook();
+    let me = store.config.me.clone();
+    let editor = store.editor();
+    let (color, color_origin) = store.color(color);
     vec![
         (
             "config",
-            file_line(config),
-            config.path_origin.map(|o| o.to_string()),
+            file_line(store),
+            store.config_file.as_ref().map(|(_, o)| o.to_string()),
         ),
         (
             "home",
             store.home.display().to_string(),
-            Some(home.to_string()),
+            Some(store.home_origin.to_string()),
         ),
         (
             "notes_dir",
-            notes.display().to_string(),
-            Some(notes_origin.to_string()),
+            store.notes_dir.display().to_string(),
+            Some(store.notes_origin.to_string()),
         ),
         (
             "default_playbook",
@@ -99,16 +82,15 @@ fn settings(store: &Store, config: &config::Config, home: Origin) -> Vec<Row> {
     ]
 }
 
-fn paths(store: &Store, config: &config::Config) -> Vec<Row> {
+fn paths(store: &Store) -> Vec<Row> {
     let mut rows = vec![
-        ("config", file_line(config), None),
+        ("config", file_line(store), None),
         ("data", store.home.display().to_string(), None),
-        ("notes", store.notes_dir().display().to_string(), None),
+        ("notes", store.notes_dir.display().to_string(), None),
         ("drafts", store.drafts_dir().display().to_string(), None),
     ];
-    let user = crate::playbook::load::user_dir();
-    for dir in crate::playbook::load::search_dirs() {
-        let name = if Some(&dir) == user.as_ref() {
+    for dir in &store.playbook_dirs {
+        let name = if Some(dir) == store.user_playbooks.as_ref() {
             "playbooks"
         } else {
             "team playbooks"
@@ -118,21 +100,13 @@ fn paths(store: &Store, config: &config::Config) -> Vec<Row> {
     rows
 }
 
-fn file_line(config: &config::Config) -> String {
-    if config.path.as_os_str().is_empty() {
+fn file_line(store: &Store) -> String {
+    let Some((path, _)) = &store.config_file else {
         return "(no config directory found)".to_string();
-    }
-    let mut line = config.path.display().to_string();
-    if !config.found {
+    };
+    let mut line = path.display().to_string();
+    if !store.config_found {
         line.push_str(" (not found: defaults apply)");
     }
     line
-}
-
-/// The `--color` value of this run, read back from the command line.
-fn current_color_flag() -> ColorChoice {
-    use clap::Parser as _;
-    crate::cli::Cli::try_parse()
-        .map(|cli| cli.color)
-        .unwrap_or(ColorChoice::Auto)
 }

@@ -3,26 +3,21 @@
 //! `--redact` hides names and sensitive free text (see `history::redact`).
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use anyhow::Context as _;
 
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::error::Result;
-use crate::history::{Filter, export, redact, scan};
+use crate::history::{Filter, export, redact};
 use crate::session::Session;
-use crate::session::store::{self, Store, write_private};
-use crate::text::printable_line;
+use crate::store::Store;
+use crate::store::files::write_private;
 
-pub fn run(args: ExportArgs, home: Option<PathBuf>) -> Result<()> {
-    let store = Store::open(home)?;
-    let filter = Filter::new(&args.filters, store::now()?.date())?;
-    let found = scan::scan(&store.notes_dir(), |h| filter.keeps(h))?;
-    let (loaded, broken) = scan::load(&found.heads, None);
-    for warning in found.warnings.iter().chain(&broken) {
-        eprintln!("{}", printable_line(warning));
-    }
-    let mut sessions: Vec<Session> = loaded.into_iter().map(|(_, s)| s).collect();
+pub fn run(args: ExportArgs, store: &Store) -> Result<()> {
+    let filter = Filter::new(&args.filters, store.now().date())?;
+    let loaded = store.sessions(|h| filter.keeps(h))?;
+    loaded.print_warnings();
+    let mut sessions: Vec<Session> = loaded.found.into_iter().map(|(_, s)| s).collect();
     if args.redact {
         redact::redact(&mut sessions);
     }

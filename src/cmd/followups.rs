@@ -3,38 +3,39 @@
 //! keeps their own. `--done ITEM` marks one done in the done log; the
 //! sessions themselves are never rewritten.
 
-use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::io::Write;
 
-use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
+use comfy_table::{ColumnConstraint, Table};
 use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::cli::{FollowupsArgs, ListFormat};
 use crate::error::Result;
-use crate::followups::{self, Item, Reliability, log};
-use crate::session::store::{self, Store};
+use crate::followups::{Item, Reliability, reliability_of};
+use crate::store::lookup::{self, Noun};
+use crate::store::{Store, print_warnings};
 use crate::text::printable_line;
 
-pub fn run(args: FollowupsArgs, home: Option<PathBuf>) -> Result<()> {
-    let store = Store::open(home)?;
-    let now = store::now()?;
-    let today = now.date();
-    let mut found = followups::gather(&store)?;
-    for warning in &found.warnings {
-        eprintln!("{}", printable_line(warning));
-    }
+pub fn run(args: FollowupsArgs, store: &Store) -> Result<()> {
+    let today = store.now().date();
+    let mut found = store.followups()?;
+    print_warnings(&found.warnings);
     match args.done {
         Some(wanted) => {
-            let item = followups::find(&found.items, &wanted)?.clone();
+            let noun = Noun {
+                one: "follow-up",
+                many: "follow-ups",
+                hint: "`coach followups --all` lists their ids",
+            };
+            let item = lookup::by_id(&found.items, &wanted, noun)?.clone();
             let already = item.done;
             if already.is_none() {
-                log::append(&store, item.id(), today, &now)?;
+                store.mark_done(item.id(), today)?;
                 for i in found.items.iter_mut().filter(|i| i.id() == item.id()) {
                     i.done = Some(today);
                 }
             }
-            let reliability = followups::reliability_of(&found.items, today, None);
+            let reliability = reliability_of(&found.items, today);
             let marked = Item {
                 done: Some(already.unwrap_or(today)),
                 ..item
@@ -42,7 +43,7 @@ pub fn run(args: FollowupsArgs, home: Option<PathBuf>) -> Result<()> {
             show_marked(&marked, already, reliability, today, args.format)
         }
         None => {
-            let reliability = followups::reliability_of(&found.items, today, None);
+            let reliability = reliability_of(&found.items, today);
             let shown: Vec<&Item> = found
                 .items
                 .iter()
@@ -78,14 +79,14 @@ impl<'a> ItemJson<'a> {
             id: item.id(),
             owner: &item.followup.owner,
             what: &item.followup.what,
-            due: item.due.map(|d| d.to_string()),
+            due: item.due().map(|d| d.to_string()),
             status: status(item, today),
             done: item.done.map(|d| d.to_string()),
             days_left: item.done.is_none().then(|| item.days_left(today)).flatten(),
             with: &item.with,
             account: &item.account,
             session: &item.session,
-            session_date: item.session_date.map(|d| d.to_string()),
+            session_date: Some(item.session_date.to_string()),
         }
     }
 }
@@ -178,7 +179,7 @@ fn show_marked(
         )?,
         None => writeln!(out, "Marked done: {}", item.id())?,
     }
-    let due = item.due.map_or(String::new(), |d| format!(", due {d}"));
+    let due = item.due().map_or(String::new(), |d| format!(", due {d}"));
     writeln!(
         out,
         "  {}: {} ({}{due})",
@@ -193,13 +194,10 @@ fn show_marked(
 }
 
 fn table(items: &[&Item], today: Date) -> Table {
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(width())
-        .force_no_tty()
-        .set_header(["Follow-up (session#n)", "Owner", "What", "Due", "With"]);
+    let mut table = crate::report::new_table(
+        ["Follow-up (session#n)", "Owner", "What", "Due", "With"],
+        crate::report::stdout_width(),
+    );
     for item in items {
         table.add_row([
             printable_line(item.id()),
@@ -230,16 +228,8 @@ fn due_cell(item: &Item, today: Date) -> String {
         (None, Some(n)) if n < 0 => format!("overdue by {} days", -n),
         (None, Some(n)) => format!("due in {n} days"),
     };
-    match item.due {
+    match item.due() {
         Some(due) => format!("{due}\n{when}"),
         None => when,
-    }
-}
-
-fn width() -> u16 {
-    if std::io::stdout().is_terminal() {
-        dialoguer::console::Term::stdout().size().1.clamp(60, 200)
-    } else {
-        100
     }
 }

@@ -2,17 +2,16 @@
 //! as a table for people or JSON / JSON lines for scripts.
 
 use std::collections::HashSet;
-use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::io::Write;
 
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::Table;
 use serde::Serialize;
 
 use crate::cli::{HistoryArgs, HistoryFormat};
 use crate::error::Result;
-use crate::history::{Filter, Head, scan};
-use crate::session::Session;
-use crate::session::store::{self, Store};
+use crate::history::Filter;
+use crate::session::{Moment, Session};
+use crate::store::{Head, Store, print_warnings, scan};
 use crate::text::printable_line;
 
 /// One row of the listing, as JSON prints it.
@@ -20,7 +19,7 @@ use crate::text::printable_line;
 pub struct Row {
     pub id: String,
     pub kind: &'static str,
-    pub date: String,
+    pub date: Moment,
     pub with: String,
     pub account: String,
     pub playbook: String,
@@ -54,15 +53,13 @@ impl Row {
     }
 }
 
-pub fn run(args: HistoryArgs, home: Option<PathBuf>) -> Result<()> {
-    let store = Store::open(home)?;
-    let filter = Filter::new(&args.filters, store::now()?.date())?;
-    let found = scan::scan(&store.notes_dir(), |h| filter.keeps(h))?;
-    let done = crate::followups::done_ids(&store);
+pub fn run(args: HistoryArgs, store: &Store) -> Result<()> {
+    let filter = Filter::new(&args.filters, store.now().date())?;
+    let found = store.heads(|h| filter.keeps(h))?;
+    let done: HashSet<String> = store.marks()?.done.into_keys().collect();
     let (rows, broken) = scan::load_with(&found.heads, args.limit, |h, s| Row::new(h, s, &done));
-    for warning in found.warnings.iter().chain(&broken) {
-        eprintln!("{}", printable_line(warning));
-    }
+    print_warnings(&found.warnings);
+    print_warnings(&broken);
     let mut out = std::io::stdout().lock();
     match args.format {
         HistoryFormat::Json => {
@@ -81,28 +78,23 @@ pub fn run(args: HistoryArgs, home: Option<PathBuf>) -> Result<()> {
             );
         }
         HistoryFormat::Table => {
-            let width = std::io::stdout()
-                .is_terminal()
-                .then(|| usize::from(dialoguer::console::Term::stdout().size().1));
-            writeln!(out, "{}", table(&rows, width))?;
+            writeln!(out, "{}", table(&rows, crate::report::stdout_width()))?;
         }
     }
     Ok(())
 }
 
-/// The listing as a table at `width` columns (`None`: 100).
-pub fn table(rows: &[Row], width: Option<usize>) -> Table {
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(width.unwrap_or(100).clamp(40, 200) as u16)
-        .set_header([
+/// The listing as a table at `width` columns.
+pub fn table(rows: &[Row], width: usize) -> Table {
+    let mut table = crate::report::new_table(
+        [
             "date", "kind", "with", "account", "playbook", "outcome", "open", "id",
-        ]);
+        ],
+        width,
+    );
     for r in rows {
         table.add_row([
-            r.date.get(..16).unwrap_or(&r.date).replace('T', " "),
+            r.date.minute(),
             r.kind.to_string(),
             printable_line(&r.with),
             printable_line(&r.account),

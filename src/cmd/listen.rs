@@ -6,47 +6,41 @@
 //! problems with its name, and prints: JSON or the table on stdout, warnings
 //! on stderr.
 
-use std::fs::File;
-use std::io::{BufReader, IsTerminal, Write};
-use std::path::Path;
+use std::io::Write;
 
-use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use comfy_table::{CellAlignment, Table};
 use dialoguer::console::style;
 
 use crate::cli::{ListFormat, ListenArgs};
 use crate::coaching::listen::{
-    Analysis, BANDS_SOURCE, Figure, ListenError, Problem, Report, Speaker, Verdict, Warning,
-    analyse_reader, clock,
+    Analysis, BANDS_SOURCE, Figure, Problem, Report, Speaker, Verdict, Warning, clock,
 };
-use crate::diag::{Diagnostic, Diagnostics, Loc, Source};
+use crate::diag::Diagnostics;
 use crate::error::{Error, Result};
+use crate::report::stdout_width;
+use crate::store::Store;
+use crate::store::transcripts::transcript_name;
 use crate::text::{printable_line, wrap};
 
 /// Cells in a share bar.
 const BAR: usize = 12;
 
-pub fn run(args: ListenArgs) -> Result<()> {
-    let name = match args.file.to_str() {
-        Some("-") => "standard input".to_string(),
-        _ => args.file.display().to_string(),
-    };
-    let analysis = read(&args.file, &name)?;
+pub fn run(args: ListenArgs, store: &Store) -> Result<()> {
+    let name = transcript_name(&args.file);
+    let analysis = store.transcript(&args.file)?;
     if !analysis.warnings.is_empty() {
         eprintln!("{}", warnings(&name, &analysis.warnings));
     }
     let report = analysis
-        .report(
-            args.me
-                .as_deref()
-                .or(crate::config::current()?.me.as_deref()),
-        )
+        .report(args.me.as_deref().or(store.config.me.as_deref()))
         .map_err(|err| Error::Invalid(format!("{name}: {err}")))?;
+    let width = stdout_width().clamp(60, 200);
     let mut out = std::io::stdout().lock();
     let written = match args.format {
         ListFormat::Json => serde_json::to_writer_pretty(&mut out, &report)
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out)),
-        ListFormat::Table => write!(out, "{}", text(&analysis, &report, width())),
+        ListFormat::Table => write!(out, "{}", text(&analysis, &report, width)),
     };
     match written.and_then(|()| out.flush()) {
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -54,67 +48,13 @@ pub fn run(args: ListenArgs) -> Result<()> {
     }
 }
 
-/// The figures, or an error naming the file (and the line, where there is one).
-/// `-` reads standard input.
-pub(super) fn read(path: &Path, name: &str) -> Result<Analysis> {
-    if path == Path::new("-") {
-        if std::io::stdin().is_terminal() {
-            return Err(Error::Usage(
-                "`-` reads the transcript from standard input: pipe it in \
-                 (coach listen - < call.vtt), or pass the file's path"
-                    .into(),
-            ));
-        }
-        return analyse_reader(std::io::stdin().lock()).map_err(|err| problem(name, err));
-    }
-    let file = File::open(path).map_err(|err| match err.kind() {
-        std::io::ErrorKind::NotFound => Error::NotFound(format!("no transcript at {name}")),
-        _ => Error::Other(anyhow::Error::new(err).context(format!("cannot open {name}"))),
-    })?;
-    if file.metadata().is_ok_and(|m| m.is_dir()) {
-        return Err(Error::Invalid(format!(
-            "{name} is a directory; pass a transcript file"
-        )));
-    }
-    analyse_reader(BufReader::with_capacity(1 << 16, file)).map_err(|err| problem(name, err))
-}
-
-fn problem(name: &str, err: ListenError) -> Error {
-    match err {
-        ListenError::Bad(problem) => Error::BadData(Diagnostics(vec![diagnostic(name, &problem)])),
-        ListenError::Io(err) => {
-            Error::Other(anyhow::Error::new(err).context(format!("cannot read {name}")))
-        }
-    }
-}
-
-fn diagnostic(name: &str, problem: &Problem) -> Diagnostic {
-    let diag = Diagnostic::new(
-        &Source::new(name, ""),
-        Loc::new(problem.line, 1, 1),
-        &problem.message,
-    );
-    match &problem.help {
-        Some(help) => diag.help(help),
-        None => diag,
-    }
-}
-
 /// Warnings as the loaders show them: `file:line:1: warning: ...`.
 fn warnings(name: &str, warnings: &[Warning]) -> String {
     let all = warnings
         .iter()
-        .map(|w| diagnostic(name, &Problem::new(w.line, &w.message)).warning())
+        .map(|w| Problem::new(w.line, &w.message).diagnostic(name).warning())
         .collect();
     Diagnostics(all).to_string()
-}
-
-fn width() -> usize {
-    if std::io::stdout().is_terminal() {
-        usize::from(dialoguer::console::Term::stdout().size().1).clamp(60, 200)
-    } else {
-        100
-    }
 }
 
 /// The table, the user's figures against the bands, and the longest monologues.
@@ -156,12 +96,6 @@ fn heading(analysis: &Analysis) -> String {
 }
 
 fn speakers(analysis: &Analysis, width: usize) -> Table {
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(width.clamp(40, 200) as u16)
-        .force_no_tty();
     let mut header = vec!["Speaker"];
     if analysis.timed {
         header.push("Time");
@@ -176,7 +110,7 @@ fn speakers(analysis: &Analysis, width: usize) -> Table {
         "Questions",
         "Longest monologue",
     ]);
-    table.set_header(header);
+    let mut table = crate::report::new_table(header, width);
     let mut order: Vec<&Speaker> = analysis.speakers.iter().collect();
     order.sort_by(|a, b| b.share.total_cmp(&a.share));
     for s in order {

@@ -1,5 +1,6 @@
-//! One file per command. `run` sets up what every command shares (colour)
-//! and dispatches.
+//! One file per command: each turns its arguments into one call and prints
+//! the result. `run` opens the store (the environment, the config file, the
+//! places and the clock, resolved once), sets up colour and dispatches.
 
 mod card;
 mod check;
@@ -11,45 +12,49 @@ mod history;
 mod listen;
 mod playbook;
 mod prep;
-mod session;
 mod shell;
 mod show;
-mod since;
 mod stats;
 
-use crate::cli::{Cli, ColorChoice, Command};
+use std::io::Write;
+
+use crate::cli::{Cli, ColorChoice, Command, Format};
 use crate::error::Result;
+use crate::store::{Env, Store};
+use crate::workflow::Finished;
 
 pub fn run(cli: Cli) -> Result<()> {
-    set_color(cli.color);
+    let env = Env::capture();
+    let store = Store::open(cli.home.clone(), env.clone());
+    set_color(cli.color, &env, store.as_ref().ok());
     match cli.command {
-        Command::Prep(args) => prep::run(args, cli.home),
-        Command::Debrief(args) => debrief::run(args, cli.home),
-        Command::Followups(args) => followups::run(args, cli.home),
-        Command::Check(args) => check::run(args),
-        Command::Listen(args) => listen::run(args),
-        Command::Playbook(cmd) => playbook::run(cmd),
-        Command::History(args) => history::run(args, cli.home),
-        Command::Show(args) => show::run(args, cli.home),
-        Command::Stats(args) => stats::run(args, cli.home),
-        Command::Export(args) => export::run(args, cli.home),
-        Command::Card(args) => card::run(args, cli.home),
-        Command::Config(args) => config::run(args, cli.home),
+        // These need nothing from the store: a broken config file or home
+        // does not stop them.
+        Command::Check(args) => check::run(args, &env),
         Command::Completions { shell } => shell::completions(shell),
         Command::Man => shell::man(),
+        Command::Prep(args) => prep::run(args, &store?),
+        Command::Debrief(args) => debrief::run(args, &store?),
+        Command::Followups(args) => followups::run(args, &store?),
+        Command::Listen(args) => listen::run(args, &store?),
+        Command::Playbook(cmd) => playbook::run(cmd, &store?),
+        Command::History(args) => history::run(args, &store?),
+        Command::Show(args) => show::run(args, &store?),
+        Command::Stats(args) => stats::run(args, &store?),
+        Command::Export(args) => export::run(args, &store?),
+        Command::Card(args) => card::run(args, &store?),
+        Command::Config(args) => config::run(args, &store?, cli.color),
     }
 }
 
 /// `--color` (other than `auto`), then `NO_COLOR`, `CLICOLOR_FORCE`, the
 /// config file's `color`, then whether each stream is a terminal: stdout and
-/// stderr are decided apart, so a pipe never gets escape codes.
-fn set_color(choice: ColorChoice) {
+/// stderr are decided apart, so a pipe never gets escape codes. A broken
+/// config file counts as saying nothing (the command reports it).
+fn set_color(flag: ColorChoice, env: &Env, store: Option<&Store>) {
     use dialoguer::console;
-    // A broken config file is reported by the commands that read it.
-    let choice = match crate::config::current() {
-        Ok(config) => config.color(choice).0,
-        Err(_) => crate::config::Config::default().color(choice).0,
-    };
+    let file = store.and_then(|s| s.config.color);
+    let (choice, _) = crate::config::color(flag, env.no_color, env.clicolor_force, file);
     let (stdout, stderr) = match choice {
         ColorChoice::Always => (true, true),
         ColorChoice::Never => (false, false),
@@ -60,4 +65,33 @@ fn set_color(choice: ColorChoice) {
     };
     console::set_colors_enabled(stdout);
     console::set_colors_enabled_stderr(stderr);
+}
+
+/// Print a saved prep or debrief in the chosen format: the session as one
+/// JSON document, the summary table (unless the review already showed it in
+/// this terminal) and the notes path, or the path alone.
+fn print_finished(format: Format, done: &Finished, store: &Store) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    let (session, outcome, path) = (&done.session, &done.outcome, &done.path);
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &session.to_json(path, &outcome.plan_vs_actual))
+                .map_err(anyhow::Error::from)?;
+            writeln!(out)?;
+            eprintln!("Notes saved to {}", path.display());
+        }
+        Format::Table => {
+            if !(done.reviewed && store.env().stdout_tty) {
+                writeln!(out, "{}", crate::report::table(outcome, None))?;
+                if let Some(plan) = crate::report::plan_table(outcome, None) {
+                    writeln!(out, "{plan}")?;
+                }
+                write!(out, "{}", crate::report::nudges(outcome))?;
+                writeln!(out)?;
+            }
+            writeln!(out, "{}", path.display())?;
+        }
+        Format::None => writeln!(out, "{}", path.display())?,
+    }
+    Ok(())
 }

@@ -2,10 +2,9 @@
 //! with the playbook files people edit by hand.
 
 use std::fmt::Write as _;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
-use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
 use crate::cli::{ListFormat, PlaybookCommand};
@@ -14,17 +13,18 @@ use crate::error::{Error, Result};
 use crate::playbook::load::{self, Found};
 use crate::playbook::{Playbook, QuestionType, link, lint, model};
 use crate::prompt::editor;
-use crate::session::store;
+use crate::store::Store;
+use crate::store::files::{read_source, write_private};
 
 const STARTER: &str = include_str!("../playbook/starter.yaml");
 
-pub fn run(cmd: PlaybookCommand) -> Result<()> {
+pub fn run(cmd: PlaybookCommand, store: &Store) -> Result<()> {
     match cmd {
-        PlaybookCommand::List { format } => list(format),
-        PlaybookCommand::Show { name } => show(&name),
-        PlaybookCommand::Validate { names } => check(&names, false),
-        PlaybookCommand::Lint { names } => check(&names, true),
-        PlaybookCommand::New { name, from } => new(&name, from.as_deref()),
+        PlaybookCommand::List { format } => list(store, format),
+        PlaybookCommand::Show { name } => show(store, &name),
+        PlaybookCommand::Validate { names } => check(store, &names, false),
+        PlaybookCommand::Lint { names } => check(store, &names, true),
+        PlaybookCommand::New { name, from } => new(store, &name, from.as_deref()),
         PlaybookCommand::Schema => {
             print!("{}", model::schema_text());
             Ok(())
@@ -47,8 +47,8 @@ struct Listed<'a> {
     error: Option<String>,
 }
 
-fn list(format: ListFormat) -> Result<()> {
-    let catalog = load::catalog(&load::search_dirs());
+fn list(store: &Store, format: ListFormat) -> Result<()> {
+    let catalog = store.playbook_catalog();
     let rows: Vec<Listed> = catalog
         .iter()
         .map(|(found, parsed, hidden)| {
@@ -79,13 +79,10 @@ fn list(format: ListFormat) -> Result<()> {
         writeln!(out)?;
         return Ok(());
     }
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(width())
-        .force_no_tty()
-        .set_header(["Playbook", "Kind", "Title", "Version", "Source"]);
+    let mut table = crate::report::new_table(
+        ["Playbook", "Kind", "Title", "Version", "Source"],
+        crate::report::stdout_width(),
+    );
     for row in &rows {
         let mut source = match &row.path {
             Some(path) => format!("{} {path}", row.source),
@@ -110,16 +107,8 @@ fn list(format: ListFormat) -> Result<()> {
     Ok(())
 }
 
-fn width() -> u16 {
-    if std::io::stdout().is_terminal() {
-        dialoguer::console::Term::stdout().size().1.clamp(60, 200)
-    } else {
-        100
-    }
-}
-
-fn show(name: &str) -> Result<()> {
-    let found = load::locate(name, &load::search_dirs())?;
+fn show(store: &Store, name: &str) -> Result<()> {
+    let found = store.locate_playbook(name)?;
     let playbook = found.parse()?;
     let mut out = std::io::stdout().lock();
     write!(out, "{}", outline(&playbook, &found))?;
@@ -206,17 +195,17 @@ fn one_line(text: &str) -> String {
 }
 
 /// `validate` and `lint`: every named playbook, or every one on the search path.
-fn check(names: &[String], lint: bool) -> Result<()> {
-    let dirs = load::search_dirs();
+fn check(store: &Store, names: &[String], lint: bool) -> Result<()> {
     let mut targets: Vec<Result<Found>> = Vec::new();
     if names.is_empty() {
         targets.extend(
-            load::catalog(&dirs)
+            store
+                .playbook_catalog()
                 .into_iter()
                 .map(|(found, _, _)| Ok(found)),
         );
     } else {
-        targets.extend(names.iter().map(|n| load::locate(n, &dirs)));
+        targets.extend(names.iter().map(|n| store.locate_playbook(n)));
     }
     let (mut broken, mut missing, mut warned, mut warnings) = (0, 0, 0, 0);
     let mut out = std::io::stdout().lock();
@@ -238,7 +227,7 @@ fn check(names: &[String], lint: bool) -> Result<()> {
         match found.parse() {
             Ok(playbook) => {
                 // A prep and the debrief it names must agree on the plan.
-                let links = links(&found, &playbook, &dirs);
+                let links = links(store, &found, &playbook);
                 if !links.is_empty() {
                     broken += 1;
                     eprintln!("{}\n", Diagnostics(links));
@@ -289,11 +278,12 @@ fn check(names: &[String], lint: bool) -> Result<()> {
 
 /// For a prep that names its debrief: the debrief must exist, and its
 /// `plan:` and `choices_from:` must name questions of this prep.
-fn links(found: &Found, playbook: &Playbook, dirs: &[PathBuf]) -> Vec<crate::diag::Diagnostic> {
+fn links(store: &Store, found: &Found, playbook: &Playbook) -> Vec<crate::diag::Diagnostic> {
     let Some(name) = playbook.debrief.as_deref() else {
         return Vec::new();
     };
-    let debrief = load::locate(name, dirs)
+    let debrief = store
+        .locate_playbook(name)
         .ok()
         .and_then(|d| d.parse().ok().map(|p| (d, p)));
     if let Some(problem) =
@@ -304,7 +294,7 @@ fn links(found: &Found, playbook: &Playbook, dirs: &[PathBuf]) -> Vec<crate::dia
     debrief.map_or_else(Vec::new, |(d, _)| link::check_pair(playbook, &d.source))
 }
 
-fn new(name: &str, from: Option<&str>) -> Result<()> {
+fn new(store: &Store, name: &str, from: Option<&str>) -> Result<()> {
     let valid = !name.is_empty()
         && name
             .chars()
@@ -314,7 +304,7 @@ fn new(name: &str, from: Option<&str>) -> Result<()> {
             "`{name}` is not a valid playbook id: use only a-z, 0-9 and `-` (like `renewal-call`)"
         )));
     }
-    let dir = load::user_dir().ok_or_else(|| {
+    let dir = store.user_playbooks.clone().ok_or_else(|| {
         Error::Usage("cannot find your config directory; set COACH_CONFIG".into())
     })?;
     for ext in ["yaml", "yml"] {
@@ -328,26 +318,26 @@ fn new(name: &str, from: Option<&str>) -> Result<()> {
     }
     let text = match from {
         Some(from) => {
-            let found = load::locate(from, &load::search_dirs())?;
+            let found = store.locate_playbook(from)?;
             found.parse()?;
             with_id(&found.source.text, name)
         }
         None => STARTER.replace("{{id}}", name),
     };
     let path: PathBuf = dir.join(format!("{name}.yaml"));
-    store::write_private(&path, text.as_bytes(), false)?;
+    write_private(&path, text.as_bytes(), false)?;
     // The modeline points editors at a schema beside the playbook directory.
-    if let Some(config) = store::config_dir() {
-        store::write_private(
+    if let Some(config) = &store.config_dir {
+        write_private(
             &config.join("playbook.schema.json"),
             model::schema_text().as_bytes(),
             true,
         )?;
     }
     eprintln!("Created {}", path.display());
-    if let Some(editor) = editor::configured().filter(|_| std::io::stdin().is_terminal()) {
+    if let Some((editor, _)) = store.editor().filter(|_| store.env().stdin_tty) {
         editor::open(&editor, &path).map_err(Error::Other)?;
-        let source = load::read_source(&path)?;
+        let source = read_source(&path)?;
         if let Err(diags) = load::parse(&source, name) {
             eprintln!("{diags}\n");
             return Err(Error::Invalid(format!(

@@ -15,7 +15,27 @@
 use jiff::civil::Date;
 
 use super::due::{parse_due, weekday};
-use crate::session::FollowUp;
+use crate::playbook::Answer;
+use crate::session::{Answers, FollowUp};
+
+/// The debrief question whose answer holds the next steps agreed.
+pub const NEXT_STEPS: &str = "next_steps";
+
+/// The next steps in a debrief's answers, each parsed into a follow-up of
+/// `session_id`: one a list item, or one a line of a text answer.
+pub fn next_steps(answers: &Answers, session_id: &str, session_date: Date) -> Vec<Parsed> {
+    let items: Vec<&str> = match answers.0.iter().find(|(id, _)| id == NEXT_STEPS) {
+        Some((_, Answer::List(items))) => items.iter().map(String::as_str).collect(),
+        Some((_, Answer::Text(text))) => text.lines().collect(),
+        _ => Vec::new(),
+    };
+    items
+        .into_iter()
+        .filter(|item| !item.trim().is_empty())
+        .enumerate()
+        .map(|(n, item)| parse_item(item, n + 1, session_id, session_date))
+        .collect()
+}
 
 /// A parsed next step, and the due phrase that could not be read, if any.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,7 +56,7 @@ pub fn parse_item(text: &str, n: usize, session_id: &str, session_date: Date) ->
             id: format!("{session_id}#{n}"),
             owner,
             what,
-            due: due.map(|d| d.to_string()),
+            due,
         },
         due_text,
     }

@@ -1,8 +1,7 @@
-use std::fs;
-
 use jiff::civil::date;
 
 use super::*;
+use crate::session::read::front_matter;
 
 /// Sunday 22 November 2026, as `COACH_NOW` in the integration tests.
 const TODAY: Date = date(2026, 11, 22);
@@ -13,13 +12,12 @@ fn item(id: &str, owner: &str, due: Option<&str>, done: Option<&str>) -> Item {
             id: id.into(),
             owner: owner.into(),
             what: format!("do {id}"),
-            due: due.map(str::to_owned),
+            due: due.map(|d| d.parse().unwrap()),
         },
-        due: due.map(|d| d.parse().unwrap()),
         with: "Jane Smith".into(),
         account: "Acme".into(),
         session: id.split('#').next().unwrap().into(),
-        session_date: Some(date(2026, 11, 1)),
+        session_date: date(2026, 11, 1),
         done: done.map(|d| d.parse().unwrap()),
     }
 }
@@ -39,7 +37,7 @@ fn overdue_first_then_by_due_date_undated_last_done_at_the_end() {
         item("a#6", "me", Some("2026-11-22"), None),
     ];
     let mut b = item("b#1", "me", Some("2026-11-21"), None);
-    b.session_date = Some(date(2026, 11, 2));
+    b.session_date = date(2026, 11, 2);
     items.insert(0, b);
     sort(&mut items);
     assert_eq!(
@@ -69,15 +67,10 @@ fn reliability_counts_my_promises_that_came_due() {
         item("a#8", "them", Some("2026-11-01"), None),
         item("a#9", "Priya", Some("2026-11-01"), Some("2026-11-05")),
     ];
-    let r = reliability_of(&items, TODAY, None).unwrap();
+    let r = reliability_of(&items, TODAY).unwrap();
     assert_eq!(r, Reliability::new(3, 5));
     assert_eq!(r.to_string(), "You kept 3 of 5 promises on time (60%)");
-    assert_eq!(
-        reliability_of(&items, TODAY, Some("  jane SMITH ")),
-        Some(r)
-    );
-    assert_eq!(reliability_of(&items, TODAY, Some("Raj")), None);
-    assert_eq!(reliability_of(&items[5..], TODAY, None), None);
+    assert_eq!(reliability_of(&items[5..], TODAY), None);
 }
 
 #[test]
@@ -90,31 +83,6 @@ fn percentages_round_to_whole_numbers() {
         Reliability::new(1, 1).to_string(),
         "You kept 1 of 1 promise on time (100%)"
     );
-}
-
-#[test]
-fn items_are_found_by_id_or_unique_prefix() {
-    let items = vec![
-        item("2026-11-20-0900-jane-debrief#1", "me", None, None),
-        item("2026-11-20-0900-jane-debrief#10", "me", None, None),
-        item("2026-11-21-1000-raj-debrief#1", "me", None, None),
-    ];
-    let found = |w: &str| find(&items, w).map(|i| i.id().to_string());
-    assert_eq!(
-        found("2026-11-20-0900-jane-debrief#1").unwrap(),
-        "2026-11-20-0900-jane-debrief#1"
-    );
-    assert_eq!(
-        found("2026-11-21").unwrap(),
-        "2026-11-21-1000-raj-debrief#1"
-    );
-    let ambiguous = found("2026-11-20").unwrap_err();
-    assert_eq!(ambiguous.code(), crate::error::code::USAGE);
-    assert!(ambiguous.to_string().contains("any of 2"), "{ambiguous}");
-    let unknown = found("2026-11-21-1000-raj-debrief#2").unwrap_err();
-    assert_eq!(unknown.code(), crate::error::code::NOT_FOUND);
-    assert!(unknown.to_string().contains("did you mean"), "{unknown}");
-    assert_eq!(found("").unwrap_err().code(), crate::error::code::NOT_FOUND);
 }
 
 const DEBRIEF: &str = "---
@@ -138,93 +106,55 @@ followups:
 - id: 2026-11-20-0900-jane-smith-debrief#2
   owner: them
   what: share the questionnaire
-  due: next Friday
+  due: 2026-11-27
 - id: 2026-11-20-0900-jane-smith-debrief#3
   owner: me
   what: book a call
-  due: when pigs fly
 coach_version: 0.1.0
 ---
 # Debrief
 ";
 
-#[test]
-fn gathers_debriefs_and_skips_what_it_cannot_read() {
-    let tmp = tempfile::tempdir().unwrap();
-    let store = Store {
-        home: tmp.path().to_path_buf(),
-    };
-    let notes = store.notes_dir();
-    fs::create_dir_all(&notes).unwrap();
-    fs::write(notes.join("2026-11-20-0900-jane-smith-debrief.md"), DEBRIEF).unwrap();
-    // A prep with follow-ups does not count; nor do other files.
-    let prep = DEBRIEF
-        .replace("kind: debrief", "kind: prep")
-        .replace("jane-smith-debrief", "jane-smith-prep");
-    fs::write(notes.join("2026-11-19-0900-jane-smith-prep.md"), prep).unwrap();
-    fs::write(notes.join("README.md"), "# my notes, with followups\n").unwrap();
-    fs::write(notes.join("x.txt"), DEBRIEF.replace("Jane", "Txt")).unwrap();
-    let broken = DEBRIEF.replace("kind: debrief\n", "kind: [debrief\n");
-    fs::write(notes.join("2026-11-21-broken.md"), broken).unwrap();
-
-    let found = gather(&store).unwrap();
-    assert_eq!(found.items.len(), 3, "{:#?}", found.items);
-    let first = &found.items[0];
-    assert_eq!(first.id(), "2026-11-20-0900-jane-smith-debrief#1");
-    assert_eq!(first.with, "Jane Smith");
-    assert_eq!(first.session, "2026-11-20-0900-jane-smith-debrief");
-    assert_eq!(first.session_date, Some(date(2026, 11, 20)));
-    // A hand-written phrase is read relative to the session's day.
-    assert_eq!(found.items[1].due, Some(date(2026, 11, 27)));
-    assert_eq!(found.items[2].due, None);
-
-    assert_eq!(found.warnings.len(), 2, "{:#?}", found.warnings);
-    let broken = notes.join("2026-11-21-broken.md").display().to_string();
-    assert!(
-        found.warnings[1].starts_with(&format!(
-            "{broken}:3:7: warning: skipped: invalid front matter"
-        )),
-        "{}",
-        found.warnings[1]
-    );
-    assert!(!found.warnings[1].contains('\n'));
-    assert!(found.warnings[0].contains("#3 has a due date coach cannot read (`when pigs fly`)"));
+fn debrief(text: &str) -> Session {
+    front_matter(&crate::diag::Source::new("d.md", text)).unwrap()
 }
 
 #[test]
-fn done_marks_come_from_the_log() {
-    let tmp = tempfile::tempdir().unwrap();
-    let store = Store {
-        home: tmp.path().to_path_buf(),
-    };
-    fs::create_dir_all(store.notes_dir()).unwrap();
-    fs::write(store.notes_dir().join("d.md"), DEBRIEF).unwrap();
-    let now = date(2026, 11, 22)
-        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-        .unwrap();
-    log::append(&store, "2026-11-20-0900-jane-smith-debrief#1", TODAY, &now).unwrap();
-    let found = gather(&store).unwrap();
+fn follow_ups_come_with_their_session_and_done_marks() {
+    let mut marks = Marks::default();
+    marks
+        .done
+        .insert("2026-11-20-0900-jane-smith-debrief#1".into(), TODAY);
+    marks.warnings.push("log:3: warning: skipped".into());
+    let later = DEBRIEF.replace("2026-11-20", "2026-11-21");
+    let found = collect(
+        vec![debrief(DEBRIEF), debrief(&later)],
+        marks,
+        vec!["x.md:3:7: warning: skipped".into()],
+    );
+    assert_eq!(found.items.len(), 6);
+    let first = &found.items[0];
+    assert_eq!(first.id(), "2026-11-21-0900-jane-smith-debrief#1");
+    assert_eq!(first.with, "Jane Smith");
+    assert_eq!(first.session, "2026-11-21-0900-jane-smith-debrief");
+    assert_eq!(first.session_date, date(2026, 11, 21));
     let done: Vec<Option<Date>> = found.items.iter().map(|i| i.done).collect();
-    // The done one sorts last.
-    assert_eq!(done, [None, None, Some(TODAY)]);
+    // The done one sorts last, the undated ones before it.
+    assert_eq!(done, [None, None, None, None, None, Some(TODAY)]);
+    assert_eq!(found.items[3].due(), None);
     assert_eq!(
-        done_ids(&store),
-        HashSet::from(["2026-11-20-0900-jane-smith-debrief#1".to_string()])
+        found.warnings,
+        ["x.md:3:7: warning: skipped", "log:3: warning: skipped"]
     );
     // Done a day late.
     assert_eq!(
-        reliability_of(&found.items, TODAY, Some("Jane Smith")),
+        reliability_of(
+            found
+                .items
+                .iter()
+                .filter(|i| i.session.starts_with("2026-11-20")),
+            TODAY
+        ),
         Some(Reliability::new(0, 1))
     );
-}
-
-#[test]
-fn no_notes_directory_means_no_follow_ups() {
-    let tmp = tempfile::tempdir().unwrap();
-    let store = Store {
-        home: tmp.path().join("nothing"),
-    };
-    let found = gather(&store).unwrap();
-    assert!(found.items.is_empty() && found.warnings.is_empty());
-    assert_eq!(reliability_of(&found.items, TODAY, None), None);
 }

@@ -4,7 +4,8 @@
 //! - [`due`]: due dates as people say them ("by Friday", "next week"),
 //!   read relative to the day of the conversation;
 //! - [`item`]: a next step as typed, turned into a [`FollowUp`](crate::session::FollowUp);
-//! - [`log`]: the append-only done log, so sessions are never rewritten;
+//! - [`log`]: the format of the append-only done log, so sessions are never
+//!   rewritten (the store writes and reads it);
 //! - [`list`]: every follow-up across the debriefs, in listing order, and
 //!   the reliability figure shown by `coach followups` and the next prep.
 
@@ -14,5 +15,5 @@ pub mod list;
 pub mod log;
 
 pub use due::parse_due;
-pub use item::{Parsed, parse_item};
-pub use list::{Followups, Item, Reliability, done_ids, find, gather, reliability, reliability_of};
+pub use item::{NEXT_STEPS, Parsed, next_steps, parse_item};
+pub use list::{Followups, Item, Reliability, collect, reliability_of};

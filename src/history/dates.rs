@@ -1,20 +1,22 @@
 //! Dates as `--since` and `--until` take them: `YYYY-MM-DD`, `today`,
-//! `yesterday`, or a count of days or weeks back from today (`7d`, `4w`).
-//! "Today" is the date of `COACH_NOW` when it is set.
+//! `yesterday`, or a span back from today in jiff's friendly format (`7d`,
+//! `4w`, `3mo`, `1y`, `2 weeks`, `1w 2d`). "Today" is the date of
+//! `COACH_NOW` when it is set.
 
-use jiff::ToSpan as _;
 use jiff::civil::Date;
+use jiff::{Span, ToSpan as _};
 
 use crate::error::{Error, Result};
 
-/// The day `text` names, counted back from `today`. `Nd` is the day `N`
-/// days before today (so `1d` is yesterday and `0d` today); `Nw` is `7N`
-/// days before.
+/// The day `text` names, counted back from `today`. A span is the day that
+/// long before today (so `1d` is yesterday and `0d` today); `3d` and
+/// `3d ago` mean the same.
 pub fn parse_day(text: &str, today: Date) -> Result<Date> {
     let t = text.trim().to_ascii_lowercase();
     let bad = || {
         Error::Usage(format!(
-            "`{text}` is not a date: use YYYY-MM-DD (2026-11-01), 7d (days back), 4w (weeks back), today or yesterday"
+            "`{text}` is not a date: use YYYY-MM-DD (2026-11-01), a span back from today \
+             (7d, 4w, 3mo), today or yesterday"
         ))
     };
     match t.as_str() {
@@ -22,23 +24,22 @@ pub fn parse_day(text: &str, today: Date) -> Result<Date> {
         "yesterday" => return today.checked_sub(1.day()).map_err(|_| bad()),
         _ => {}
     }
-    if let Some(n) = t.strip_suffix('d').and_then(|n| n.parse::<i64>().ok()) {
-        return back(today, n).ok_or_else(bad);
+    if let Ok(date) = t.parse::<Date>() {
+        return Ok(date);
     }
-    if let Some(n) = t.strip_suffix('w').and_then(|n| n.parse::<i64>().ok()) {
-        return n
-            .checked_mul(7)
-            .and_then(|d| back(today, d))
-            .ok_or_else(bad);
+    let span: Span = t.parse().map_err(|_| bad())?;
+    let clock = span.get_hours() != 0
+        || span.get_minutes() != 0
+        || span.get_seconds() != 0
+        || span.get_milliseconds() != 0
+        || span.get_microseconds() != 0
+        || span.get_nanoseconds() != 0;
+    if clock {
+        return Err(Error::Usage(format!(
+            "`{text}` counts hours or less; --since and --until take days, weeks, months or years (7d, 4w)"
+        )));
     }
-    t.parse::<Date>().map_err(|_| bad())
-}
-
-fn back(today: Date, days: i64) -> Option<Date> {
-    if !(0..=3_000_000).contains(&days) {
-        return None;
-    }
-    today.checked_sub(days.days()).ok()
+    today.checked_sub(span.abs()).map_err(|_| bad())
 }
 
 #[cfg(test)]
@@ -56,13 +57,17 @@ mod tests {
             ("0d", Some("2026-11-22")),
             ("1d", Some("2026-11-21")),
             ("7d", Some("2026-11-15")),
+            ("3d ago", Some("2026-11-19")),
+            ("7 days", Some("2026-11-15")),
             ("90d", Some("2026-08-24")),
             ("4w", Some("2026-10-25")),
             ("1w", Some("2026-11-15")),
+            ("1w 2d", Some("2026-11-13")),
+            ("1mo", Some("2026-10-22")),
+            ("1y", Some("2025-11-22")),
             ("2026-02-30", None),
-            ("-3d", None),
+            ("5h", None),
             ("d", None),
-            ("7 days", None),
             ("99999999999w", None),
             ("", None),
             ("last week", None),
@@ -73,5 +78,7 @@ mod tests {
         }
         let err = parse_day("soon", today).unwrap_err().to_string();
         assert!(err.contains("YYYY-MM-DD") && err.contains("7d"), "{err}");
+        let err = parse_day("5h", today).unwrap_err().to_string();
+        assert!(err.contains("hours"), "{err}");
     }
 }

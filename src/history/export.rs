@@ -69,7 +69,7 @@ pub fn csv(out: &mut impl Write, sessions: &[Session]) -> io::Result<()> {
             s.title.clone(),
             s.with.clone(),
             s.account.clone(),
-            s.date.clone(),
+            s.date.to_string(),
             s.tags.join("; "),
             s.prep.clone().unwrap_or_default(),
             s.skipped.join("; "),

@@ -5,30 +5,27 @@
 use jiff::civil::Date;
 
 use super::dates::parse_day;
-use super::scan::Head;
 use crate::cli::Filters;
 use crate::error::{Error, Result};
 use crate::playbook::Kind;
+use crate::store::Head;
+use crate::store::people::NameFilter;
 
-/// Validated filters; text filters are lower-cased once.
+/// Validated filters: names folded once, dates as dates.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Filter {
-    pub with: Option<String>,
-    pub account: Option<String>,
+    pub with: Option<NameFilter>,
+    pub account: Option<NameFilter>,
     pub kind: Option<Kind>,
     pub playbook: Option<String>,
-    /// First and last day, inclusive, as `YYYY-MM-DD` (compared as text).
-    pub since: Option<String>,
-    pub until: Option<String>,
+    /// First and last day, inclusive.
+    pub since: Option<Date>,
+    pub until: Option<Date>,
 }
 
 impl Filter {
     pub fn new(f: &Filters, today: Date) -> Result<Filter> {
-        let lower = |s: &Option<String>| {
-            s.as_deref()
-                .map(|s| s.trim().to_lowercase())
-                .filter(|s| !s.is_empty())
-        };
+        let name = |s: &Option<String>| s.as_deref().and_then(NameFilter::new);
         let day = |s: &Option<String>| -> Result<Option<Date>> {
             s.as_deref().map(|s| parse_day(s, today)).transpose()
         };
@@ -51,24 +48,26 @@ impl Filter {
             }
         };
         Ok(Filter {
-            with: lower(&f.with),
-            account: lower(&f.account),
+            with: name(&f.with),
+            account: name(&f.account),
             kind,
-            playbook: lower(&f.playbook),
-            since: since.map(|d| d.to_string()),
-            until: until.map(|d| d.to_string()),
+            playbook: f
+                .playbook
+                .as_deref()
+                .map(|p| p.trim().to_lowercase())
+                .filter(|p| !p.is_empty()),
+            since,
+            until,
         })
     }
 
     /// Whether a session with this head passes every filter. Names match
-    /// as case-insensitive substrings, the playbook by its whole name, and
-    /// the date by the session's own calendar day.
+    /// a part of the name (see `store::people`), the playbook by its whole
+    /// name, and the date by the session's own calendar day.
     pub fn keeps(&self, h: &Head) -> bool {
-        let has = |field: &str, want: &Option<String>| {
-            want.as_deref()
-                .is_none_or(|w| contains_ignoring_case(field, w))
-        };
-        let day = h.date.get(..10).unwrap_or(&h.date);
+        let has =
+            |field: &str, want: &Option<NameFilter>| want.as_ref().is_none_or(|w| w.matches(field));
+        let day = h.date.date();
         has(&h.with, &self.with)
             && has(&h.account, &self.account)
             && self.kind.is_none_or(|k| k == h.kind)
@@ -76,19 +75,9 @@ impl Filter {
                 .playbook
                 .as_deref()
                 .is_none_or(|p| h.playbook.trim().to_lowercase() == p)
-            && self.since.as_deref().is_none_or(|s| day >= s)
-            && self.until.as_deref().is_none_or(|u| day <= u)
+            && self.since.is_none_or(|s| day >= s)
+            && self.until.is_none_or(|u| day <= u)
     }
-}
-
-/// `needle` (already lower case) in `hay`, ignoring case; ASCII text is
-/// compared without allocating.
-fn contains_ignoring_case(hay: &str, needle: &str) -> bool {
-    if hay.is_ascii() && needle.is_ascii() {
-        let (h, n) = (hay.as_bytes(), needle.as_bytes());
-        return n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
-    }
-    hay.to_lowercase().contains(needle)
 }
 
 #[cfg(test)]
@@ -103,7 +92,7 @@ mod tests {
             playbook: playbook.into(),
             with: with.into(),
             account: account.into(),
-            date: date.into(),
+            date: date.parse().unwrap(),
             prep: None,
         }
     }

@@ -152,7 +152,7 @@ mod tests {
             title: format!("Debrief with {with} ({account})"),
             with: with.into(),
             account: account.into(),
-            date: date.into(),
+            date: date.parse().unwrap(),
             tags: vec!["coach".into()],
             prep: Some(format!("{}-{s}-prep", &date[..10])),
             answers: Answers(vec![
@@ -170,7 +170,7 @@ mod tests {
                 id: format!("{}-{s}-debrief#1", &date[..10]),
                 owner: with.split(' ').next().unwrap().into(),
                 what: format!("call {account}"),
-                due: Some("2026-12-01".into()),
+                due: Some(jiff::civil::date(2026, 12, 1)),
             }],
             listen: Some(Measured {
                 transcript: format!("/calls/{s}.vtt"),

@@ -26,8 +26,8 @@ pub struct Stats {
     pub questions_estimated: Option<f64>,
     pub questions_measured: Option<f64>,
     pub reliability: Option<Reliability>,
-    pub first_day: Option<String>,
-    pub last_day: Option<String>,
+    pub first_day: Option<jiff::civil::Date>,
+    pub last_day: Option<jiff::civil::Date>,
     /// Per debrief, oldest first.
     pub talk_share_trend: Vec<f64>,
     pub questions_trend: Vec<f64>,
@@ -66,19 +66,13 @@ fn mean(values: &[f64]) -> Option<f64> {
 /// follow-ups of these sessions.
 pub fn compute(sessions: &[Session], reliability: Option<Reliability>) -> Stats {
     let mut by_date: Vec<&Session> = sessions.iter().collect();
-    by_date.sort_by_cached_key(|s| (s.date.parse::<jiff::Timestamp>().ok(), s.id.clone()));
+    by_date.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
     let debriefed: HashSet<&str> = sessions.iter().filter_map(|s| s.prep.as_deref()).collect();
     let mut st = Stats {
         sessions: sessions.len(),
         reliability,
-        first_day: by_date
-            .first()
-            .and_then(|s| s.date.get(..10))
-            .map(str::to_string),
-        last_day: by_date
-            .last()
-            .and_then(|s| s.date.get(..10))
-            .map(str::to_string),
+        first_day: by_date.first().map(|s| s.date.date()),
+        last_day: by_date.last().map(|s| s.date.date()),
         ..Stats::default()
     };
     let mut measured_share = Vec::new();
@@ -247,7 +241,7 @@ mod tests {
             title: "t".into(),
             with: "Jane".into(),
             account: "Acme".into(),
-            date: date.into(),
+            date: date.parse().unwrap(),
             tags: vec![],
             prep: prep.map(str::to_string),
             answers: Answers(
@@ -311,7 +305,7 @@ mod tests {
         assert_eq!(st.talk_share_measured, Some(60.0));
         assert_eq!(st.questions_estimated, Some(12.0));
         assert_eq!(st.felt_needy_trend, [1.0, 5.0]);
-        assert_eq!(st.first_day.as_deref(), Some("2026-11-01"));
+        assert_eq!(st.first_day, Some(jiff::civil::date(2026, 11, 1)));
         let text = render(&st);
         assert!(
             text.contains("Preps followed by a debrief: 1 of 2 (50%)"),

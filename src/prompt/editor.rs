@@ -1,6 +1,7 @@
-//! Writing text in the user's own editor (`$VISUAL`, else `$EDITOR`) on a
-//! private file coach owns. The file is removed only after its text is read
-//! back; when the editor fails, the text stays there and the error says where.
+//! Writing text in the user's own editor (`$VISUAL`, else `$EDITOR`, else
+//! the config's `editor`, as the store resolved it) on a private file coach
+//! owns. The file is removed only after its text is read back; when the
+//! editor fails, the text stays there and the error says where.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -8,17 +9,14 @@ use std::process::Command;
 use anyhow::Context as _;
 
 use crate::error::{Error, Result};
-use crate::session::store;
 
-/// The editor command the user set, if any: `VISUAL`, `EDITOR`, then the
-/// config file's `editor`.
-pub fn configured() -> Option<String> {
-    let file = crate::config::current().ok().and_then(|c| c.editor.clone());
-    ["VISUAL", "EDITOR"]
-        .iter()
-        .filter_map(|v| std::env::var(v).ok())
-        .find(|v| !v.trim().is_empty())
-        .or(file)
+/// Where text handed to the editor is kept while it is open: a private
+/// file in a directory coach owns (the store's drafts directory).
+pub trait Scratch {
+    /// Write `text` to a new private file named after `name`; its path.
+    fn write_scratch(&self, name: &str, text: &str) -> Result<PathBuf>;
+    /// The text now in the file at `path`, read back; the file is removed.
+    fn take_scratch(&self, path: &Path) -> Result<String>;
 }
 
 /// Run `editor` on `path` and wait for it. The command goes through `sh`, so
@@ -39,19 +37,15 @@ pub fn open(editor: &str, path: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Open `editor` on `<dir>/<name>-<pid>.md` holding `initial`; return the text
-/// saved there.
-pub fn edit(editor: &str, dir: &Path, name: &str, initial: &str) -> Result<String> {
-    let path: PathBuf = dir.join(format!("{name}-{}.md", std::process::id()));
-    store::write_private(&path, initial.as_bytes(), true)?;
+/// Open `editor` on a scratch file holding `initial`; return the text saved
+/// there.
+pub fn edit(editor: &str, scratch: &dyn Scratch, name: &str, initial: &str) -> Result<String> {
+    let path = scratch.write_scratch(name, initial)?;
     open(editor, &path).map_err(|e| {
         Error::Other(anyhow::anyhow!(
             "{e}; your text is kept in {}",
             path.display()
         ))
     })?;
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("could not read back {}", path.display()))?;
-    let _ = std::fs::remove_file(&path);
-    Ok(text)
+    scratch.take_scratch(&path)
 }

@@ -6,12 +6,11 @@
 //! goes to the terminal when there is one, else takes the question's default.
 
 use std::collections::HashMap;
-use std::path::Path;
 
-use super::{Prompt, Prompter, Review};
 use crate::diag::{Diagnostic, Diagnostics, Source};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::flow::Outcome;
+use crate::flow::{Prompt, Prompter, Review};
 use crate::playbook::{Answer, Playbook, answer};
 use crate::text::did_you_mean;
 use crate::yaml::{Node, Value};
@@ -28,11 +27,6 @@ pub struct AnswersFile {
 }
 
 impl AnswersFile {
-    pub fn load(path: &Path, playbook: &Playbook) -> Result<Self> {
-        let source = crate::playbook::load::read_source(path)?;
-        Self::parse(&source, playbook).map_err(Error::BadData)
-    }
-
     pub fn parse(source: &Source, playbook: &Playbook) -> Result<Self, Diagnostics> {
         let tree = crate::yaml::parse(source)?;
         let mut diags = Diagnostics::default();

@@ -7,37 +7,40 @@
 //! passes up.
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use dialoguer::console::{Style, StyledObject, Term, style};
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Input, MultiSelect, Select};
 
-use super::{Prompt, Prompter, Review, editor};
+use super::editor;
 use crate::error::{Error, Result};
 use crate::flow::Outcome;
+use crate::flow::{Prompt, Prompter, Review};
 use crate::playbook::{Answer, QuestionType, answer};
 use crate::text::{printable, wrap};
 
 pub struct Terminal {
     pub(super) term: Term,
     pub(super) theme: ColorfulTheme,
-    /// Where `long` answers are written for the editor: a directory coach owns.
-    scratch: PathBuf,
+    /// The editor for `long` answers, and where it writes them.
+    editor: Option<String>,
+    scratch: Box<dyn editor::Scratch>,
 }
 
 impl Terminal {
-    pub fn new(scratch: PathBuf) -> Self {
+    pub fn new(editor: Option<String>, scratch: Box<dyn editor::Scratch>) -> Self {
         crate::signal::install();
         Terminal {
             term: Term::stderr(),
             theme: ColorfulTheme::default(),
+            editor,
             scratch,
         }
     }
 
+    /// Columns for prose: the terminal's width, kept readable.
     fn width(&self) -> usize {
-        (self.term.size().1 as usize).clamp(40, 100)
+        crate::report::columns(&self.term).clamp(40, 100)
     }
 
     pub(super) fn line(&self, text: &str) -> Result<()> {
@@ -101,29 +104,8 @@ impl Terminal {
             .map_err(io)
     }
 
-    /// Ask for the due date of a next step whose date could not be read.
-    pub fn ask_due(&mut self, what: &str, phrase: &str) -> Result<Option<String>> {
-        let mut q = crate::playbook::Question::text(
-            "due",
-            &format!("When is “{what}” due?"),
-            Some(&format!(
-                "“{phrase}” could not be read as a date: give it as YYYY-MM-DD, or leave it empty."
-            )),
-            false,
-        );
-        q.ty = QuestionType::Date;
-        let prompt = Prompt {
-            question: &q,
-            ask: q.ask.clone(),
-            help: q.help.clone(),
-            current: None,
-            earlier: None,
-        };
-        Ok(self.ask(&prompt)?.map(|a| a.display()))
-    }
-
     fn long(&self, prompt: &Prompt) -> Result<Option<Answer>> {
-        let Some(editor) = editor::configured() else {
+        let Some(editor) = self.editor.clone() else {
             if self.keep(&prompt.current)? {
                 return Ok(prompt.current.clone());
             }
@@ -142,7 +124,7 @@ impl Terminal {
             "  {}",
             style_err(format!("Opening {editor}; save and close it to go on.")).dim()
         ))?;
-        let text = editor::edit(&editor, &self.scratch, &prompt.question.id, current)?;
+        let text = editor::edit(&editor, self.scratch.as_ref(), &prompt.question.id, current)?;
         self.line(&format!(
             "  {} {}",
             style_err("✔").green(),

@@ -1,11 +1,13 @@
 //! Sessions: one run of a playbook. `record` is the data kept in a notes
-//! file's front matter, `notes` renders the file, `store` owns every path
-//! and every write under `COACH_HOME`.
+//! file's front matter, `moment` its typed time, `notes` renders the file,
+//! `read` reads its front matter back, and `draft` is an unfinished one.
+//! Where they live on disk is the store's business (`crate::store`).
 
 pub mod draft;
+pub mod moment;
 pub mod notes;
 pub mod read;
 pub mod record;
-pub mod store;
 
-pub use record::{Answers, FollowUp, Measured, Session};
+pub use moment::Moment;
+pub use record::{Answers, FollowUp, Measured, Session, valid_id};

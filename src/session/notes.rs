@@ -31,7 +31,7 @@ fn body(out: &mut String, s: &Session, outcome: &Outcome, playbook_title: &str) 
         format!("{}, {}", inline(&s.with), inline(&s.account))
     };
     let _ = writeln!(out, "# {} — {who}\n", inline(playbook_title));
-    let when = s.date.get(..16).unwrap_or(&s.date).replace('T', " ");
+    let when = s.date.minute();
     let _ = writeln!(
         out,
         "*{} · {when} · playbook `{}` v{}*\n",
@@ -126,10 +126,7 @@ fn debrief(out: &mut String, s: &Session, outcome: &Outcome) {
     if !s.followups.is_empty() {
         out.push_str("## Follow-ups\n\n");
         for f in &s.followups {
-            let due = f
-                .due
-                .as_deref()
-                .map_or(String::new(), |d| format!(" (due {d})"));
+            let due = f.due.map_or(String::new(), |d| format!(" (due {d})"));
             let _ = writeln!(out, "- [ ] {}: {}{due}", inline(&f.owner), inline(&f.what));
         }
         out.push('\n');

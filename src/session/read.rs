@@ -75,7 +75,7 @@ mod tests {
             title: "Discovery call with Jane".into(),
             with: "Jane".into(),
             account: String::new(),
-            date: "2026-11-22T14:03:00+01:00".into(),
+            date: "2026-11-22T14:03:00+01:00".parse().unwrap(),
             tags: vec!["coach".into(), "prep".into()],
             prep: None,
             answers: Answers(vec![

@@ -5,8 +5,21 @@ use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::Moment;
 use crate::flow::PlanVsActual;
 use crate::playbook::{Answer, Kind};
+
+/// Whether `id` is a session id as coach makes them: lowercase ASCII
+/// letters, digits and single dashes (`2026-11-22-1403-jane-smith-prep-2`),
+/// so it can name a file and never a path.
+pub fn valid_id(id: &str) -> bool {
+    (1..=200).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
@@ -17,8 +30,8 @@ pub struct Session {
     pub title: String,
     pub with: String,
     pub account: String,
-    /// When the session was held, RFC 3339 with the local offset.
-    pub date: String,
+    /// When the session was held, with the local offset.
+    pub date: Moment,
     pub tags: Vec<String>,
     /// The prep a debrief is held against.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -56,9 +69,9 @@ pub struct FollowUp {
     /// `me`, `them`, or a person's name.
     pub owner: String,
     pub what: String,
-    /// `YYYY-MM-DD`, when a date was given.
+    /// The day it is due, when one was given (`YYYY-MM-DD` in the notes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub due: Option<String>,
+    pub due: Option<jiff::civil::Date>,
 }
 
 /// Answers by question id, in the order the playbook asks them.
@@ -108,7 +121,7 @@ pub struct SessionJson<'a> {
     pub title: &'a str,
     pub with: &'a str,
     pub account: &'a str,
-    pub date: &'a str,
+    pub date: Moment,
     pub notes_path: String,
     pub answers: &'a Answers,
     pub skipped: &'a [String],
@@ -146,7 +159,7 @@ impl Session {
             title: &self.title,
             with: &self.with,
             account: &self.account,
-            date: &self.date,
+            date: self.date,
             notes_path: notes_path.display().to_string(),
             answers: &self.answers,
             skipped: &self.skipped,

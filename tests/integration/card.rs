@@ -156,5 +156,5 @@ fn no_prep_is_not_found() {
         stderr(&out)
     );
     let out = env.coach().args(["card", "1999"]).assert().code(66);
-    assert!(stderr(&out).contains("no prep with an id starting `1999`"));
+    assert!(stderr(&out).contains("no prep `1999`"), "{}", stderr(&out));
 }

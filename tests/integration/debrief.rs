@@ -134,7 +134,7 @@ fn the_latest_prep_for_a_person_is_found() {
         .arg(&answers)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("matches 3 preps"));
+        .stderr(predicate::str::contains("could be any of 3 preps"));
     env.coach()
         .args(["debrief", "--prep", "1999", "--answers"])
         .arg(&answers)

@@ -333,13 +333,18 @@ fn reliability_counts_promises_kept_on_time() {
     );
 
     // The figure the next prep with a counterpart shows (names match ignoring case).
-    let store = coach::session::store::Store { home: env.home() };
-    let items = coach::followups::gather(&store).unwrap().items;
+    let store = coach::store::Store::at(env.home());
+    let items = store.followups().unwrap().items;
     let today = jiff::civil::date(2026, 11, 22);
-    let jane = coach::followups::reliability_of(&items, today, Some("jane smith")).unwrap();
+    let with = |name: &'static str| {
+        items
+            .iter()
+            .filter(move |i| coach::store::people::same(&i.with, name))
+    };
+    let jane = coach::followups::reliability_of(with("jane smith"), today).unwrap();
     assert_eq!(jane.to_string(), "You kept 2 of 4 promises on time (50%)");
     assert_eq!(
-        coach::followups::reliability_of(&items, today, Some("Nobody")),
+        coach::followups::reliability_of(with("Nobody"), today),
         None
     );
 }

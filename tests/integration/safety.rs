@@ -95,7 +95,7 @@ fn an_unusable_notes_directory_is_a_clear_error() {
         .code(1)
         .stdout("")
         .stderr(predicate::str::contains(format!(
-            "cannot create the directory {}",
+            "cannot read the notes directory {}: not a directory",
             env.notes_dir().display()
         )));
 }

@@ -27,6 +27,35 @@ const MONOLOGUE_WORDS: (u64, u64) = (150, 300);
 pub const SOURCE: &str = "Bands: Gong Labs' published call studies \
     (talk-to-listen 43:57 converted best; 11–14 questions did best in discovery calls).";
 
+/// The transcript's figures set beside the user's own guesses (a talk
+/// share in percent, a number of questions), one line each: people misjudge
+/// how much they talk, and seeing the gap is the lesson.
+pub fn beside_estimates(
+    talk_share: f64,
+    questions: u64,
+    guessed_share: Option<i64>,
+    guessed_questions: Option<i64>,
+) -> Vec<String> {
+    let share = (talk_share * 100.0).round() as i64;
+    let best = (TALK_SHARE * 100.0).round();
+    vec![
+        match guessed_share {
+            Some(guess) => format!(
+                "Talk share: you guessed {guess}%, the transcript says {share}% (the best-converting calls were near {best}%)."
+            ),
+            None => format!(
+                "Talk share: the transcript says you talked {share}% of the call (the best-converting calls were near {best}%)."
+            ),
+        },
+        match guessed_questions {
+            Some(guess) => {
+                format!("Questions: you guessed {guess}, the transcript counts {questions}.")
+            }
+            None => format!("Questions: the transcript counts {questions} from you."),
+        },
+    ]
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Figure {
@@ -205,5 +234,19 @@ mod tests {
         let bands: Vec<Option<&str>> = notes.iter().map(|n| n.band.as_deref()).collect();
         assert_eq!(bands, [Some("about 43%"), Some("11–14 in discovery"), None]);
         assert!(notes[1].note.contains("coach check"));
+    }
+
+    #[test]
+    fn estimates_are_set_beside_the_transcript() {
+        assert_eq!(
+            beside_estimates(0.614, 4, Some(40), Some(12)),
+            [
+                "Talk share: you guessed 40%, the transcript says 61% (the best-converting calls were near 43%).",
+                "Questions: you guessed 12, the transcript counts 4."
+            ]
+        );
+        let plain = beside_estimates(0.3, 1, None, None);
+        assert!(plain[0].starts_with("Talk share: the transcript says you talked 30%"));
+        assert_eq!(plain[1], "Questions: the transcript counts 1 from you.");
     }
 }

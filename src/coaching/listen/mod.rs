@@ -34,7 +34,7 @@ use std::io::BufRead;
 
 use serde::Serialize;
 
-pub use bands::{Figure, Note, SOURCE as BANDS_SOURCE, Verdict, notes};
+pub use bands::{Figure, Note, SOURCE as BANDS_SOURCE, Verdict, beside_estimates, notes};
 pub use me::{MeError, Report};
 pub use timing::clock;
 
@@ -124,6 +124,19 @@ pub struct Problem {
 }
 
 impl Problem {
+    /// The problem as the loaders show one: `file:line:1: error: ...`.
+    pub fn diagnostic(&self, file: &str) -> crate::diag::Diagnostic {
+        let diag = crate::diag::Diagnostic::new(
+            &crate::diag::Source::new(file, ""),
+            crate::diag::Loc::new(self.line, 1, 1),
+            &self.message,
+        );
+        match &self.help {
+            Some(help) => diag.help(help),
+            None => diag,
+        }
+    }
+
     pub fn new(line: usize, message: impl Into<String>) -> Self {
         Problem {
             line,

@@ -13,17 +13,22 @@
 //! The directory is listed while one reader thread per core
 //! (`std::thread::scope`) reads the names already listed. There is no
 //! index or cache to go stale: measured, the scan alone meets the targets.
+//!
+//! Only regular files are read: a symlink, FIFO or device named `*.md` is
+//! skipped with a warning, so nothing outside the notes directory is
+//! followed and nothing blocks; a head is read at most [`MAX_FILE_BYTES`]
+//! deep.
 
 use std::fs::File;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
+use super::files::{MAX_FILE_BYTES, read_source};
 use crate::diag::Diagnostics;
 use crate::error::{Error, Result};
 use crate::playbook::Kind;
-use crate::playbook::load::read_source;
-use crate::session::Session;
 use crate::session::read::front_matter;
+use crate::session::{Moment, Session};
 
 /// The top-level keys of a session: enough to filter, sort and find it.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,8 +39,7 @@ pub struct Head {
     pub playbook: String,
     pub with: String,
     pub account: String,
-    /// RFC 3339, as written.
-    pub date: String,
+    pub date: Moment,
     pub prep: Option<String>,
 }
 
@@ -48,14 +52,15 @@ impl Head {
             playbook: s.playbook.clone(),
             with: s.with.clone(),
             account: s.account.clone(),
-            date: s.date.clone(),
+            date: s.date,
             prep: s.prep.clone(),
         }
     }
+}
 
-    /// The instant, for sorting across offsets; `None` when unreadable.
-    pub fn timestamp(&self) -> Option<jiff::Timestamp> {
-        self.date.parse().ok()
+impl super::lookup::Named for Head {
+    fn name(&self) -> &str {
+        &self.id
     }
 }
 
@@ -73,6 +78,14 @@ pub fn scan(dir: &Path, keep: impl Fn(&Head) -> bool + Sync) -> Result<Scan> {
     let Some(entries) = list(dir)? else {
         return Ok(Scan::default());
     };
+    let mut skipped = Vec::new();
+    let entries = entries.filter_map(|entry| match entry {
+        Ok(path) => Some(path),
+        Err(warning) => {
+            skipped.push(warning);
+            None
+        }
+    });
     let (tx, rx) = std::sync::mpsc::channel::<Vec<PathBuf>>();
     let rx = std::sync::Mutex::new(rx);
     let read = || {
@@ -108,7 +121,10 @@ pub fn scan(dir: &Path, keep: impl Fn(&Head) -> bool + Sync) -> Result<Scan> {
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
-    let mut all = Scan::default();
+    let mut all = Scan {
+        heads: Vec::new(),
+        warnings: skipped,
+    };
     for part in parts {
         all.heads.extend(part.heads);
         all.warnings.extend(part.warnings);
@@ -129,43 +145,13 @@ fn cores() -> usize {
 
 /// Newest first by instant, then by id, so equal times list the same way.
 pub fn sort_newest_first(heads: &mut [Head]) {
-    heads.sort_by_cached_key(|h| std::cmp::Reverse((h.timestamp(), h.date.clone(), h.id.clone())));
-}
-
-/// The sessions in the notes directory whose heads `keep` accepts, newest
-/// first, parsed in full; files skipped on the way are named on stderr. Only
-/// the kept files are parsed, so finding a person's latest prep among years
-/// of notes stays quick.
-pub fn sessions(
-    store: &crate::session::store::Store,
-    keep: impl Fn(&Head) -> bool + Sync,
-) -> Vec<(PathBuf, Session)> {
-    let scan = match scan(&store.notes_dir(), keep) {
-        Ok(scan) => scan,
-        Err(err) => {
-            eprintln!(
-                "warning: cannot read {}: {}",
-                store.notes_dir().display(),
-                err.render()
-            );
-            return Vec::new();
-        }
-    };
-    let (found, warnings) = load_with(&scan.heads, None, |h, s| (h.path.clone(), s));
-    for warning in scan.warnings.iter().chain(&warnings) {
-        eprintln!("{warning}");
-    }
-    found
+    heads.sort_by(|a, b| (b.date, &b.id).cmp(&(a.date, &a.id)));
 }
 
 /// Parse the heads' sessions in full, in order, skipping (with a warning)
 /// any whose front matter turns out to be broken, and stopping at `limit`.
-pub fn load(heads: &[Head], limit: Option<usize>) -> (Vec<(Head, Session)>, Vec<String>) {
-    load_with(heads, limit, |h, s| (h.clone(), s))
-}
-
-/// [`load`], turning each session into what the caller keeps of it on the
-/// reading threads, so a long listing never holds every session at once.
+/// Each session is turned into what the caller keeps of it on the reading
+/// threads, so a long listing never holds every session at once.
 pub fn load_with<T: Send>(
     heads: &[Head],
     limit: Option<usize>,
@@ -219,25 +205,37 @@ fn one_line(diags: &Diagnostics) -> String {
     )
 }
 
-/// The `*.md` files directly in the notes directory, as they are listed;
-/// `None` when there is no notes directory yet.
-fn list(dir: &Path) -> Result<Option<impl Iterator<Item = PathBuf>>> {
+/// The `*.md` entries directly in the notes directory, as they are listed:
+/// the path of each regular file, or the warning for one that is not (a
+/// symlink, FIFO or device); `None` when there is no notes directory yet.
+fn list(dir: &Path) -> Result<Option<impl Iterator<Item = std::result::Result<PathBuf, String>>>> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => {
-            return Err(anyhow::Error::new(e)
-                .context(format!("cannot read the notes directory {}", dir.display()))
-                .into());
-        }
+        Err(e) => return Err(Error::io("read the notes directory", dir, e)),
     };
-    Ok(Some(
-        entries
-            .filter_map(|e| e.ok())
-            .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "md")),
-    ))
+    Ok(Some(entries.filter_map(|e| e.ok()).filter_map(|e| {
+        let path = e.path();
+        if path.extension().is_none_or(|x| x != "md") {
+            return None;
+        }
+        match e.file_type() {
+            Ok(t) if t.is_file() => Some(Ok(path)),
+            Ok(t) if t.is_dir() => None,
+            Ok(t) => {
+                let what = if t.is_symlink() {
+                    "a symbolic link"
+                } else {
+                    "not a regular file"
+                };
+                Some(Err(format!(
+                    "{}: warning: skipped: {what}; coach reads only the notes files in this directory",
+                    path.display()
+                )))
+            }
+            Err(_) => None,
+        }
+    })))
 }
 
 /// Run `f` over `items` split into one chunk per core, results in order.
@@ -328,6 +326,9 @@ fn quick_head(path: &Path, buf: &mut Vec<u8>) -> Quick {
             // Read on only when no whole line is left: one read is usually
             // the whole front matter.
             let len = buf.len();
+            if len > MAX_FILE_BYTES {
+                return Quick::Unsure;
+            }
             buf.resize(len + CHUNK, 0);
             match file.read(&mut buf[len..]) {
                 Ok(n) => {
@@ -421,6 +422,9 @@ fn quick_head(path: &Path, buf: &mut Vec<u8>) -> Quick {
     else {
         return Quick::Unsure;
     };
+    let Ok(date) = date.parse::<Moment>() else {
+        return Quick::Unsure;
+    };
     Quick::Head(Head {
         path: path.to_path_buf(),
         id,
@@ -441,7 +445,8 @@ fn is_session(keys: &Keys) -> bool {
 /// A one-line YAML scalar as text, or `None` when the hand scan cannot be
 /// sure what it means.
 fn scalar(raw: &str) -> Option<String> {
-    let v = raw.trim();
+    // YAML trims only spaces and tabs, not every Unicode space.
+    let v = raw.trim_matches([' ', '\t']);
     let first = v.chars().next()?;
     match first {
         '"' => {

@@ -5,11 +5,13 @@
 
 use std::io::Write;
 
+use crate::error::Result;
 use crate::flow::Flow;
-use crate::history::scan::{Head, sessions};
-use crate::playbook::{Answer, Kind, load};
-use crate::session::store::Store;
-use crate::session::{FollowUp, Session};
+use crate::followups::{Item, Reliability, reliability_of};
+use crate::playbook::{Answer, Kind};
+use crate::session::Session;
+use crate::store::Store;
+use crate::store::people;
 use crate::text::printable;
 
 /// What the last debrief with this person taught.
@@ -19,15 +21,18 @@ pub struct Since {
     pub learned: Vec<(String, String, Answer)>,
     /// The debrief's questions held against a plan that got no answer.
     pub unknown: Vec<String>,
-    pub open: Vec<FollowUp>,
+    /// That debrief's follow-ups not yet done.
+    pub open: Vec<Item>,
+    /// How reliably the user kept their promises to this person.
+    pub reliability: Option<Reliability>,
 }
 
-/// The latest debrief with `with` (ignoring case), read for what it learned.
-pub fn last_debrief(store: &Store, with: &str) -> Option<Since> {
-    let same =
-        |h: &Head| h.kind == Kind::Debrief && h.with.trim().eq_ignore_ascii_case(with.trim());
-    let (_, debrief) = sessions(store, same).into_iter().next()?;
-    let playbook = load::find(&debrief.playbook, &load::search_dirs()).ok();
+/// The latest debrief with `with` (the same person), read for what it learned.
+pub fn last_debrief(store: &Store, with: &str) -> Result<Option<Since>> {
+    let Some((_, debrief)) = store.latest(Kind::Debrief, with)? else {
+        return Ok(None);
+    };
+    let playbook = store.playbook(&debrief.playbook).ok();
     let mut learned = Vec::new();
     let mut unknown = Vec::new();
     for q in playbook.iter().flat_map(|p| p.questions()) {
@@ -38,19 +43,26 @@ pub fn last_debrief(store: &Store, with: &str) -> Option<Since> {
             None => {}
         }
     }
-    let done = crate::followups::done_ids(store);
-    let open = debrief
-        .followups
+    // A prep is not the place for warnings about old files: read quietly.
+    let items = store.followups().map(|f| f.items).unwrap_or_default();
+    let today = store.now().date();
+    let theirs: Vec<&Item> = items
         .iter()
-        .filter(|f| !done.contains(&f.id))
+        .filter(|i| people::same(&i.with, with))
+        .collect();
+    let reliability = reliability_of(theirs.iter().copied(), today);
+    let open = theirs
+        .into_iter()
+        .filter(|i| i.session == debrief.id && i.done.is_none())
         .cloned()
         .collect();
-    Some(Since {
+    Ok(Some(Since {
         debrief,
         learned,
         unknown,
         open,
-    })
+        reliability,
+    }))
 }
 
 impl Since {
@@ -64,9 +76,8 @@ impl Since {
     }
 
     /// The block shown before the prep starts.
-    pub fn show(&self, store: &Store, mut out: impl Write) -> std::io::Result<()> {
+    pub fn show(&self, mut out: impl Write) -> std::io::Result<()> {
         let d = &self.debrief;
-        let when = d.date.get(..10).unwrap_or(&d.date);
         // The debrief's questions are templates; render them for this person.
         let env = minijinja::Environment::new();
         let ctx = minijinja::context! { with => &d.with, account => &d.account };
@@ -84,8 +95,9 @@ impl Since {
         };
         writeln!(
             out,
-            "\nSince your last conversation with {} ({when}, {}):",
+            "\nSince your last conversation with {} ({}, {}):",
             printable(&d.with),
+            d.date.date(),
             d.id
         )?;
         for (_, question, answer) in &self.learned {
@@ -99,18 +111,12 @@ impl Since {
         for question in &self.unknown {
             writeln!(out, "{}", line("unknown", &ask(question)))?;
         }
-        for f in &self.open {
-            let due = f
-                .due
-                .as_deref()
-                .map_or(String::new(), |d| format!(" (due {d})"));
-            writeln!(
-                out,
-                "{}",
-                line("open", &format!("{}: {}{due}", f.owner, f.what))
-            )?;
+        for i in &self.open {
+            let due = i.due().map_or(String::new(), |d| format!(" (due {d})"));
+            let text = format!("{}: {}{due}", i.followup.owner, i.followup.what);
+            writeln!(out, "{}", line("open", &text))?;
         }
-        if let Some(r) = crate::followups::reliability(store, Some(&d.with)) {
+        if let Some(r) = self.reliability {
             writeln!(out, "  {r}")?;
         }
         Ok(())

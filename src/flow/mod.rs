@@ -4,103 +4,28 @@
 //!
 //! It is pure: no terminal, no files, no clock. That is what lets the whole
 //! coaching flow be tested in memory.
+//!
+//! - [`outcome`]: what a walk starts from (the [`Context`]) and produces
+//!   (the [`Outcome`], and the [`Progress`] a draft keeps);
+//! - [`prompter`]: the [`Prompter`] trait, the one way the flow talks to a
+//!   person; `crate::prompt` holds the terminal and the answers file that
+//!   implement it.
+
+mod outcome;
+mod prompter;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use minijinja::{Environment, Value};
 
+pub use outcome::{
+    Context, Nudged, Outcome, PlanVsActual, PrepContext, Progress, Row, SectionOutcome,
+};
+pub use prompter::{Prompt, Prompter, Review};
+
 use crate::coaching;
 use crate::error::{Error, Result};
 use crate::playbook::{Answer, Playbook, Question, QuestionType, Section, answer};
-use crate::prompt::{Prompt, Prompter, Review};
-
-/// Who the conversation is with; the start of every template's context.
-#[derive(Debug, Clone, Default)]
-pub struct Context {
-    pub with: String,
-    pub account: String,
-    /// In a debrief: the prep it is held against.
-    pub prep: Option<PrepContext>,
-}
-
-/// What a debrief knows of its prep: `prep.with`, `prep.account` and
-/// `prep.answers.<id>` in templates and conditions.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct PrepContext {
-    pub id: String,
-    pub with: String,
-    pub account: String,
-    pub answers: Vec<(String, Answer)>,
-}
-
-impl PrepContext {
-    pub fn answer(&self, id: &str) -> Option<&Answer> {
-        self.answers.iter().find(|(k, _)| k == id).map(|(_, a)| a)
-    }
-}
-
-/// A debrief question held against its plan: what was planned, what happened.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct PlanVsActual {
-    pub question: String,
-    /// The prep question it is held against.
-    #[serde(skip)]
-    pub plan: String,
-    /// The debrief question as asked.
-    #[serde(skip)]
-    pub ask: String,
-    pub planned: Option<String>,
-    pub actual: Option<String>,
-}
-
-/// A shown question with its answer as people read it (choice labels rather
-/// than values), for the summary and the notes.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Row {
-    pub id: String,
-    pub ask: String,
-    pub answer: Option<Answer>,
-    pub is_question_list: bool,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct SectionOutcome {
-    pub id: String,
-    pub title: String,
-    pub rows: Vec<Row>,
-}
-
-/// Coaching produced by an answer (or by its absence).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Nudged {
-    pub question: String,
-    pub text: String,
-}
-
-/// Everything a finished walk produced.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Outcome {
-    pub stance: Vec<String>,
-    pub sections: Vec<SectionOutcome>,
-    /// Answers in playbook order, shown questions only.
-    pub answers: Vec<(String, Answer)>,
-    /// Questions left without an answer: hidden by `when` or left empty.
-    pub skipped: Vec<String>,
-    pub nudges: Vec<Nudged>,
-    /// Required questions still without an answer.
-    pub missing: Vec<String>,
-    /// Debrief questions with a `plan`, in order.
-    pub plan_vs_actual: Vec<PlanVsActual>,
-}
-
-/// What has been asked and answered so far, in playbook order: what a draft
-/// keeps so that nothing typed is lost.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Progress {
-    pub answers: Vec<(String, Answer)>,
-    /// Questions already put to the user, answered or left empty.
-    pub asked: Vec<String>,
-}
 
 /// Called after every answer, with everything answered so far.
 pub type Observer<'o> = Box<dyn FnMut(&Progress) -> Result<()> + 'o>;
@@ -569,5 +494,4 @@ fn value(answer: &Answer) -> Value {
 }
 
 #[cfg(test)]
-#[path = "flow_tests.rs"]
 mod tests;

@@ -1,0 +1,93 @@
+//! What a walk starts from and what it produces: who the conversation is
+//! with (and, in a debrief, its prep), the rows, answers and nudges of the
+//! finished walk, and the progress a draft keeps along the way.
+
+use crate::playbook::Answer;
+
+/// Who the conversation is with; the start of every template's context.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    pub with: String,
+    pub account: String,
+    /// In a debrief: the prep it is held against.
+    pub prep: Option<PrepContext>,
+}
+
+/// What a debrief knows of its prep: `prep.with`, `prep.account` and
+/// `prep.answers.<id>` in templates and conditions.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PrepContext {
+    pub id: String,
+    pub with: String,
+    pub account: String,
+    pub answers: Vec<(String, Answer)>,
+}
+
+impl PrepContext {
+    pub fn answer(&self, id: &str) -> Option<&Answer> {
+        self.answers.iter().find(|(k, _)| k == id).map(|(_, a)| a)
+    }
+}
+
+/// A debrief question held against its plan: what was planned, what happened.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PlanVsActual {
+    pub question: String,
+    /// The prep question it is held against.
+    #[serde(skip)]
+    pub plan: String,
+    /// The debrief question as asked.
+    #[serde(skip)]
+    pub ask: String,
+    pub planned: Option<String>,
+    pub actual: Option<String>,
+}
+
+/// A shown question with its answer as people read it (choice labels rather
+/// than values), for the summary and the notes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub id: String,
+    pub ask: String,
+    pub answer: Option<Answer>,
+    pub is_question_list: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionOutcome {
+    pub id: String,
+    pub title: String,
+    pub rows: Vec<Row>,
+}
+
+/// Coaching produced by an answer (or by its absence).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Nudged {
+    pub question: String,
+    pub text: String,
+}
+
+/// Everything a finished walk produced.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Outcome {
+    pub stance: Vec<String>,
+    pub sections: Vec<SectionOutcome>,
+    /// Answers in playbook order, shown questions only.
+    pub answers: Vec<(String, Answer)>,
+    /// Questions left without an answer: hidden by `when` or left empty.
+    pub skipped: Vec<String>,
+    pub nudges: Vec<Nudged>,
+    /// Required questions still without an answer.
+    pub missing: Vec<String>,
+    /// Debrief questions with a `plan`, in order.
+    pub plan_vs_actual: Vec<PlanVsActual>,
+}
+
+/// What has been asked and answered so far, in playbook order: what a draft
+/// keeps so that nothing typed is lost.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Progress {
+    pub answers: Vec<(String, Answer)>,
+    /// Questions already put to the user, answered or left empty.
+    pub asked: Vec<String>,
+}

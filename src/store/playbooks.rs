@@ -1,0 +1,185 @@
+//! Finding a playbook by name or path along the search path, and reading it.
+//!
+//! Search order (DESIGN.md section 4): an explicit path, the directories of
+//! `COACH_PLAYBOOK_PATH`, the config directory's `playbooks/`, then the
+//! playbooks built into the binary. A user file with a built-in's id wins.
+
+use std::path::{Path, PathBuf};
+
+use super::Store;
+use super::files::read_source;
+use crate::diag::Source;
+use crate::error::{Error, Result};
+use crate::playbook::Playbook;
+use crate::playbook::builtin;
+use crate::playbook::load::{Found, Origin};
+use crate::text::did_you_mean;
+
+impl Store {
+    /// Find and load a playbook by name or path.
+    pub fn playbook(&self, arg: &str) -> Result<Playbook> {
+        self.locate_playbook(arg)?.parse()
+    }
+
+    /// Find a playbook's text by name or path, without checking it.
+    pub fn locate_playbook(&self, arg: &str) -> Result<Found> {
+        let dirs = &self.playbook_dirs;
+        if looks_like_path(arg) {
+            let path = PathBuf::from(arg);
+            if !path.is_file() {
+                return Err(Error::NotFound(format!(
+                    "no playbook file at {}",
+                    path.display()
+                )));
+            }
+            return read_found(&path, Origin::Path(path.clone()));
+        }
+        for dir in dirs {
+            for ext in ["yaml", "yml"] {
+                let path = dir.join(format!("{arg}.{ext}"));
+                if path.is_file() {
+                    return read_found(&path, self.origin_of(&path));
+                }
+            }
+        }
+        for dir in dirs {
+            for path in yaml_files(dir) {
+                if declares_id(&path, arg) {
+                    return read_found(&path, self.origin_of(&path));
+                }
+            }
+        }
+        if let Some(text) = builtin::get(arg) {
+            return Ok(builtin_found(arg, text));
+        }
+        let mut names: Vec<String> = builtin::BUILTIN
+            .iter()
+            .map(|(n, _)| n.to_string())
+            .collect();
+        for dir in dirs {
+            names.extend(yaml_files(dir).iter().filter_map(|p| stem(p)));
+        }
+        let mut message = format!("no playbook named `{arg}`");
+        if let Some(close) = did_you_mean(arg, names.iter().map(String::as_str)) {
+            message.push_str(&format!("; did you mean `{close}`?"));
+        }
+        message.push_str(&format!(
+            "\n  known playbooks: {}\n  searched: {}",
+            names.join(", "),
+            if dirs.is_empty() {
+                "the built-in playbooks".to_string()
+            } else {
+                let shown: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
+                format!("{}, then the built-in playbooks", shown.join(", "))
+            }
+        ));
+        Err(Error::NotFound(message))
+    }
+
+    /// Every playbook on the search path, first the files in search order, then
+    /// the built-ins; a later one whose id is already taken is marked as hidden.
+    pub fn playbook_catalog(&self) -> Vec<(Found, Result<Playbook>, bool)> {
+        let mut out: Vec<(Found, Result<Playbook>, bool)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let files = self.playbook_dirs.iter().flat_map(|d| yaml_files(d));
+        let found: Vec<Result<Found>> = files
+            .map(|p| read_found(&p, self.origin_of(&p)))
+            .chain(
+                builtin::BUILTIN
+                    .iter()
+                    .map(|(id, text)| Ok(builtin_found(id, text))),
+            )
+            .collect();
+        for item in found {
+            let Ok(found) = item else { continue };
+            let parsed = found.parse();
+            let id = parsed.as_ref().map_or(found.stem.clone(), |p| p.id.clone());
+            let hidden = !seen.insert(id);
+            out.push((found, parsed, hidden));
+        }
+        out
+    }
+
+    /// The user's own directory, or a team's.
+    fn origin_of(&self, path: &Path) -> Origin {
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        if self.user_playbooks.as_ref() == Some(&dir) {
+            Origin::User(path.to_path_buf())
+        } else {
+            Origin::Team(path.to_path_buf())
+        }
+    }
+}
+
+fn builtin_found(id: &str, text: &str) -> Found {
+    Found {
+        source: Source::new(format!("<built-in>/{id}.yaml"), text),
+        stem: id.to_string(),
+        origin: Origin::Builtin,
+    }
+}
+
+fn looks_like_path(arg: &str) -> bool {
+    arg.contains(std::path::MAIN_SEPARATOR)
+        || arg.contains('/')
+        || arg.ends_with(".yaml")
+        || arg.ends_with(".yml")
+}
+
+fn read_found(path: &Path, origin: Origin) -> Result<Found> {
+    Ok(Found {
+        source: read_source(path)?,
+        stem: stem(path).unwrap_or_default(),
+        origin,
+    })
+}
+
+fn yaml_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
+        .collect();
+    files.sort();
+    files
+}
+
+fn stem(path: &Path) -> Option<String> {
+    path.file_stem().and_then(|s| s.to_str()).map(str::to_owned)
+}
+
+/// A cheap look for a top-level `id: NAME` line, before a full parse.
+fn declares_id(path: &Path, id: &str) -> bool {
+    read_source(path).is_ok_and(|source| {
+        source.text.lines().any(|line| {
+            line.strip_prefix("id:")
+                .map(|rest| {
+                    rest.split('#')
+                        .next()
+                        .unwrap_or("")
+                        .trim()
+                        .trim_matches(['"', '\''])
+                        == id
+                })
+                .unwrap_or(false)
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_names_suggest_the_closest() {
+        let tmp = tempfile::tempdir().unwrap();
+        let err = Store::at(tmp.path()).playbook("discovry").unwrap_err();
+        assert_eq!(err.code(), 66);
+        assert!(
+            err.to_string().contains("did you mean `discovery`?"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,123 @@
+//! Sessions on disk: saving a new one's notes (never over another file) and
+//! finding the one a command names, through the one lookup.
+
+use std::path::PathBuf;
+
+use super::Store;
+use super::files::{private_dir, read_source, write_private};
+use super::lookup::{self, Noun, Wanted};
+use super::scan;
+use crate::error::{Error, Result};
+use crate::playbook::Kind;
+use crate::session::Session;
+use crate::session::read::front_matter;
+
+impl Store {
+    /// Write a new session's notes as `<id>.md`, adding `-2`, `-3`… to the id
+    /// rather than replacing a file. `render` gets the final id.
+    pub fn save_session(
+        &self,
+        session: &mut Session,
+        render: impl Fn(&Session) -> Result<String>,
+    ) -> Result<PathBuf> {
+        let dir = &self.notes_dir;
+        // A directory that cannot be made is its own error, not a name clash.
+        private_dir(dir)?;
+        let base = session.id.clone();
+        for n in 1..10_000 {
+            session.id = if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            };
+            let path = dir.join(format!("{}.md", session.id));
+            if path.exists() {
+                continue;
+            }
+            match write_private(&path, render(session)?.as_bytes(), false) {
+                Ok(()) => return Ok(path),
+                Err(e) if e.is_already_exists() => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        Err(Error::Other(anyhow::anyhow!(
+            "too many sessions named {base} in {}",
+            dir.display()
+        )))
+    }
+
+    /// The session `text` names (a path, `latest`, an id or a unique
+    /// prefix), of `kind` when one is given, with the path of its notes.
+    pub fn session(&self, text: &str, kind: Option<Kind>) -> Result<(PathBuf, Session)> {
+        let noun = match kind {
+            None => Noun {
+                one: "session",
+                many: "sessions",
+                hint: "`coach history` lists their ids",
+            },
+            Some(Kind::Prep) => Noun {
+                one: "prep",
+                many: "preps",
+                hint: "`coach history --kind prep` lists their ids",
+            },
+            Some(Kind::Debrief) => Noun {
+                one: "debrief",
+                many: "debriefs",
+                hint: "`coach history --kind debrief` lists their ids",
+            },
+        };
+        let (path, session) = match Wanted::parse(text, "md") {
+            Wanted::Path(path) => {
+                let source = read_source(&path)?;
+                let session = front_matter(&source).map_err(Error::BadData)?;
+                (path, session)
+            }
+            wanted => {
+                let all = self.heads(|_| true)?;
+                let of_kind: Vec<&scan::Head> = all
+                    .heads
+                    .iter()
+                    .filter(|h| kind.is_none_or(|k| h.kind == k))
+                    .collect();
+                let head = match lookup::pick(&of_kind, &wanted, noun) {
+                    Ok(head) => *head,
+                    // The exact id of a session of another kind says so.
+                    Err(err @ Error::Unknown { .. }) => {
+                        return Err(match (&wanted, kind) {
+                            (Wanted::Id(id), Some(k)) => {
+                                match all.heads.iter().find(|h| h.id == *id) {
+                                    Some(other) => wrong_kind(id, other.kind, k),
+                                    None => err,
+                                }
+                            }
+                            _ => err,
+                        });
+                    }
+                    Err(err) => return Err(err),
+                };
+                let session = scan::full(&head.path).map_err(|warning| {
+                    Error::Invalid(format!(
+                        "{}; fix the front matter, or read the file as it is: {}",
+                        warning.replace(": warning: skipped:", ":"),
+                        head.path.display()
+                    ))
+                })?;
+                (head.path.clone(), session)
+            }
+        };
+        if let Some(k) = kind
+            && session.kind != k
+        {
+            return Err(wrong_kind(&path.display().to_string(), session.kind, k));
+        }
+        Ok((path, session))
+    }
+}
+
+fn wrong_kind(what: &str, is: Kind, wanted: Kind) -> Error {
+    Error::Usage(format!(
+        "{what} is a {} session, not a {}",
+        is.as_str(),
+        wanted.as_str()
+    ))
+}

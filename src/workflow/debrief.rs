@@ -1,0 +1,343 @@
+//! `debrief`: after a conversation, hold what happened against the prep
+//! point by point, set the transcript's figures beside the user's guesses,
+//! and turn what was agreed into follow-ups.
+
+use std::path::PathBuf;
+
+use super::walk::{new_draft, record, save, walk};
+use super::who::{Given, counterpart, pick, settle};
+use super::{Answering, Finished, resume, terminal};
+use crate::coaching::listen::beside_estimates;
+use crate::error::{Error, Result};
+use crate::flow::Prompter;
+use crate::flow::{self, Nudged, Outcome, PrepContext};
+use crate::followups::{self, NEXT_STEPS};
+use crate::playbook::{Answer, Kind, Question, QuestionType};
+use crate::prompt::scripted::AnswersFile;
+use crate::session::{Measured, Session};
+use crate::store::Store;
+use crate::store::files::read_source;
+use crate::store::lookup::Wanted;
+
+/// The debrief run when neither the command line nor the prep's playbook names one.
+pub const DEFAULT_DEBRIEF: &str = "debrief";
+
+/// What `coach debrief` was asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct Debrief {
+    /// `--prep ID|PATH|latest`.
+    pub prep: Option<String>,
+    pub with: Option<String>,
+    pub account: Option<String>,
+    pub playbook: Option<String>,
+    /// `--transcript FILE --me NAME`.
+    pub transcript: Option<(PathBuf, String)>,
+    pub answering: Answering,
+    /// `--resume [ID]`: the draft to continue (empty: the newest).
+    pub resume: Option<String>,
+}
+
+pub fn debrief(store: &Store, req: Debrief) -> Result<Finished> {
+    let can_ask = req.answering.can_ask(store)?;
+    // Measure the transcript first: a mistake there should stop coach before
+    // anyone types an answer.
+    let measured = match &req.transcript {
+        Some((file, me)) => Some(measure(store, file, me)?),
+        None => None,
+    };
+    let resumed = req
+        .resume
+        .as_deref()
+        .map(|text| resume(store, Kind::Debrief, text))
+        .transpose()?;
+    let mut terminal = can_ask.then(|| terminal(store));
+    let prep = match &resumed {
+        Some(draft) => match draft.prep.as_deref() {
+            Some(id) => match store.session(id, Some(Kind::Prep)) {
+                Ok(found) => Some(found),
+                Err(_) => {
+                    eprintln!("warning: the draft's prep {id} is gone; continuing without it");
+                    None
+                }
+            },
+            None => None,
+        },
+        None => find_prep(
+            store,
+            &req,
+            terminal.as_mut().map(|t| t as &mut dyn Prompter),
+        )?,
+    };
+    let playbook_name = match &resumed {
+        Some(draft) => draft.playbook.clone(),
+        None => debrief_playbook(
+            store,
+            req.playbook.as_deref(),
+            prep.as_ref().map(|(_, s)| s),
+        )?,
+    };
+    let playbook = store.playbook(&playbook_name)?;
+    let prep_cx = prep.as_ref().map(|(_, s)| PrepContext {
+        id: s.id.clone(),
+        with: s.with.clone(),
+        account: s.account.clone(),
+        answers: s.answers.0.clone(),
+    });
+    // `choices_from: prep.<id>` questions take their choices from the prep.
+    let playbook = flow::with_prep_choices(&playbook, prep_cx.as_ref());
+    let file = match &req.answering.file {
+        Some(path) => AnswersFile::parse(&read_source(path)?, &playbook).map_err(Error::BadData)?,
+        None => AnswersFile::default(),
+    };
+    let given = match (&resumed, &prep) {
+        (Some(d), _) => Given::Settled {
+            with: d.with.clone(),
+            account: d.account.clone(),
+        },
+        (None, Some((_, s))) => Given::Settled {
+            with: s.with.clone(),
+            account: s.account.clone(),
+        },
+        (None, None) => Given::Typed {
+            with: req.with.clone().or(file.with.clone()),
+            account: req.account.clone().or(file.account.clone()),
+        },
+    };
+    let mut cx = counterpart(
+        store,
+        given,
+        terminal.as_mut().map(|t| t as &mut dyn Prompter),
+        "who was the conversation with? Pass --with NAME or --prep ID (or `with:` in the answers file)",
+    )?;
+    cx.prep = prep_cx;
+    if prep.is_none() && resumed.is_none() {
+        eprintln!("No prep is linked: this debrief stands on its own, and its notes say so.");
+    }
+
+    let mut draft = match resumed {
+        Some(draft) => draft,
+        None => new_draft(
+            store,
+            Kind::Debrief,
+            &playbook_name,
+            &cx,
+            terminal.is_some(),
+        )?,
+    };
+    let reviewed = terminal.is_some();
+    let script = req.answering.scripted().then_some(file.answers);
+    let (outcome, mut terminal) = walk(store, &playbook, &cx, &mut draft, |f| f, terminal, script)?;
+    let kept = reviewed && !draft.asked.is_empty();
+
+    let mut session = record(&draft, &playbook, &cx, &outcome);
+    session.listen = measured;
+    let day = session.date.date();
+    let outcome = follow_ups(
+        &mut session,
+        outcome,
+        day,
+        terminal.as_mut().map(|t| t as &mut dyn Prompter),
+    )?;
+    let outcome = with_estimates(&mut session, outcome);
+    let path = save(store, &mut session, &outcome, &playbook, kept)?;
+    Ok(Finished {
+        session,
+        outcome,
+        path,
+        reviewed,
+    })
+}
+
+/// The user's figures in the call's transcript (`coach listen`'s measure).
+fn measure(store: &Store, file: &std::path::Path, me: &str) -> Result<Measured> {
+    let name = file.display().to_string();
+    let analysis = store.transcript(file)?;
+    let report = analysis
+        .report(Some(me))
+        .map_err(|err| Error::Invalid(format!("{name}: {err}")))?;
+    Ok(Measured {
+        transcript: name,
+        me: report.me.unwrap_or(me).to_string(),
+        talk_share: report.talk_share.unwrap_or_default(),
+        questions: report.questions.unwrap_or_default(),
+        longest_monologue_seconds: report.longest_monologue_seconds,
+    })
+}
+
+/// Set what the transcript measured beside the user's own estimates.
+fn with_estimates(session: &mut Session, mut outcome: Outcome) -> Outcome {
+    let Some(m) = &session.listen else {
+        return outcome;
+    };
+    let estimate = |id: &str| match session.answers.0.iter().find(|(k, _)| k == id) {
+        Some((_, Answer::Int(n))) => Some(*n),
+        _ => None,
+    };
+    let lines = beside_estimates(
+        m.talk_share,
+        m.questions,
+        estimate("talk_share"),
+        estimate("questions_asked"),
+    );
+    for text in lines {
+        session.nudges.push(text.clone());
+        outcome.nudges.push(Nudged {
+            question: "talk_share".into(),
+            text,
+        });
+    }
+    outcome
+}
+
+/// The prep to hold the debrief against: `--prep ID|PATH|latest` (`latest`
+/// with `--with`: that person's latest), else the latest prep with
+/// `--with`, else (in a terminal) one picked from the recent ones. `None` is
+/// a debrief without a prep; when `--with` finds none, it says so.
+fn find_prep(
+    store: &Store,
+    req: &Debrief,
+    prompter: Option<&mut dyn Prompter>,
+) -> Result<Option<(PathBuf, Session)>> {
+    let with = req.with.as_deref().filter(|w| !w.trim().is_empty());
+    match (req.prep.as_deref(), with) {
+        (Some(text), Some(with)) if Wanted::parse(text, "md") == Wanted::Latest => {
+            let person = settle(store, with)?;
+            match store.latest(Kind::Prep, person.name())? {
+                Some(found) => Ok(Some(found)),
+                None => Err(Error::Unknown {
+                    what: "prep with",
+                    wanted: with.to_string(),
+                    suggestion: None,
+                    hint: "debrief without --prep, or prep first".into(),
+                }),
+            }
+        }
+        (Some(text), _) => store.session(text, Some(Kind::Prep)).map(Some),
+        (None, Some(with)) => {
+            let person = settle(store, with)?;
+            let found = store.latest(Kind::Prep, person.name())?;
+            if found.is_none() {
+                eprintln!(
+                    "No prep with {} was found: this debrief goes on without one.",
+                    crate::text::printable_line(person.name())
+                );
+            }
+            Ok(found)
+        }
+        (None, None) => match prompter {
+            Some(p) => pick_prep(store, p),
+            None => Ok(None),
+        },
+    }
+}
+
+/// Pick the prep from the recent ones, newest first.
+fn pick_prep(store: &Store, prompter: &mut dyn Prompter) -> Result<Option<(PathBuf, Session)>> {
+    let loaded = store.sessions(|h| h.kind == Kind::Prep)?;
+    loaded.print_warnings();
+    let recent: Vec<(PathBuf, Session)> = loaded.found.into_iter().take(15).collect();
+    if recent.is_empty() {
+        return Ok(None);
+    }
+    let mut items: Vec<String> = recent
+        .iter()
+        .map(|(_, s)| {
+            let account = if s.account.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", s.account)
+            };
+            crate::text::printable_line(&format!(
+                "{}  {}{account}  ({})",
+                s.date.minute(),
+                s.with,
+                s.playbook
+            ))
+        })
+        .collect();
+    items.push("No prep: debrief on its own".into());
+    let picked = pick(prompter, "Which prep was this conversation for?", &items)?;
+    Ok(picked.and_then(|n| recent.into_iter().nth(n)))
+}
+
+/// `--playbook`, else the debrief the prep's playbook names, else `debrief`:
+/// checked here, and returned as it should be named again (in a draft).
+fn debrief_playbook(store: &Store, flag: Option<&str>, prep: Option<&Session>) -> Result<String> {
+    let (name, named_by) = match (flag, prep) {
+        (Some(name), _) => (name.to_string(), None),
+        (None, Some(prep)) => match store.playbook(&prep.playbook).ok().and_then(|p| p.debrief) {
+            Some(name) => (name, Some(prep.playbook.clone())),
+            None => (DEFAULT_DEBRIEF.to_string(), None),
+        },
+        (None, None) => (DEFAULT_DEBRIEF.to_string(), None),
+    };
+    let playbook = match (store.playbook(&name), named_by) {
+        (Err(Error::NotFound(why)), Some(prep_playbook)) => {
+            return Err(Error::NotFound(format!(
+                "the prep playbook `{prep_playbook}` names `debrief: {name}`, which cannot be found: {why}\n  \
+                 fix its `debrief:` key, or choose one with --playbook"
+            )));
+        }
+        (result, _) => result?,
+    };
+    if playbook.kind != Kind::Debrief {
+        return Err(Error::Usage(format!(
+            "`{}` is a {} playbook; `coach debrief` follows debrief playbooks",
+            playbook.id,
+            playbook.kind.as_str()
+        )));
+    }
+    Ok(name)
+}
+
+/// Turn the next steps into follow-ups with owners and due dates; a due date
+/// that cannot be read is asked for in a terminal, else noted as a nudge.
+fn follow_ups(
+    session: &mut Session,
+    mut outcome: Outcome,
+    day: jiff::civil::Date,
+    mut prompter: Option<&mut dyn Prompter>,
+) -> Result<Outcome> {
+    let mut out = Vec::new();
+    for parsed in followups::next_steps(&session.answers, &session.id, day) {
+        let mut followup = parsed.followup;
+        if let Some(phrase) = parsed.due_text {
+            match prompter.as_deref_mut() {
+                Some(p) => followup.due = ask_due(p, &followup.what, &phrase)?,
+                None => {
+                    let text = format!(
+                        "Could not read the due date \"{phrase}\" of \"{}\"; give it as YYYY-MM-DD.",
+                        followup.what
+                    );
+                    session.nudges.push(text.clone());
+                    outcome.nudges.push(Nudged {
+                        question: NEXT_STEPS.into(),
+                        text,
+                    });
+                }
+            }
+        }
+        out.push(followup);
+    }
+    session.followups = out;
+    Ok(outcome)
+}
+
+/// Ask for the due date of a next step whose date could not be read.
+fn ask_due(
+    prompter: &mut dyn Prompter,
+    what: &str,
+    phrase: &str,
+) -> Result<Option<jiff::civil::Date>> {
+    let mut q = Question::text(
+        "due",
+        &format!("When is “{what}” due?"),
+        Some(&format!(
+            "“{phrase}” could not be read as a date: give it as YYYY-MM-DD, or leave it empty."
+        )),
+        false,
+    );
+    q.ty = QuestionType::Date;
+    let answer = super::who::ask_text(prompter, &q)?;
+    Ok(answer.and_then(|d| d.parse().ok()))
+}

@@ -1,0 +1,103 @@
+//! The prep and debrief workflow: from a request to a saved session.
+//!
+//! A session starts a draft (or resumes one), settles who it is with, walks
+//! the playbook through a [`Prompter`](crate::flow::Prompter) — the
+//! terminal, an answers file, or both — writing the draft after every typed
+//! answer, then saves the notes and only then drops the draft. `prep` adds
+//! what the last debrief with the same person learned; `debrief` finds the
+//! prep it is held against, the transcript's figures and the follow-ups.
+//!
+//! - [`prep`], [`debrief`]: the two workflows, one call each;
+//! - `walk`: what both share (draft, walk, record, save);
+//! - [`who`]: who the conversation is with, matched to known people;
+//! - [`since`]: the thread from the last debrief into the next prep.
+
+pub mod debrief;
+pub mod prep;
+pub mod since;
+mod walk;
+pub mod who;
+
+use std::path::PathBuf;
+
+use crate::error::{Error, Result};
+use crate::flow::Outcome;
+use crate::playbook::Kind;
+use crate::prompt::terminal::Terminal;
+use crate::session::Session;
+use crate::session::draft::Draft;
+use crate::store::Store;
+
+pub use debrief::{Debrief, debrief};
+pub use prep::{Prep, prep};
+
+/// A saved session: its record, what the walk showed, where its notes are,
+/// and whether a person reviewed it in the terminal.
+#[derive(Debug)]
+pub struct Finished {
+    pub session: Session,
+    pub outcome: Outcome,
+    pub path: PathBuf,
+    pub reviewed: bool,
+}
+
+/// How the questions are answered.
+#[derive(Debug, Clone, Default)]
+pub struct Answering {
+    /// `--answers FILE`.
+    pub file: Option<PathBuf>,
+    /// `--no-input`: never prompt.
+    pub no_input: bool,
+}
+
+impl Answering {
+    fn scripted(&self) -> bool {
+        self.file.is_some() || self.no_input
+    }
+
+    /// Whether a person can be asked: stdin and stderr are terminals and
+    /// `--no-input` is not given. With no terminal and no script a session
+    /// cannot run: a usage error that names both flags.
+    fn can_ask(&self, store: &Store) -> Result<bool> {
+        let env = store.env();
+        let interactive = env.stdin_tty && env.stderr_tty;
+        if !interactive && !self.scripted() {
+            return Err(Error::Usage(
+                "no terminal to ask in: pass --answers FILE to answer from a file, \
+                 or --no-input to take the playbook's defaults"
+                    .into(),
+            ));
+        }
+        Ok(interactive && !self.no_input)
+    }
+}
+
+/// The terminal prompter, with the store's editor and scratch space.
+fn terminal(store: &Store) -> Terminal {
+    Terminal::new(store.editor().map(|(e, _)| e), Box::new(store.clone()))
+}
+
+/// The draft to resume (`text`: empty for the newest), listing the others
+/// when the newest is taken.
+fn resume(store: &Store, kind: Kind, text: &str) -> Result<Draft> {
+    let draft = store.draft(kind, text)?;
+    if text.trim().is_empty() {
+        let (all, _) = store.drafts(kind);
+        if all.len() > 1 {
+            eprintln!("Unfinished drafts, newest first:");
+            for d in &all {
+                eprintln!(
+                    "  {}  {} answered, with {}",
+                    d.id,
+                    d.answers.0.len(),
+                    crate::text::printable_line(&d.with)
+                );
+            }
+            eprintln!(
+                "Continuing the newest; name another with `coach {} --resume ID`.",
+                kind.as_str()
+            );
+        }
+    }
+    Ok(draft)
+}

@@ -1,0 +1,96 @@
+//! `prep`: walk a prep playbook before a conversation and save the notes.
+
+use std::path::PathBuf;
+
+use super::walk::{new_draft, record, save, walk};
+use super::who::{Given, counterpart};
+use super::{Answering, Finished, resume, terminal};
+use crate::error::{Error, Result};
+use crate::flow::Prompter;
+use crate::playbook::Kind;
+use crate::prompt::scripted::AnswersFile;
+use crate::store::Store;
+use crate::store::files::read_source;
+
+/// What `coach prep` was asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct Prep {
+    pub playbook: Option<String>,
+    pub with: Option<String>,
+    pub account: Option<String>,
+    pub answering: Answering,
+    /// `--resume [ID]`: the draft to continue (empty: the newest).
+    pub resume: Option<String>,
+}
+
+pub fn prep(store: &Store, req: Prep) -> Result<Finished> {
+    let resumed = req
+        .resume
+        .as_deref()
+        .map(|text| resume(store, Kind::Prep, text))
+        .transpose()?;
+    let name = match (&resumed, &req.playbook) {
+        (Some(draft), _) => draft.playbook.clone(),
+        (None, Some(name)) => name.clone(),
+        (None, None) => store.default_playbook().0.to_string(),
+    };
+    let playbook = store.playbook(&name)?;
+    if playbook.kind != Kind::Prep {
+        return Err(Error::Usage(format!(
+            "`{}` is a {} playbook; `coach prep` follows prep playbooks",
+            playbook.id,
+            playbook.kind.as_str()
+        )));
+    }
+    let can_ask = req.answering.can_ask(store)?;
+    let file = match &req.answering.file {
+        Some(path) => AnswersFile::parse(&read_source(path)?, &playbook).map_err(Error::BadData)?,
+        None => AnswersFile::default(),
+    };
+    let mut terminal = can_ask.then(|| terminal(store));
+    let given = match &resumed {
+        Some(draft) => Given::Settled {
+            with: draft.with.clone(),
+            account: draft.account.clone(),
+        },
+        None => Given::Typed {
+            with: req.with.clone().or(file.with.clone()),
+            account: req.account.clone().or(file.account.clone()),
+        },
+    };
+    let cx = counterpart(
+        store,
+        given,
+        terminal.as_mut().map(|t| t as &mut dyn Prompter),
+        "who is the conversation with? Pass --with NAME (or `with:` in the answers file)",
+    )?;
+
+    let mut draft = match resumed {
+        Some(draft) => draft,
+        None => new_draft(store, Kind::Prep, &name, &cx, terminal.is_some())?,
+    };
+    let reviewed = terminal.is_some();
+    // Only a person at a terminal sees (and can confirm) what was learned.
+    let since = match &terminal {
+        Some(_) => super::since::last_debrief(store, &cx.with)?,
+        None => None,
+    };
+    if let Some(since) = &since {
+        since.show(std::io::stderr())?;
+    }
+    let script = req.answering.scripted().then_some(file.answers);
+    let offer = |flow| match &since {
+        Some(since) => since.offer(flow),
+        None => flow,
+    };
+    let (outcome, _) = walk(store, &playbook, &cx, &mut draft, offer, terminal, script)?;
+    let kept = reviewed && !draft.asked.is_empty();
+    let mut session = record(&draft, &playbook, &cx, &outcome);
+    let path: PathBuf = save(store, &mut session, &outcome, &playbook, kept)?;
+    Ok(Finished {
+        session,
+        outcome,
+        path,
+        reviewed,
+    })
+}
