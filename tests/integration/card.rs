@@ -2,20 +2,12 @@
 
 use crate::env::{TestEnv, fixture};
 
-fn stdout(out: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
-}
-
-fn stderr(out: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&out.get_output().stderr).into_owned()
-}
-
 fn prep(env: &TestEnv, answers: &std::path::Path) -> String {
     let playbook = match answers.file_stem().and_then(|s| s.to_str()) {
         Some("personal") => "personal",
         _ => "discovery",
     };
-    let out = env
+    let doc = env
         .coach()
         .args([
             "prep",
@@ -26,9 +18,9 @@ fn prep(env: &TestEnv, answers: &std::path::Path) -> String {
             "--answers",
         ])
         .arg(answers)
-        .assert()
-        .success();
-    let doc: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        .run()
+        .success()
+        .stdout_json();
     doc["id"].as_str().unwrap().to_string()
 }
 
@@ -55,21 +47,15 @@ fn the_card_for_jane() {
         .args(["debrief", "--prep", &id, "--format", "none", "--answers"])
         .arg(fixture("answers/debrief.yaml"))
         .env("COACH_NOW", "2026-11-22T16:00:00+01:00")
-        .assert()
+        .run()
         .success();
-    let out = env
-        .coach()
-        .args(["card", "--with", "jane smith"])
-        .assert()
-        .success();
-    let card = stdout(&out);
-    fits(&card);
+    let out = env.run(["card", "--with", "jane smith"]).success();
+    let card = out.stdout();
+    fits(card);
     insta::assert_snapshot!("card-jane", card);
     // The same prep by id prefix, and the latest prep without arguments.
-    let by_id = env.coach().args(["card", &id[..13]]).assert().success();
-    assert_eq!(stdout(&by_id), card);
-    let latest = env.coach().arg("card").assert().success();
-    assert_eq!(stdout(&latest), card);
+    assert_eq!(env.run(["card", &id[..13]]).success().stdout(), card);
+    assert_eq!(env.run(["card"]).success().stdout(), card);
 }
 
 #[test]
@@ -83,12 +69,8 @@ fn open_questions_come_first_and_other_playbooks_show_what_exists() {
         );
     let answers = env.write("closed.yaml", &text);
     prep(&env, &answers);
-    let card = stdout(
-        &env.coach()
-            .args(["card", "--with", "Jane"])
-            .assert()
-            .success(),
-    );
+    let out = env.run(["card", "--with", "Jane"]).success();
+    let card = out.stdout();
     let asks: Vec<&str> = card
         .lines()
         .filter(|l| l.starts_with("  ") && l.contains(". "))
@@ -104,13 +86,9 @@ fn open_questions_come_first_and_other_playbooks_show_what_exists() {
     );
     // A personal prep has none of the discovery ids: the card is short, not empty.
     prep(&env, &fixture("answers/personal.yaml"));
-    let card = stdout(
-        &env.coach()
-            .args(["card", "--with", "sam"])
-            .assert()
-            .success(),
-    );
-    fits(&card);
+    let out = env.run(["card", "--with", "sam"]).success();
+    let card = out.stdout();
+    fits(card);
     assert!(card.starts_with("Sam"), "{card}");
 }
 
@@ -134,27 +112,21 @@ fn long_answers_still_fit_one_screen() {
     );
     let answers = env.write("long.yaml", &text);
     prep(&env, &answers);
-    let card = stdout(&env.coach().arg("card").assert().success());
-    fits(&card);
+    let out = env.run(["card"]).success();
+    let card = out.stdout();
+    fits(card);
     assert!(card.contains('…'), "{card}");
 }
 
 #[test]
 fn no_prep_is_not_found() {
     let env = TestEnv::new();
-    let out = env.coach().arg("card").assert().code(66);
-    assert!(stderr(&out).contains("no prep yet"), "{}", stderr(&out));
+    env.run(["card"]).code(66).stderr_has("no prep yet");
     prep(&env, &fixture("answers/discovery.yaml"));
-    let out = env
-        .coach()
-        .args(["card", "--with", "Nobody"])
-        .assert()
-        .code(66);
-    assert!(
-        stderr(&out).contains("no prep with `Nobody`"),
-        "{}",
-        stderr(&out)
-    );
-    let out = env.coach().args(["card", "1999"]).assert().code(66);
-    assert!(stderr(&out).contains("no prep `1999`"), "{}", stderr(&out));
+    env.run(["card", "--with", "Nobody"])
+        .code(66)
+        .stderr_has("no prep with `Nobody`");
+    env.run(["card", "1999"])
+        .code(66)
+        .stderr_has("no prep `1999`");
 }

@@ -4,42 +4,33 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use predicates::prelude::*;
 use rexpect::process::WaitStatus;
 
-use crate::env::TestEnv;
-
-fn stdout(out: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8(out.get_output().stdout.clone()).unwrap()
-}
+use crate::env::{Coach, TestEnv};
 
 /// The text output a person reads, for the example from the help screen.
 #[test]
 fn text_output_for_a_leading_question() {
-    let env = TestEnv::new();
-    let out = env
-        .coach()
+    let out = Coach::new()
         .args(["check", "Don't you think it's time to upgrade?"])
-        .assert()
-        .success()
-        .stderr("");
-    insta::assert_snapshot!("leading-text", stdout(&out));
+        .run()
+        .success();
+    assert_eq!(out.stderr(), "", "nothing on stderr");
+    insta::assert_snapshot!("leading-text", out.stdout());
 }
 
 #[test]
 fn each_argument_is_checked_in_order_and_the_exit_code_is_zero() {
-    let env = TestEnv::new();
-    let out = env
-        .coach()
+    let out = Coach::new()
         .args([
             "check",
             "Do you have a budget?",
             "What would a good outcome look like for you?",
             "Who decides, and when?",
         ])
-        .assert()
+        .run()
         .code(0);
-    let text = stdout(&out);
+    let text = out.stdout();
     let budget = text.find("Do you have a budget?").unwrap();
     let outcome = text.find("What would a good outcome").unwrap();
     let decides = text.find("Who decides, and when?").unwrap();
@@ -59,20 +50,18 @@ fn each_argument_is_checked_in_order_and_the_exit_code_is_zero() {
 
 #[test]
 fn json_is_one_array_in_input_order() {
-    let env = TestEnv::new();
     let questions = [
         "Can you sign today?",
         "How do decisions like this get made?",
         "Our tool cuts costs by 40%.",
     ];
-    let out = env
-        .coach()
+    let out = Coach::new()
         .args(["check", "--format", "json"])
         .args(questions)
-        .assert()
-        .success()
-        .stderr("");
-    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("one JSON document");
+        .run()
+        .success();
+    assert_eq!(out.stderr(), "", "nothing on stderr");
+    let json = out.stdout_json();
     let items = json.as_array().expect("an array");
     let asked: Vec<&str> = items
         .iter()
@@ -101,14 +90,12 @@ fn json_is_one_array_in_input_order() {
 
 #[test]
 fn stdin_gives_one_question_a_line_and_skips_blank_lines() {
-    let env = TestEnv::new();
-    let out = env
-        .coach()
+    let json = Coach::new()
         .args(["check", "--format", "json"])
-        .write_stdin("Do you have a budget?\r\n\n   \n  What would a good outcome look like for you?  \nask about budget")
-        .assert()
-        .success();
-    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        .stdin("Do you have a budget?\r\n\n   \n  What would a good outcome look like for you?  \nask about budget")
+        .run()
+        .success()
+        .stdout_json();
     let asked: Vec<&str> = json
         .as_array()
         .unwrap()
@@ -129,29 +116,29 @@ fn stdin_gives_one_question_a_line_and_skips_blank_lines() {
 #[test]
 fn empty_stdin_checks_nothing() {
     let env = TestEnv::new();
-    env.coach()
+    let out = env
+        .coach()
         .args(["check", "--format", "json"])
-        .write_stdin("\n \n")
-        .assert()
-        .success()
-        .stdout("[]\n");
-    env.coach()
-        .arg("check")
-        .write_stdin("")
-        .assert()
-        .success()
-        .stdout("No questions to check.\n");
+        .stdin("\n \n")
+        .run()
+        .success();
+    assert_eq!(out.stdout(), "[]\n", "an empty array");
+    let out = env.coach().arg("check").stdin("").run().success();
+    assert_eq!(out.stdout(), "No questions to check.\n", "a sentence");
 }
 
 #[test]
 fn control_characters_are_shown_not_sent() {
-    let env = TestEnv::new();
-    env.coach()
+    let out = Coach::new()
         .args(["check", "Do you \u{1b}[31mhave a budget?"])
-        .assert()
+        .run()
         .success()
-        .stdout(predicate::str::contains("Do you \\u{1b}[31mhave a budget?"))
-        .stdout(predicate::str::contains("\u{1b}").not());
+        .stdout_has("Do you \\u{1b}[31mhave a budget?");
+    assert!(
+        !out.stdout().contains('\u{1b}'),
+        "an escape reached stdout: {:?}",
+        out.stdout()
+    );
 }
 
 /// A reader that stops early (`coach check < big | head -1`) is no error.

@@ -7,14 +7,6 @@ fn config_file(env: &TestEnv, text: &str) {
     env.write("config/config.yaml", text);
 }
 
-fn stdout(out: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
-}
-
-fn stderr(out: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&out.get_output().stderr).into_owned()
-}
-
 /// The `coach config` line for `key`, with its runs of spaces squeezed.
 fn line(text: &str, key: &str) -> String {
     let line = text
@@ -31,9 +23,9 @@ fn defaults_apply_without_a_file() {
         .coach()
         .arg("config")
         .env_remove("NO_COLOR")
-        .assert()
+        .run()
         .success();
-    let text = env.redact(&stdout(&out));
+    let text = env.redact(out.stdout());
     assert_eq!(
         line(&text, "config"),
         "config [TMP]/config/config.yaml (not found: defaults apply) (environment: COACH_CONFIG)"
@@ -67,9 +59,9 @@ fn flag_beats_environment_beats_file_beats_default() {
         .coach()
         .arg("config")
         .env_remove("NO_COLOR")
-        .assert()
+        .run()
         .success();
-    let text = env.redact(&stdout(&out));
+    let text = env.redact(out.stdout());
     assert_eq!(line(&text, "notes_dir"), "notes_dir [TMP]/notes (file)");
     assert_eq!(
         line(&text, "default_playbook"),
@@ -84,9 +76,9 @@ fn flag_beats_environment_beats_file_beats_default() {
         .arg("config")
         .env("EDITOR", "vim")
         .env("NO_COLOR", "1")
-        .assert()
+        .run()
         .success();
-    let text = env.redact(&stdout(&out));
+    let text = env.redact(out.stdout());
     assert_eq!(line(&text, "editor"), "editor vim (environment: EDITOR)");
     assert_eq!(line(&text, "color"), "color never (environment: NO_COLOR)");
     // A flag over the environment.
@@ -95,9 +87,9 @@ fn flag_beats_environment_beats_file_beats_default() {
         .coach()
         .args(["config", "--color", "always", "--home"])
         .arg(&home)
-        .assert()
+        .run()
         .success();
-    let text = env.redact(&stdout(&out));
+    let text = env.redact(out.stdout());
     assert_eq!(line(&text, "color"), "color always (flag: --color)");
     assert_eq!(line(&text, "home"), "home [TMP]/elsewhere (flag: --home)");
 }
@@ -114,30 +106,30 @@ fn configured_values_reach_the_commands() {
         ),
     );
     // `default_playbook` without --playbook, and `notes_dir` for the file.
-    let out = env
+    let doc = env
         .coach()
         .args(["prep", "--format", "json", "--answers"])
         .arg(fixture("answers/personal.yaml"))
-        .assert()
-        .success();
-    let doc: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        .run()
+        .success()
+        .stdout_json();
     assert_eq!(doc["playbook"], "personal");
     let path = doc["notes_path"].as_str().unwrap();
     assert!(path.starts_with(&notes.display().to_string()), "{path}");
     assert!(!env.notes_dir().exists());
     // `coach config path` agrees.
-    let out = env.coach().args(["config", "path"]).assert().success();
-    let text = env.redact(&stdout(&out));
+    let out = env.run(["config", "path"]).success();
+    let text = env.redact(out.stdout());
     assert_eq!(line(&text, "notes"), "notes [TMP]/my-notes");
     assert_eq!(line(&text, "drafts"), "drafts [TMP]/home/drafts");
     // `me` for `listen` without --me.
-    let out = env
+    let doc = env
         .coach()
         .args(["listen", "--format", "json"])
         .arg(fixture("transcripts/plain-discovery.txt"))
-        .assert()
-        .success();
-    let doc: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        .run()
+        .success()
+        .stdout_json();
     assert_eq!(doc["me"], "Alex Kim");
 }
 
@@ -148,9 +140,9 @@ fn errors_name_file_line_and_column_with_a_suggestion() {
         &env,
         "me: Alex\nedtor: vim\ncolor: allways\nnotes_dir: notes\n",
     );
-    let out = env.coach().arg("config").assert().code(65);
-    assert!(stdout(&out).is_empty());
-    let text = env.redact(&stderr(&out));
+    let out = env.run(["config"]).code(65);
+    assert!(out.stdout().is_empty(), "stdout: {}", out.stdout());
+    let text = env.redact(out.stderr());
     for expected in [
         "[TMP]/config/config.yaml:2:1: error: unknown key `edtor`",
         "did you mean `editor`?",
@@ -163,9 +155,7 @@ fn errors_name_file_line_and_column_with_a_suggestion() {
     }
     // Commands that read the config stop too; a YAML error is located.
     config_file(&env, "me: [Alex\n");
-    let out = env.coach().args(["followups"]).assert().code(65);
-    assert!(
-        env.redact(&stderr(&out))
-            .contains("[TMP]/config/config.yaml:")
-    );
+    let out = env.run(["followups"]).code(65);
+    let stderr = env.redact(out.stderr());
+    assert!(stderr.contains("[TMP]/config/config.yaml:"), "{stderr}");
 }

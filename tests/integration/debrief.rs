@@ -1,7 +1,5 @@
 //! `coach debrief` through the real binary: prep, then debrief against it.
 
-use predicates::prelude::*;
-
 use crate::env::{TestEnv, fixture};
 
 const LATER: &str = "2026-11-24T16:30:00+01:00";
@@ -18,12 +16,8 @@ fn prep(env: &TestEnv, playbook: &str, answers: &str, now: &str) {
             "--answers",
         ])
         .arg(fixture(answers))
-        .assert()
+        .run()
         .success();
-}
-
-fn json(out: &assert_cmd::assert::Assert) -> serde_json::Value {
-    serde_json::from_slice(&out.get_output().stdout).expect("one JSON document")
 }
 
 /// Each shipped prep and its debrief, answered from files: the JSON (with
@@ -54,9 +48,9 @@ fn every_shipped_pair_prep_then_debrief() {
                 "--answers",
             ])
             .arg(fixture(&format!("answers/{debrief_playbook}.yaml")))
-            .assert()
+            .run()
             .success();
-        let doc = json(&out);
+        let doc = out.stdout_json();
         assert_eq!(doc["kind"], "debrief");
         assert_eq!(
             doc["playbook"], debrief_playbook,
@@ -65,14 +59,11 @@ fn every_shipped_pair_prep_then_debrief() {
         assert!(doc["prep"].as_str().unwrap().ends_with("-prep"));
         assert!(!doc["plan_vs_actual"].as_array().unwrap().is_empty());
         let notes_path = doc["notes_path"].as_str().unwrap().to_string();
-        insta::assert_snapshot!(
-            format!("{debrief_playbook}-json"),
-            env.redact(&String::from_utf8_lossy(&out.get_output().stdout))
-        );
-        insta::assert_snapshot!(
-            format!("{debrief_playbook}-notes"),
-            std::fs::read_to_string(notes_path).unwrap()
-        );
+        let notes = std::fs::read_to_string(notes_path).unwrap();
+        env.settings().bind(|| {
+            insta::assert_snapshot!(format!("{debrief_playbook}-json"), out.stdout());
+            insta::assert_snapshot!(format!("{debrief_playbook}-notes"), notes);
+        });
     }
 }
 
@@ -99,16 +90,16 @@ fn the_latest_prep_for_a_person_is_found() {
     );
     let answers = env.write("a.yaml", "answers:\n  outcome: continuation\n");
     let run = |args: &[&str]| {
-        let out = env
+        let doc = env
             .coach()
             .env("COACH_NOW", LATER)
             .args(args)
             .arg("--answers")
             .arg(&answers)
             .args(["--format", "json"])
-            .assert()
-            .success();
-        let doc = json(&out);
+            .run()
+            .success()
+            .stdout_json();
         std::fs::remove_file(doc["notes_path"].as_str().unwrap()).unwrap();
         doc["prep"].as_str().map(str::to_owned)
     };
@@ -132,13 +123,13 @@ fn the_latest_prep_for_a_person_is_found() {
     env.coach()
         .args(["debrief", "--prep", "2026-11", "--answers"])
         .arg(&answers)
-        .assert()
+        .run()
         .code(2)
-        .stderr(predicate::str::contains("could be any of 3 preps"));
+        .stderr_has("could be any of 3 preps");
     env.coach()
         .args(["debrief", "--prep", "1999", "--answers"])
         .arg(&answers)
-        .assert()
+        .run()
         .code(66);
 }
 
@@ -162,10 +153,10 @@ fn a_debrief_without_a_prep_says_so() {
             "a.yaml",
             "answers:\n  outcome: continuation\n  commitment: Nothing yet\n",
         ))
-        .assert()
+        .run()
         .success()
-        .stderr(predicate::str::contains("No prep is linked"));
-    let doc = json(&out);
+        .stderr_has("No prep is linked");
+    let doc = out.stdout_json();
     assert_eq!(doc["prep"], serde_json::Value::Null);
     assert_eq!(doc["plan_vs_actual"][0]["planned"], serde_json::Value::Null);
     let notes = std::fs::read_to_string(doc["notes_path"].as_str().unwrap()).unwrap();
@@ -185,9 +176,9 @@ fn a_debrief_without_a_prep_says_so() {
     env.coach()
         .args(["debrief", "--with", "Jane Smith", "--answers"])
         .arg(fixture("answers/debrief.yaml"))
-        .assert()
+        .run()
         .code(65)
-        .stderr(predicate::str::contains("`asked_questions` takes its choices from `prep.planned_questions`, and this session has no prep answer there"));
+        .stderr_has("`asked_questions` takes its choices from `prep.planned_questions`, and this session has no prep answer there");
 }
 
 #[test]
@@ -209,25 +200,25 @@ fn a_prep_playbook_naming_a_missing_debrief_is_a_clear_error() {
             "--format",
             "none",
         ])
-        .assert()
+        .run()
         .success();
     let answers = env.write("a.yaml", "answers:\n  outcome: advance\n");
     env.coach()
         .env("COACH_PLAYBOOK_PATH", playbook.parent().unwrap())
         .args(["debrief", "--with", "Jane", "--answers"])
         .arg(&answers)
-        .assert()
+        .run()
         .code(66)
-        .stderr(predicate::str::contains(
+        .stderr_has(
             "the prep playbook `renewal` names `debrief: renewal-debreif`, which cannot be found",
-        ));
+        );
     // `playbook validate` points at the key itself.
     env.coach()
         .env("COACH_PLAYBOOK_PATH", playbook.parent().unwrap())
         .args(["playbook", "validate", "renewal"])
-        .assert()
+        .run()
         .code(65)
-        .stderr(predicate::str::contains("renewal.yaml:3:10: error: `debrief: renewal-debreif` names a playbook that is not on the search path"));
+        .stderr_has("renewal.yaml:3:10: error: `debrief: renewal-debreif` names a playbook that is not on the search path");
 }
 
 #[test]
@@ -239,9 +230,10 @@ fn plans_of_a_debrief_must_name_questions_of_its_prep() {
     env.coach()
         .env("COACH_PLAYBOOK_PATH", &team)
         .args(["playbook", "validate", "renewal"])
-        .assert()
+        .run()
         .code(65)
-        .stderr(predicate::str::contains("renewal-debrief.yaml:9:15: error: `plan: gaol` names a question the prep playbook `renewal` does not have").and(predicate::str::contains("did you mean `goal`?")));
+        .stderr_has("renewal-debrief.yaml:9:15: error: `plan: gaol` names a question the prep playbook `renewal` does not have")
+        .stderr_has("did you mean `goal`?");
 }
 
 /// The prep after a debrief shows what was learned, what is still unknown and
@@ -250,7 +242,7 @@ fn plans_of_a_debrief_must_name_questions_of_its_prep() {
 fn follow_ups_are_kept_and_counted() {
     let env = TestEnv::new();
     prep(&env, "discovery", "answers/discovery.yaml", crate::env::NOW);
-    let out = env
+    let doc = env
         .coach()
         .env("COACH_NOW", LATER)
         .args([
@@ -262,9 +254,9 @@ fn follow_ups_are_kept_and_counted() {
             "--answers",
         ])
         .arg(fixture("answers/debrief.yaml"))
-        .assert()
-        .success();
-    let doc = json(&out);
+        .run()
+        .success()
+        .stdout_json();
     let followups = doc["followups"].as_array().unwrap();
     let brief: Vec<(String, String, String)> = followups
         .iter()
@@ -285,13 +277,13 @@ fn follow_ups_are_kept_and_counted() {
             row("Priya", "book the IT review", "2026-12-04"),
         ]
     );
-    let out = env
+    let list = env
         .coach()
         .env("COACH_NOW", "2026-11-29T09:00:00+01:00")
         .args(["followups", "--format", "json"])
-        .assert()
-        .success();
-    let list = json(&out);
+        .run()
+        .success()
+        .stdout_json();
     assert_eq!(list["followups"][0]["status"], "overdue");
     assert_eq!(list["followups"][0]["what"], "send the pilot plan");
 }
@@ -302,7 +294,7 @@ fn follow_ups_are_kept_and_counted() {
 fn a_transcript_is_measured_beside_the_estimates() {
     let env = TestEnv::new();
     prep(&env, "discovery", "answers/discovery.yaml", crate::env::NOW);
-    let out = env
+    let doc = env
         .coach()
         .env("COACH_NOW", LATER)
         .args([
@@ -318,9 +310,9 @@ fn a_transcript_is_measured_beside_the_estimates() {
         .arg(fixture("transcripts/zoom-discovery.vtt"))
         .arg("--answers")
         .arg(fixture("answers/debrief.yaml"))
-        .assert()
-        .success();
-    let doc = json(&out);
+        .run()
+        .success()
+        .stdout_json();
     assert_eq!(doc["listen"]["me"], "Alex Kim");
     assert_eq!(doc["listen"]["talk_share"], 0.5191);
     assert_eq!(doc["listen"]["questions"], 6);
@@ -344,11 +336,9 @@ fn a_transcript_is_measured_beside_the_estimates() {
         .arg(fixture("transcripts/zoom-discovery.vtt"))
         .arg("--answers")
         .arg(fixture("answers/debrief.yaml"))
-        .assert()
+        .run()
         .code(65)
-        .stderr(predicate::str::contains(
-            "the speakers are \"Alex Kim\", \"Jane Doe\", \"Sam Patel\"",
-        ));
+        .stderr_has("the speakers are \"Alex Kim\", \"Jane Doe\", \"Sam Patel\"");
     assert_eq!(env.notes().len(), 2);
 }
 
@@ -377,16 +367,13 @@ fn a_hand_broken_session_file_is_skipped_with_a_warning() {
             "--answers",
         ])
         .arg(env.write("a.yaml", "answers:\n  outcome: continuation\n"))
-        .assert()
+        .run()
         .success()
-        .stderr(predicate::str::contains(format!(
+        .stderr_has(&format!(
             "{}:4:7: warning: skipped: invalid front matter",
             broken.display()
-        )));
-    assert_eq!(json(&out)["prep"], "2026-11-22-1403-jane-smith-prep");
-    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-    assert!(
-        !stderr.contains("README.md"),
-        "files that are not sessions are ignored quietly: {stderr}"
-    );
+        ))
+        // Files that are not sessions are ignored quietly.
+        .stderr_lacks("README.md");
+    assert_eq!(out.stdout_json()["prep"], "2026-11-22-1403-jane-smith-prep");
 }

@@ -3,8 +3,6 @@
 
 use std::path::PathBuf;
 
-use predicates::prelude::*;
-
 use crate::env::TestEnv;
 
 /// Write a debrief's notes file with these `(owner, what, due)` follow-ups.
@@ -62,18 +60,6 @@ fn two_debriefs(env: &TestEnv) {
     );
 }
 
-fn stdout(out: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8(out.get_output().stdout.clone()).unwrap()
-}
-
-fn stderr(out: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8(out.get_output().stderr.clone()).unwrap()
-}
-
-fn json(out: &assert_cmd::assert::Assert) -> serde_json::Value {
-    serde_json::from_str(&stdout(out)).expect("one JSON document on stdout")
-}
-
 fn listed_ids(doc: &serde_json::Value) -> Vec<String> {
     doc["followups"]
         .as_array()
@@ -87,16 +73,14 @@ fn listed_ids(doc: &serde_json::Value) -> Vec<String> {
 fn open_items_overdue_first_with_counterpart_and_session() {
     let env = TestEnv::new();
     two_debriefs(&env);
-    let out = env.coach().arg("followups").assert().success();
-    assert_eq!(stderr(&out), "");
-    insta::assert_snapshot!("list-table", stdout(&out));
+    let out = env.run(["followups"]).success();
+    assert_eq!(out.stderr(), "", "nothing on stderr");
+    insta::assert_snapshot!("list-table", out.stdout());
 
-    let doc = json(
-        &env.coach()
-            .args(["followups", "--format", "json"])
-            .assert()
-            .success(),
-    );
+    let doc = env
+        .run(["followups", "--format", "json"])
+        .success()
+        .stdout_json();
     assert_eq!(
         listed_ids(&doc),
         [
@@ -113,12 +97,10 @@ fn open_items_overdue_first_with_counterpart_and_session() {
 fn json_shape() {
     let env = TestEnv::new();
     two_debriefs(&env);
-    let out = env
-        .coach()
-        .args(["followups", "--format", "json"])
-        .assert()
-        .success();
-    let doc = json(&out);
+    let doc = env
+        .run(["followups", "--format", "json"])
+        .success()
+        .stdout_json();
     assert_eq!(doc["today"], "2026-11-22");
     let first = &doc["followups"][0];
     assert_eq!(
@@ -159,12 +141,10 @@ fn marking_done_appends_to_the_log_and_never_rewrites_the_session() {
     let before = std::fs::read(&notes).unwrap();
 
     let out = env
-        .coach()
-        .args(["followups", "--done", &format!("{RAJ}#1")])
-        .assert()
+        .run(["followups", "--done", &format!("{RAJ}#1")])
         .success();
     assert_eq!(
-        stdout(&out),
+        out.stdout(),
         format!(
             "Marked done: {RAJ}#1\n  me: send pricing (Raj Patel, due 2026-11-20)\n\
              You kept 0 of 2 promises on time (0%)\n"
@@ -190,36 +170,36 @@ fn marking_done_appends_to_the_log_and_never_rewrites_the_session() {
     }
 
     // Marking it again changes nothing and says so.
-    env.coach()
-        .args(["followups", "--done", &format!("{RAJ}#1")])
-        .assert()
-        .success()
-        .stdout(predicate::str::starts_with(format!(
+    let out = env
+        .run(["followups", "--done", &format!("{RAJ}#1")])
+        .success();
+    assert!(
+        out.stdout().starts_with(&format!(
             "{RAJ}#1 was already marked done on 2026-11-22; nothing changed.\n"
-        )));
+        )),
+        "{}",
+        out.stdout()
+    );
     assert_eq!(std::fs::read_to_string(&log).unwrap().lines().count(), 1);
 
     // Gone from the open list; back with --all, done and last.
-    let open = json(
-        &env.coach()
-            .args(["followups", "--format", "json"])
-            .assert()
-            .success(),
-    );
+    let open = env
+        .run(["followups", "--format", "json"])
+        .success()
+        .stdout_json();
     assert!(!listed_ids(&open).contains(&format!("{RAJ}#1")));
-    let all = json(
-        &env.coach()
-            .args(["followups", "--all", "--format", "json"])
-            .assert()
-            .success(),
-    );
+    let all = env
+        .run(["followups", "--all", "--format", "json"])
+        .success()
+        .stdout_json();
     let last = all["followups"].as_array().unwrap().last().unwrap().clone();
     assert_eq!(last["id"], format!("{RAJ}#1"));
     assert_eq!(last["status"], "done");
     assert_eq!(last["done"], "2026-11-22");
     assert_eq!(last["days_left"], serde_json::Value::Null);
-    let table = stdout(&env.coach().args(["followups", "--all"]).assert().success());
-    assert!(table.contains("done 2026-11-22"), "{table}");
+    env.run(["followups", "--all"])
+        .success()
+        .stdout_has("done 2026-11-22");
 }
 
 #[test]
@@ -227,39 +207,30 @@ fn items_are_named_by_id_or_a_unique_prefix() {
     let env = TestEnv::new();
     two_debriefs(&env);
     // Exact ids.
-    env.coach()
-        .args([
-            "followups",
-            "--done",
-            "2026-11-10-0900-jane-smith-debrief#3",
-        ])
-        .assert()
-        .success();
-    env.coach()
-        .args([
-            "followups",
-            "--done",
-            "2026-11-18-1600-raj-patel-debrief#2",
-            "--format",
-            "json",
-        ])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("\"already_done\": false"));
+    env.run([
+        "followups",
+        "--done",
+        "2026-11-10-0900-jane-smith-debrief#3",
+    ])
+    .success();
+    env.run([
+        "followups",
+        "--done",
+        "2026-11-18-1600-raj-patel-debrief#2",
+        "--format",
+        "json",
+    ])
+    .success()
+    .stdout_has("\"already_done\": false");
     // Unknown: 66, with a did-you-mean.
-    env.coach()
-        .args(["followups", "--done", &format!("{RAJ}#9")])
-        .assert()
+    env.run(["followups", "--done", &format!("{RAJ}#9")])
         .code(66)
-        .stderr(
-            predicate::str::contains("no follow-up").and(predicate::str::contains("did you mean")),
-        );
+        .stderr_has("no follow-up")
+        .stderr_has("did you mean");
     // Ambiguous: 2, naming the candidates.
-    env.coach()
-        .args(["followups", "--done", "2026-11-10"])
-        .assert()
+    env.run(["followups", "--done", "2026-11-10"])
         .code(2)
-        .stderr(predicate::str::contains("could be any of 3 follow-ups"));
+        .stderr_has("could be any of 3 follow-ups");
     let log = std::fs::read_to_string(env.home().join("followups.log")).unwrap();
     assert_eq!(log.lines().count(), 2);
 }
@@ -274,13 +245,13 @@ fn a_unique_prefix_marks_that_item() {
         "Solo",
         &[("me", "one thing", None)],
     );
-    env.coach()
-        .args(["followups", "--done", "2026-11-19"])
-        .assert()
-        .success()
-        .stdout(predicate::str::starts_with(
-            "Marked done: 2026-11-19-1000-solo-debrief#1\n",
-        ));
+    let out = env.run(["followups", "--done", "2026-11-19"]).success();
+    assert!(
+        out.stdout()
+            .starts_with("Marked done: 2026-11-19-1000-solo-debrief#1\n"),
+        "{}",
+        out.stdout()
+    );
 }
 
 #[test]
@@ -309,24 +280,20 @@ fn reliability_counts_promises_kept_on_time() {
              {{\"id\":\"{RAJ}#1\",\"done\":\"2026-11-19\",\"at\":\"2026-11-19T10:00:00+01:00\"}}\n"
         ),
     );
-    env.coach()
-        .args(["followups", "--done", &format!("{JANE}#4")])
-        .assert()
+    env.run(["followups", "--done", &format!("{JANE}#4")])
         .success();
     // Kept: #1, #4, Raj's. Not kept: #2 (late), #3 (overdue).
-    env.coach()
-        .arg("followups")
-        .assert()
-        .success()
-        .stdout(predicate::str::ends_with(
-            "You kept 3 of 5 promises on time (60%)\n",
-        ));
-    let doc = json(
-        &env.coach()
-            .args(["followups", "--format", "json"])
-            .assert()
-            .success(),
+    let out = env.run(["followups"]).success();
+    assert!(
+        out.stdout()
+            .ends_with("You kept 3 of 5 promises on time (60%)\n"),
+        "{}",
+        out.stdout()
     );
+    let doc = env
+        .run(["followups", "--format", "json"])
+        .success()
+        .stdout_json();
     assert_eq!(
         doc["reliability"],
         serde_json::json!({"kept": 3, "promises": 5, "percent": 60})
@@ -363,23 +330,19 @@ fn a_hand_broken_session_is_skipped_with_a_warning() {
     std::fs::write(&broken, text.replace("  owner: me\n", "  owner: [me\n")).unwrap();
     // Not a session at all: ignored without a word.
     env.write("home/sessions/README.md", "# My notes\n");
-    let out = env.coach().arg("followups").assert().success();
-    let warnings = env.redact(&stderr(&out));
+    let out = env.run(["followups"]).success();
+    let warnings = env.redact(out.stderr());
     assert_eq!(warnings.lines().count(), 1, "{warnings}");
     assert!(
         warnings.starts_with("[TMP]/home/sessions/2026-11-21-1000-broken-debrief.md:17:"),
         "{warnings}"
     );
     assert!(warnings.contains("warning: skipped"), "{warnings}");
-    assert!(stdout(&out).contains("raj-patel-debrief#1"));
+    out.stdout_has("raj-patel-debrief#1");
     // With JSON the warning still goes to stderr, and stdout stays one document.
-    let out = env
-        .coach()
-        .args(["followups", "--format", "json"])
-        .assert()
-        .success();
-    assert_eq!(json(&out)["followups"].as_array().unwrap().len(), 5);
-    assert!(stderr(&out).contains("warning: skipped"));
+    let out = env.run(["followups", "--format", "json"]).success();
+    assert_eq!(out.stdout_json()["followups"].as_array().unwrap().len(), 5);
+    out.stderr_has("warning: skipped");
 }
 
 #[test]
@@ -390,13 +353,9 @@ fn a_damaged_log_line_is_skipped_with_a_warning() {
         "home/followups.log",
         &format!("not json\n{{\"id\":\"{RAJ}#1\",\"done\":\"2026-11-21\",\"at\":\"x\"}}\n"),
     );
-    let out = env
-        .coach()
-        .args(["followups", "--format", "json"])
-        .assert()
-        .success();
+    let out = env.run(["followups", "--format", "json"]).success();
     assert_eq!(
-        env.redact(&stderr(&out))
+        env.redact(out.stderr())
             .lines()
             .next()
             .unwrap()
@@ -404,30 +363,22 @@ fn a_damaged_log_line_is_skipped_with_a_warning() {
             .next(),
         Some("[TMP]/home/followups.log:1")
     );
-    assert!(!listed_ids(&json(&out)).contains(&format!("{RAJ}#1")));
+    assert!(!listed_ids(&out.stdout_json()).contains(&format!("{RAJ}#1")));
 }
 
 #[test]
 fn nothing_to_follow_up() {
     let env = TestEnv::new();
-    env.coach()
-        .arg("followups")
-        .assert()
+    let out = env.run(["followups"]).success();
+    assert_eq!(out.stdout(), "No open follow-ups.\n", "a sentence");
+    let doc = env
+        .run(["followups", "--format", "json"])
         .success()
-        .stdout("No open follow-ups.\n");
-    let doc = json(
-        &env.coach()
-            .args(["followups", "--format", "json"])
-            .assert()
-            .success(),
-    );
+        .stdout_json();
     assert_eq!(
         doc,
         serde_json::json!({"today": "2026-11-22", "followups": [], "reliability": null})
     );
-    env.coach()
-        .args(["followups", "--done", "anything"])
-        .assert()
-        .code(66);
+    env.run(["followups", "--done", "anything"]).code(66);
     assert!(!env.home().join("followups.log").exists());
 }

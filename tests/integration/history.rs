@@ -2,8 +2,6 @@
 //! by hand, as a user's notes directory holds them. "Today" is 2026-11-22
 //! (`COACH_NOW`).
 
-use predicates::prelude::*;
-
 use crate::env::TestEnv;
 
 /// Write a session's notes file; `extra` goes into the front matter before
@@ -83,8 +81,8 @@ fn notes(env: &TestEnv) {
     .unwrap();
 }
 
-fn ids(stdout: &[u8]) -> Vec<String> {
-    String::from_utf8_lossy(stdout)
+fn ids(stdout: &str) -> Vec<String> {
+    stdout
         .lines()
         .map(|l| {
             serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
@@ -125,10 +123,9 @@ fn history_filters_newest_first() {
             .arg("history")
             .args(*args)
             .args(["--format", "jsonl"])
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{args:?}");
-        assert_eq!(ids(&out.stdout), *want, "{args:?}");
+            .run()
+            .success();
+        assert_eq!(ids(out.stdout()), *want, "{args:?}");
     }
 }
 
@@ -136,64 +133,47 @@ fn history_filters_newest_first() {
 fn a_hand_broken_file_is_skipped_with_one_warning() {
     let env = TestEnv::new();
     notes(&env);
-    let out = env
-        .coach()
-        .args(["history", "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let out = env.run(["history", "--format", "json"]).success();
+    let stderr = out.stderr();
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(
         stderr.contains("2026-11-15-0800-broken-prep.md:4:") && stderr.contains("warning"),
         "{stderr}"
     );
-    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = out.stdout_json();
     assert_eq!(rows.as_array().unwrap().len(), 4);
     assert_eq!(rows[1]["outcome"], "advance");
     assert_eq!(rows[1]["open_followups"], 2);
     // The table shows the same sessions.
-    env.coach()
-        .arg("history")
-        .assert()
+    env.run(["history"])
         .success()
-        .stdout(predicate::str::contains("Jane Smith").and(predicate::str::contains("advance")));
+        .stdout_has("Jane Smith")
+        .stdout_has("advance");
 }
 
 #[test]
 fn show_takes_a_unique_prefix() {
     let env = TestEnv::new();
     notes(&env);
-    env.coach()
-        .args(["show", "2026-11-12"])
-        .assert()
-        .success()
-        .stdout(predicate::str::starts_with("# Call with Jane Smith"));
-    let out = env
-        .coach()
-        .args(["show", "2026-11-1", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let out = env.run(["show", "2026-11-12"]).success();
+    assert!(
+        out.stdout().starts_with("# Call with Jane Smith"),
+        "{}",
+        out.stdout()
+    );
+    let out = env.run(["show", "2026-11-1", "--format", "json"]).code(2);
+    let err = out.stderr();
     assert!(
         err.contains("could be any of") && err.contains(JANE_PREP) && err.contains(JANE_DEBRIEF),
         "{err}"
     );
-    let out = env
-        .coach()
-        .args(["show", JANE_DEBRIEF, "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = env
+        .run(["show", JANE_DEBRIEF, "--format", "json"])
+        .success()
+        .stdout_json();
     assert_eq!(json["prep"], JANE_PREP);
     assert_eq!(json["followups"][1]["owner"], "Jane");
-    env.coach()
-        .args(["show", "2025"])
-        .assert()
-        .code(66)
-        .stderr(predicate::str::contains("no session"));
+    env.run(["show", "2025"]).code(66).stderr_has("no session");
 }
 
 #[test]
@@ -201,12 +181,9 @@ fn csv_reads_back_with_a_real_parser() {
     let env = TestEnv::new();
     notes(&env);
     let out = env
-        .coach()
-        .args(["export", "--format", "csv", "--with", "jane"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+        .run(["export", "--format", "csv", "--with", "jane"])
+        .success();
+    let mut reader = csv::Reader::from_reader(out.stdout().as_bytes());
     let header: Vec<String> = reader
         .headers()
         .unwrap()
@@ -240,12 +217,9 @@ fn redaction_leaves_no_original_name() {
     notes(&env);
     for format in ["json", "jsonl", "csv", "markdown"] {
         let out = env
-            .coach()
-            .args(["export", "--redact", "--format", format])
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{format}");
-        let text = String::from_utf8_lossy(&out.stdout).to_lowercase();
+            .run(["export", "--redact", "--format", format])
+            .success();
+        let text = out.stdout().to_lowercase();
         for name in [
             "jane", "smith", "raj", "patel", "acme", "globex", "zoë", "zoe", "ünal", "unal",
             "überbau", "said",
@@ -267,7 +241,7 @@ fn export_writes_a_private_file() {
     env.coach()
         .args(["export", "--format", "markdown", "-o"])
         .arg(&path)
-        .assert()
+        .run()
         .success();
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.starts_with("# Coach sessions\n\n4 sessions"), "{text}");
@@ -277,13 +251,8 @@ fn export_writes_a_private_file() {
 fn stats_sum_up_the_period() {
     let env = TestEnv::new();
     notes(&env);
-    let out = env
-        .coach()
-        .args(["stats", "--since", "30d"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8_lossy(&out.stdout);
+    let out = env.run(["stats", "--since", "30d"]).success();
+    let text = out.stdout();
     assert!(text.contains("Sessions: 3 (2 preps, 1 debrief)"), "{text}");
     assert!(
         text.contains("Preps followed by a debrief: 1 of 2 (50%)"),
@@ -295,8 +264,6 @@ fn stats_sum_up_the_period() {
     );
     assert!(text.contains("Talk share: estimated 55%"), "{text}");
     assert!(text.contains("You kept 0 of 1 promise on time"), "{text}");
-    env.coach()
-        .args(["stats", "--since", "2026-11-30", "--until", "2026-11-01"])
-        .assert()
+    env.run(["stats", "--since", "2026-11-30", "--until", "2026-11-01"])
         .code(2);
 }

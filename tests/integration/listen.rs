@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::env::{TestEnv, fixture};
+use crate::env::{Coach, TestEnv, fixture};
 
 fn transcript(name: &str) -> PathBuf {
     fixture(&format!("transcripts/{name}"))
@@ -34,13 +34,17 @@ fn shared(name: &str) -> Option<PathBuf> {
 }
 
 fn json_of(env: &TestEnv, path: &Path, me: Option<&str>) -> Value {
-    let mut cmd = env.coach();
-    cmd.arg("listen").arg(path).args(["--format", "json"]);
+    let mut coach = env
+        .coach()
+        .arg("listen")
+        .arg(path)
+        .args(["--format", "json"]);
     if let Some(me) = me {
-        cmd.args(["--me", me]);
+        coach = coach.args(["--me", me]);
     }
-    let out = cmd.assert().success().stderr("");
-    serde_json::from_slice(&out.get_output().stdout).expect("one JSON document on stdout")
+    let out = coach.run().success();
+    assert_eq!(out.stderr(), "", "nothing on stderr");
+    out.stdout_json()
 }
 
 /// (name, seconds, share, words, questions, longest monologue seconds)
@@ -193,10 +197,10 @@ fn table_output_with_me() {
         .arg("listen")
         .arg(transcript("zoom-discovery.vtt"))
         .args(["--me", "alex"])
-        .assert()
-        .success()
-        .stderr("");
-    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        .run()
+        .success();
+    assert_eq!(out.stderr(), "", "nothing on stderr");
+    let text = out.stdout();
     insta::assert_snapshot!(text, @r"
     WebVTT, 3 speakers, 3:30 from the first cue to the last.
     ┌───────────┬──────┬───────────────────┬───────┬───────────┬───────────────────┐
@@ -238,8 +242,8 @@ fn without_times_words_stand_in_and_the_table_says_so() {
     assert_eq!(json["speakers"][0]["longest_monologue_words"], 43);
     assert_eq!(json["talk_share"], 0.3539);
     assert_eq!(json["longest_monologue_seconds"], Value::Null);
-    let out = env.coach().arg("listen").arg(&path).assert().success();
-    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let out = env.coach().arg("listen").arg(&path).run().success();
+    let text = out.stdout();
     assert!(
         text.contains("There are no times, so shares and monologues are measured in words."),
         "{text}"
@@ -261,13 +265,13 @@ fn the_format_comes_from_the_content_not_the_name() {
     assert_eq!(json["format"], "webvtt");
     assert_eq!(json["me"], "Tracy Mitrano");
 
-    let out = env
+    let piped = env
         .coach()
         .args(["listen", "-", "--format", "json"])
-        .write_stdin(text)
-        .assert()
-        .success();
-    let piped: Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        .stdin(text)
+        .run()
+        .success()
+        .stdout_json();
     assert_eq!(
         piped["speakers"], json["speakers"],
         "`-` reads standard input"
@@ -276,17 +280,16 @@ fn the_format_comes_from_the_content_not_the_name() {
 
 #[test]
 fn me_matching_nobody_lists_the_speakers() {
-    let env = TestEnv::new();
-    env.coach()
+    let out = Coach::new()
         .arg("listen")
         .arg(transcript("zoom-discovery.vtt"))
         .args(["--me", "Robin", "--format", "json"])
-        .assert()
+        .run()
         .code(65)
-        .stdout("")
-        .stderr(predicates::str::contains(
+        .stderr_has(
             "nobody called \"Robin\" speaks in this transcript; the speakers are \"Alex Kim\", \"Jane Doe\", \"Sam Patel\"",
-        ));
+        );
+    assert_eq!(out.stdout(), "", "nothing on stdout");
 }
 
 #[test]
@@ -310,23 +313,14 @@ fn bad_files_get_an_error_naming_file_and_line() {
     for (name, bytes, code, message) in cases {
         let path = env.dir.path().join(name);
         std::fs::write(&path, bytes).unwrap();
-        let out = env
-            .coach()
-            .arg("listen")
-            .arg(&path)
-            .assert()
-            .code(*code)
-            .stdout("");
-        let stderr = env.redact(&String::from_utf8_lossy(&out.get_output().stderr));
+        let out = env.coach().arg("listen").arg(&path).run().code(*code);
+        assert_eq!(out.stdout(), "", "{name}: nothing on stdout");
+        let stderr = env.redact(out.stderr());
         assert!(stderr.contains(message), "{name}: {stderr}");
     }
-    env.coach()
-        .args(["listen", "no-such-call.vtt"])
-        .assert()
+    env.run(["listen", "no-such-call.vtt"])
         .code(66)
-        .stderr(predicates::str::contains(
-            "no transcript at no-such-call.vtt",
-        ));
+        .stderr_has("no transcript at no-such-call.vtt");
 }
 
 #[test]
@@ -344,12 +338,12 @@ fn damaged_transcripts_warn_on_stderr_and_keep_stdout_json() {
         .arg("listen")
         .arg(&path)
         .args(["--format", "json"])
-        .assert()
+        .run()
         .success();
-    let json: Value = serde_json::from_slice(&out.get_output().stdout).expect("JSON on stdout");
+    let json = out.stdout_json();
     assert_eq!(json["speakers"][0]["seconds"], 5.0);
     assert_eq!(json["speakers"][1]["seconds"], 4.0);
-    let stderr = env.redact(&String::from_utf8_lossy(&out.get_output().stderr));
+    let stderr = env.redact(out.stderr());
     for expected in [
         "[TMP]/damaged.vtt:4:1: warning: bytes that are not UTF-8",
         "[TMP]/damaged.vtt:6:1: warning: this cue ends (00:00:06.000) before it starts (00:00:09.000)",

@@ -3,9 +3,7 @@
 
 use std::time::Duration;
 
-use predicates::prelude::*;
-
-use crate::env::{TestEnv, fixture};
+use crate::env::{Coach, TestEnv, fixture};
 
 /// One fixture per validation rule: the exact messages and places.
 #[test]
@@ -25,9 +23,9 @@ fn every_invalid_fixture_is_reported_with_its_place() {
             .current_dir(&dir)
             .args(["playbook", "validate"])
             .arg(file.file_name().unwrap())
-            .assert()
+            .run()
             .code(65);
-        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        let stderr = out.stderr();
         assert!(stderr.contains(&format!("{name}.yaml")), "{stderr}");
         insta::assert_snapshot!(format!("invalid-{name}"), stderr);
     }
@@ -36,14 +34,11 @@ fn every_invalid_fixture_is_reported_with_its_place() {
 #[test]
 fn every_shipped_playbook_validates_and_lints_clean() {
     let env = TestEnv::new();
-    env.coach()
-        .args(["playbook", "validate"])
-        .assert()
+    env.run(["playbook", "validate"])
         .success()
-        .stdout(
-            predicate::str::contains("ok  discovery").and(predicate::str::contains("ok  personal")),
-        );
-    env.coach().args(["playbook", "lint"]).assert().success();
+        .stdout_has("ok  discovery")
+        .stdout_has("ok  personal");
+    env.run(["playbook", "lint"]).success();
 }
 
 /// Hostile YAML ends in a clear error, never a hang or a crash.
@@ -68,17 +63,16 @@ fn hostile_yaml_is_refused_quickly() {
             .args(["playbook", "validate"])
             .arg(&path)
             .timeout(Duration::from_secs(20))
-            .assert()
+            .run()
             .code(65)
-            .stderr(predicate::str::contains(expect));
+            .stderr_has(expect);
     }
 }
 
 #[test]
 fn the_schema_in_the_repository_is_current() {
-    let env = TestEnv::new();
-    let out = env.coach().args(["playbook", "schema"]).assert().success();
-    let printed = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let out = Coach::new().args(["playbook", "schema"]).run().success();
+    let printed = out.stdout();
     let kept = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/schema/playbook.schema.json"
@@ -153,13 +147,13 @@ fn list_shows_built_in_user_and_team_playbooks() {
     env.write("team/discovery.yaml", "title: Team discovery\nkind: prep\nsummary: Ours.\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: q\n        ask: Q?\n");
     env.write("team/broken.yaml", "title: [\n");
     env.write("config/playbooks/renewal.yaml", "title: Renewal\nkind: prep\nversion: 3\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: q\n        ask: Q?\n");
-    let out = env
+    let json = env
         .coach()
         .env("COACH_PLAYBOOK_PATH", &team)
         .args(["playbook", "list", "--format", "json"])
-        .assert()
-        .success();
-    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        .run()
+        .success()
+        .stdout_json();
     let rows: Vec<(String, String, bool, bool)> = json
         .as_array()
         .unwrap()
@@ -196,65 +190,49 @@ fn list_shows_built_in_user_and_team_playbooks() {
 
 #[test]
 fn show_prints_the_flow_as_an_outline() {
-    let env = TestEnv::new();
-    let out = env
-        .coach()
+    let out = Coach::new()
         .args(["playbook", "show", "personal"])
-        .assert()
+        .run()
         .success();
-    insta::assert_snapshot!(
-        "show-personal",
-        String::from_utf8_lossy(&out.get_output().stdout)
-    );
+    insta::assert_snapshot!("show-personal", out.stdout());
 }
 
 #[test]
 fn new_writes_a_starter_and_never_overwrites() {
     let env = TestEnv::new();
     let path = env.dir.path().join("config/playbooks/renewal.yaml");
-    env.coach()
-        .args(["playbook", "new", "renewal"])
-        .assert()
-        .success()
-        .stdout(format!("{}\n", path.display()));
+    let out = env.run(["playbook", "new", "renewal"]).success();
+    assert_eq!(
+        out.stdout(),
+        format!("{}\n", path.display()),
+        "the new file's path"
+    );
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.starts_with("# yaml-language-server: $schema=../playbook.schema.json\n"));
     assert!(text.contains("\nid: renewal\n"));
     assert!(env.dir.path().join("config/playbook.schema.json").is_file());
     // It loads, and is found by name.
-    env.coach()
-        .args(["playbook", "validate", "renewal"])
-        .assert()
-        .success();
+    env.run(["playbook", "validate", "renewal"]).success();
     // A second `new` with the same name leaves the file alone.
     std::fs::write(&path, "# mine\n").unwrap();
-    env.coach()
-        .args(["playbook", "new", "renewal"])
-        .assert()
+    env.run(["playbook", "new", "renewal"])
         .code(1)
-        .stderr(predicate::str::contains("never overwrites"));
+        .stderr_has("never overwrites");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "# mine\n");
 }
 
 #[test]
 fn new_from_copies_a_playbook_under_the_new_id() {
     let env = TestEnv::new();
-    env.coach()
-        .args(["playbook", "new", "my-discovery", "--from", "discovery"])
-        .assert()
+    env.run(["playbook", "new", "my-discovery", "--from", "discovery"])
         .success();
-    let out = env
-        .coach()
-        .args(["playbook", "list", "--format", "json"])
-        .assert()
-        .success();
-    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let json = env
+        .run(["playbook", "list", "--format", "json"])
+        .success()
+        .stdout_json();
     assert_eq!(json[0]["id"], "my-discovery");
     assert_eq!(json[0]["title"], "Discovery call");
-    env.coach()
-        .args(["playbook", "new", "Bad Name"])
-        .assert()
-        .code(2);
+    env.run(["playbook", "new", "Bad Name"]).code(2);
 }
 
 #[test]
@@ -268,9 +246,9 @@ fn lint_warns_with_places_and_exits_1() {
         .coach()
         .args(["playbook", "lint"])
         .arg(&path)
-        .assert()
+        .run()
         .code(1);
-    let stderr = env.redact(&String::from_utf8_lossy(&out.get_output().stderr));
+    let stderr = env.redact(out.stderr());
     assert!(
         stderr.contains("leading.yaml:3:1: warning: no question has `check: questions`"),
         "{stderr}"
@@ -283,6 +261,6 @@ fn lint_warns_with_places_and_exits_1() {
     env.coach()
         .args(["playbook", "validate"])
         .arg(&path)
-        .assert()
+        .run()
         .success();
 }

@@ -1,7 +1,5 @@
 //! `coach prep` through its real interface, without a terminal.
 
-use predicates::prelude::*;
-
 use crate::env::{TestEnv, fixture};
 
 const PLAYBOOKS: [&str; 3] = ["discovery", "group-decision", "personal"];
@@ -17,16 +15,18 @@ fn every_shipped_playbook_by_answers_file() {
             .coach()
             .args(["prep", "--playbook", id, "--format", "json", "--answers"])
             .arg(&answers)
-            .assert()
+            .run()
             .success();
-        let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-        let json: serde_json::Value = serde_json::from_str(&stdout).expect("one JSON document");
+        let stdout = out.stdout();
+        let json = out.stdout_json();
         let notes = env.only_notes();
         assert_eq!(json["notes_path"], notes.display().to_string());
         assert_eq!(json["playbook"], id);
-        insta::assert_snapshot!(format!("{id}-json"), env.redact(&stdout));
         let text = std::fs::read_to_string(&notes).unwrap();
-        insta::assert_snapshot!(format!("{id}-notes"), text);
+        env.settings().bind(|| {
+            insta::assert_snapshot!(format!("{id}-json"), stdout);
+            insta::assert_snapshot!(format!("{id}-notes"), text);
+        });
     }
 }
 
@@ -37,9 +37,9 @@ fn table_output_ends_with_the_notes_path() {
         .coach()
         .args(["prep", "--answers"])
         .arg(fixture("answers/discovery.yaml"))
-        .assert()
+        .run()
         .success();
-    let stdout = env.redact(&String::from_utf8_lossy(&out.get_output().stdout));
+    let stdout = env.redact(out.stdout());
     let last = stdout.lines().last().unwrap();
     assert_eq!(
         last,
@@ -51,30 +51,33 @@ fn table_output_ends_with_the_notes_path() {
 #[test]
 fn format_none_prints_only_the_path() {
     let env = TestEnv::new();
-    env.coach()
+    let out = env
+        .coach()
         .args(["prep", "--format", "none", "--answers"])
         .arg(fixture("answers/discovery.yaml"))
-        .assert()
-        .success()
-        .stdout(format!(
+        .run()
+        .success();
+    assert_eq!(
+        out.stdout(),
+        format!(
             "{}\n",
             env.notes_dir()
                 .join("2026-11-22-1403-jane-smith-prep.md")
                 .display()
-        ));
+        ),
+        "only the notes path"
+    );
 }
 
 #[test]
 fn no_terminal_and_no_flags_is_a_usage_error() {
     let env = TestEnv::new();
-    env.coach()
-        .args(["prep", "--with", "Jane"])
-        .assert()
+    let out = env
+        .run(["prep", "--with", "Jane"])
         .code(2)
-        .stdout("")
-        .stderr(
-            predicate::str::contains("--answers FILE").and(predicate::str::contains("--no-input")),
-        );
+        .stderr_has("--answers FILE")
+        .stderr_has("--no-input");
+    assert_eq!(out.stdout(), "", "nothing on stdout");
     assert!(env.notes().is_empty());
 }
 
@@ -82,8 +85,7 @@ fn no_terminal_and_no_flags_is_a_usage_error() {
 fn no_input_lists_the_required_questions_left() {
     let env = TestEnv::new();
     let out = env
-        .coach()
-        .args([
+        .run([
             "prep",
             "--no-input",
             "--with",
@@ -91,10 +93,8 @@ fn no_input_lists_the_required_questions_left() {
             "--account",
             "Acme",
         ])
-        .assert()
         .code(65);
-    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-    insta::assert_snapshot!("no-input-missing", stderr);
+    insta::assert_snapshot!("no-input-missing", out.stderr());
     assert!(env.notes().is_empty());
 }
 
@@ -117,9 +117,9 @@ fn no_input_takes_defaults_when_nothing_is_required() {
             "--playbook",
         ])
         .arg(&playbook)
-        .assert()
+        .run()
         .success();
-    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let json = out.stdout_json();
     assert_eq!(
         json["answers"],
         serde_json::json!({"mood": 3, "ready": true})
@@ -137,9 +137,9 @@ fn who_is_required_without_a_terminal() {
     env.coach()
         .args(["prep", "--answers"])
         .arg(&answers)
-        .assert()
+        .run()
         .code(2)
-        .stderr(predicate::str::contains("--with NAME"));
+        .stderr_has("--with NAME");
 }
 
 #[test]
@@ -156,9 +156,9 @@ fn flags_win_over_the_answers_file() {
             "--answers",
         ])
         .arg(fixture("answers/discovery.yaml"))
-        .assert()
+        .run()
         .success();
-    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let json = out.stdout_json();
     assert_eq!(json["with"], "Jane Doe");
     assert_eq!(json["account"], "Acme Corp");
     assert_eq!(json["id"], "2026-11-22-1403-jane-doe-prep");
@@ -175,9 +175,9 @@ fn a_bad_answers_file_reports_every_problem_with_its_place() {
         .coach()
         .args(["prep", "--answers"])
         .arg(&answers)
-        .assert()
+        .run()
         .code(65);
-    let stderr = env.redact(&String::from_utf8_lossy(&out.get_output().stderr));
+    let stderr = env.redact(out.stderr());
     insta::assert_snapshot!("bad-answers", stderr);
     assert!(env.notes().is_empty());
 }
@@ -192,12 +192,9 @@ fn broken_yaml_in_an_answers_file_points_at_the_line() {
     env.coach()
         .args(["prep", "--answers"])
         .arg(&answers)
-        .assert()
+        .run()
         .code(65)
-        .stderr(predicate::str::contains(format!(
-            "{}:4:",
-            answers.display()
-        )));
+        .stderr_has(&format!("{}:4:", answers.display()));
 }
 
 #[test]
@@ -211,38 +208,34 @@ fn a_broken_playbook_is_reported_with_file_line_and_column() {
         .coach()
         .args(["prep", "--no-input", "--with", "Jane", "--playbook"])
         .arg(&playbook)
-        .assert()
+        .run()
         .code(65);
-    let stderr = env.redact(&String::from_utf8_lossy(&out.get_output().stderr));
+    let stderr = env.redact(out.stderr());
     insta::assert_snapshot!("broken-playbook", stderr);
 }
 
 #[test]
 fn unknown_playbook_is_not_found() {
     let env = TestEnv::new();
-    env.coach()
-        .args([
-            "prep",
-            "--no-input",
-            "--with",
-            "Jane",
-            "--playbook",
-            "discovry",
-        ])
-        .assert()
-        .code(66)
-        .stderr(predicate::str::contains("did you mean `discovery`?"));
-    env.coach()
-        .args([
-            "prep",
-            "--no-input",
-            "--with",
-            "Jane",
-            "--playbook",
-            "missing/file.yaml",
-        ])
-        .assert()
-        .code(66);
+    env.run([
+        "prep",
+        "--no-input",
+        "--with",
+        "Jane",
+        "--playbook",
+        "discovry",
+    ])
+    .code(66)
+    .stderr_has("did you mean `discovery`?");
+    env.run([
+        "prep",
+        "--no-input",
+        "--with",
+        "Jane",
+        "--playbook",
+        "missing/file.yaml",
+    ])
+    .code(66);
 }
 
 #[test]
@@ -252,13 +245,13 @@ fn playbooks_are_found_on_the_search_path_and_override_built_ins() {
         "team/discovery.yaml",
         "title: Team discovery\nkind: prep\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: goal\n        ask: Goal?\n        default: Learn\n",
     );
-    let out = env
+    let json = env
         .coach()
         .env("COACH_PLAYBOOK_PATH", env.dir.path().join("team"))
         .args(["prep", "--no-input", "--with", "Jane", "--format", "json"])
-        .assert()
-        .success();
-    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        .run()
+        .success()
+        .stdout_json();
     assert_eq!(json["title"], "Team discovery with Jane");
     assert_eq!(json["answers"], serde_json::json!({"goal": "Learn"}));
 }
@@ -270,7 +263,7 @@ fn a_session_is_never_overwritten() {
         env.coach()
             .args(["prep", "--format", "none", "--answers"])
             .arg(fixture("answers/discovery.yaml"))
-            .assert()
+            .run()
             .success();
     }
     let names: Vec<String> = env
@@ -303,7 +296,7 @@ fn notes_are_private_to_the_user() {
     env.coach()
         .args(["prep", "--format", "none", "--answers"])
         .arg(fixture("answers/discovery.yaml"))
-        .assert()
+        .run()
         .success();
     let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&env.only_notes()), 0o600);
@@ -321,9 +314,9 @@ fn a_debrief_playbook_is_refused_by_prep() {
     env.coach()
         .args(["prep", "--no-input", "--with", "Jane", "--playbook"])
         .arg(&playbook)
-        .assert()
+        .run()
         .code(2)
-        .stderr(predicate::str::contains("is a debrief playbook"));
+        .stderr_has("is a debrief playbook");
 }
 
 #[test]
@@ -333,9 +326,9 @@ fn an_invalid_coach_now_is_a_usage_error() {
         .env("COACH_NOW", "tomorrow")
         .args(["prep", "--answers"])
         .arg(fixture("answers/discovery.yaml"))
-        .assert()
+        .run()
         .code(2)
-        .stderr(predicate::str::contains("COACH_NOW"));
+        .stderr_has("COACH_NOW");
 }
 
 /// Without a terminal, what the question coach finds in the planned
@@ -347,13 +340,13 @@ fn flagged_planned_questions_become_nudges() {
         "a.yaml",
         "with: Jane\nanswers:\n  objective: Learn\n  business_result: Grow\n  best_action: A pilot\n  planned_questions:\n    - Can you sign today?\n    - How do decisions like this get made?\n",
     );
-    let out = env
+    let json = env
         .coach()
         .args(["prep", "--format", "json", "--answers"])
         .arg(&answers)
-        .assert()
-        .success();
-    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        .run()
+        .success()
+        .stdout_json();
     let nudges: Vec<&str> = json["nudges"]
         .as_array()
         .unwrap()

@@ -12,20 +12,6 @@ use crate::env::TestEnv;
 const DOWN: &str = "\x1b[B";
 const UP: &str = "\x1b[A";
 
-/// `coach` with the test environment, in a pseudo-terminal.
-fn command(env: &TestEnv, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_coach"));
-    cmd.args(args);
-    for (key, value) in env.vars() {
-        cmd.env(key, value);
-    }
-    for key in ["COACH_PLAYBOOK_PATH", "VISUAL", "EDITOR", "CLICOLOR_FORCE"] {
-        cmd.env_remove(key);
-    }
-    cmd.env("TERM", "xterm");
-    cmd
-}
-
 fn start(cmd: Command, strip_ansi: bool) -> PtySession {
     let options = Options::new()
         .timeout_ms(Some(15_000))
@@ -33,8 +19,11 @@ fn start(cmd: Command, strip_ansi: bool) -> PtySession {
     rexpect::spawn_with_options(cmd, options).expect("spawn coach in a pty")
 }
 
+/// `coach ARGS` with the test environment, in a pseudo-terminal.
 fn spawn(env: &TestEnv, args: &[&str], strip_ansi: bool) -> PtySession {
-    start(command(env, args), strip_ansi)
+    let mut cmd = env.command();
+    cmd.args(args).env("TERM", "xterm");
+    start(cmd, strip_ansi)
 }
 
 /// Press keys: send them and flush, so coach sees them at once.
@@ -320,8 +309,8 @@ fn spawn_with_editor(
         "--playbook",
         playbook,
     ];
-    let mut cmd = command(env, &args);
-    cmd.env("EDITOR", editor);
+    let mut cmd = env.command();
+    cmd.args(args).env("TERM", "xterm").env("EDITOR", editor);
     start(cmd, true)
 }
 
@@ -480,7 +469,7 @@ fn a_debrief_picks_its_prep_and_offers_the_planned_questions() {
     env.coach()
         .args(["prep", "--format", "none", "--answers"])
         .arg(crate::env::fixture("answers/discovery.yaml"))
-        .assert()
+        .run()
         .success();
     let playbook = env.write(
         "after.yaml",
@@ -540,7 +529,7 @@ fn the_next_prep_starts_from_the_last_debrief() {
     env.coach()
         .args(["prep", "--format", "none", "--answers"])
         .arg(crate::env::fixture("answers/discovery.yaml"))
-        .assert()
+        .run()
         .success();
     env.coach()
         .env("COACH_NOW", "2026-11-24T16:30:00+01:00")
@@ -553,7 +542,7 @@ fn the_next_prep_starts_from_the_last_debrief() {
             "--answers",
         ])
         .arg(crate::env::fixture("answers/debrief.yaml"))
-        .assert()
+        .run()
         .success();
     let mut p = spawn(
         &env,
@@ -589,7 +578,7 @@ fn an_interrupted_debrief_resumes_with_its_prep() {
     env.coach()
         .args(["prep", "--format", "none", "--answers"])
         .arg(crate::env::fixture("answers/discovery.yaml"))
-        .assert()
+        .run()
         .success();
     let playbook = env.write(
         "after.yaml",

@@ -3,8 +3,6 @@
 
 use std::process::{Command, Stdio};
 
-use predicates::prelude::*;
-
 use crate::env::{TestEnv, fixture};
 
 /// Two (here four) coach processes finishing in the same minute for the same
@@ -67,14 +65,14 @@ fn names_become_safe_short_slugs() {
         ),
     ] {
         let env = TestEnv::new();
-        let out = env
+        let json = env
             .coach()
             .args(["prep", "--no-input", "--format", "json", "--playbook"])
             .arg(env.write("p.yaml", "title: P\nkind: prep\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: q\n        ask: Q?\n"))
             .args(["--with", with])
-            .assert()
-            .success();
-        let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+            .run()
+            .success()
+            .stdout_json();
         assert_eq!(json["with"], with, "the name itself is kept as typed");
         let notes = env.only_notes();
         assert_eq!(notes.parent().unwrap(), env.notes_dir());
@@ -88,16 +86,17 @@ fn an_unusable_notes_directory_is_a_clear_error() {
     let env = TestEnv::new();
     std::fs::create_dir_all(env.home()).unwrap();
     std::fs::write(env.notes_dir(), "not a directory").unwrap();
-    env.coach()
+    let out = env
+        .coach()
         .args(["prep", "--answers"])
         .arg(fixture("answers/discovery.yaml"))
-        .assert()
+        .run()
         .code(1)
-        .stdout("")
-        .stderr(predicate::str::contains(format!(
+        .stderr_has(&format!(
             "cannot read the notes directory {}: not a directory",
             env.notes_dir().display()
-        )));
+        ));
+    assert_eq!(out.stdout(), "", "nothing on stdout");
 }
 
 /// A full disk (simulated with a file-size limit: writes past it fail) leaves
@@ -142,9 +141,9 @@ fn huge_and_control_character_answers_are_kept_and_shown_safely() {
         .coach()
         .args(["prep", "--answers"])
         .arg(&answers)
-        .assert()
+        .run()
         .success();
-    let table = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let table = out.stdout();
     assert!(
         !table.contains('\u{1b}') && !table.contains('\u{7}'),
         "raw control characters in the table"
@@ -246,9 +245,9 @@ fn answers_file_errors_name_the_file_line_and_column() {
             .coach()
             .current_dir(env.dir.path())
             .args(["prep", "--answers", "a.yaml"])
-            .assert()
+            .run()
             .code(65);
-        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        let stderr = out.stderr();
         assert!(
             stderr.contains(message),
             "expected {message:?} in:\n{stderr}"

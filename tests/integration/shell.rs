@@ -4,11 +4,7 @@
 
 use std::process::Command;
 
-use crate::env::{TestEnv, fixture};
-
-fn stdout(out: &assert_cmd::assert::Assert) -> String {
-    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
-}
+use crate::env::{Coach, TestEnv, fixture};
 
 /// A PATH where `coach` is this build, for the scripts to call.
 fn path_with_coach() -> String {
@@ -19,13 +15,13 @@ fn path_with_coach() -> String {
 
 /// One saved prep, so there is a session id to complete.
 fn one_prep(env: &TestEnv) -> String {
-    let out = env
+    let doc = env
         .coach()
         .args(["prep", "--format", "json", "--answers"])
         .arg(fixture("answers/discovery.yaml"))
-        .assert()
-        .success();
-    let doc: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        .run()
+        .success()
+        .stdout_json();
     doc["id"].as_str().unwrap().to_string()
 }
 
@@ -43,8 +39,8 @@ fn shell(env: &TestEnv, program: &str, script: &str) -> std::process::Output {
 fn every_shell_gets_a_script() {
     let env = TestEnv::new();
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
-        let out = env.coach().args(["completions", shell]).assert().success();
-        let text = stdout(&out);
+        let out = env.run(["completions", shell]).success();
+        let text = out.stdout();
         assert!(text.contains("coach"), "{shell}");
         assert!(text.len() > 1000, "{shell}: {} bytes", text.len());
     }
@@ -100,9 +96,8 @@ fn fish_loads_the_script_and_completes_playbooks_and_ids() {
 
 #[test]
 fn the_man_page_is_roff_from_the_same_definitions() {
-    let env = TestEnv::new();
-    let out = env.coach().arg("man").assert().success();
-    let text = stdout(&out);
+    let out = Coach::new().arg("man").run().success();
+    let text = out.stdout();
     assert!(text.contains(".TH coach 1"), "{text}");
     for name in [
         "prep",
@@ -119,17 +114,12 @@ fn the_man_page_is_roff_from_the_same_definitions() {
 #[test]
 fn no_escape_codes_with_no_color_or_a_pipe() {
     let env = TestEnv::new();
-    let check = |cmd: &mut assert_cmd::Command| {
-        let out = cmd
+    let check = |coach: Coach| {
+        let out = coach
             .args(["check", "Do you have a budget?"])
-            .assert()
+            .run()
             .success();
-        let all = [
-            out.get_output().stdout.clone(),
-            out.get_output().stderr.clone(),
-        ]
-        .concat();
-        String::from_utf8_lossy(&all).into_owned()
+        format!("{}{}", out.stdout(), out.stderr())
     };
     // NO_COLOR (set by TestEnv), even with CLICOLOR_FORCE.
     assert!(!check(env.coach().env("CLICOLOR_FORCE", "1")).contains('\u{1b}'));
@@ -137,7 +127,7 @@ fn no_escape_codes_with_no_color_or_a_pipe() {
     assert!(!check(env.coach().env_remove("NO_COLOR")).contains('\u{1b}'));
     // The config file cannot force colour onto a pipe under NO_COLOR either.
     env.write("config/config.yaml", "color: always\n");
-    assert!(!check(&mut env.coach()).contains('\u{1b}'));
+    assert!(!check(env.coach()).contains('\u{1b}'));
     // What forcing looks like, so the checks above can fail.
     assert!(check(env.coach().env_remove("NO_COLOR")).contains('\u{1b}'));
     assert!(check(env.coach().args(["--color", "always"])).contains('\u{1b}'));
