@@ -14,8 +14,7 @@ use crate::workflow::who::settle;
 
 pub fn run(args: CardArgs, store: &Store) -> Result<()> {
     let prep = match (&args.id, &args.with) {
-        (Some(id), _) => store.session(id, Some(Kind::Prep))?.1,
-        (None, Some(with)) => {
+        (_, Some(with)) => {
             let person = settle(store, with)?;
             store
                 .latest(Kind::Prep, person.name())?
@@ -27,16 +26,9 @@ pub fn run(args: CardArgs, store: &Store) -> Result<()> {
                 })?
                 .1
         }
-        (None, None) => {
-            store
-                .session("latest", Some(Kind::Prep))
-                .map_err(|e| match e {
-                    Error::Unknown { .. } => Error::NotFound(
-                        "no prep yet; run `coach prep` first, then `coach card`".into(),
-                    ),
-                    other => other,
-                })?
-                .1
+        (id, None) => {
+            let id = id.as_deref().unwrap_or("latest");
+            store.session(id, Some(Kind::Prep))?.1
         }
     };
     let open = open_followups(store, &prep.with)?;

@@ -26,6 +26,7 @@ pub fn run(args: FollowupsArgs, store: &Store) -> Result<()> {
                 one: "follow-up",
                 many: "follow-ups",
                 hint: "`coach followups --all` lists their ids",
+                none_yet: "a debrief's next steps become follow-ups",
             };
             let item = lookup::by_id(&found.items, &wanted, noun)?.clone();
             let already = item.done;

@@ -99,6 +99,7 @@ impl Store {
             },
             many: "drafts",
             hint: "`coach prep --resume` and `coach debrief --resume` continue the newest",
+            none_yet: "nothing is unfinished",
         };
         let wanted = match Wanted::parse(text, "yaml") {
             Wanted::Path(path) => Wanted::Id(self.draft_id_of(&path)?),

@@ -70,18 +70,17 @@ pub struct Noun {
     pub many: &'static str,
     /// Where the user can see the ids: "`coach history` lists them".
     pub hint: &'static str,
+    /// What to do when there is none at all: "`coach prep` starts one".
+    pub none_yet: &'static str,
 }
 
 /// The item of `items` (newest first) that `wanted` names. `Latest` is the
 /// first; a path must be resolved by the caller before.
 pub fn pick<'a, T: Named>(items: &'a [T], wanted: &Wanted, noun: Noun) -> Result<&'a T> {
     match wanted {
-        Wanted::Latest => items.first().ok_or_else(|| Error::Unknown {
-            what: noun.one,
-            wanted: "latest".into(),
-            suggestion: None,
-            hint: format!("there is none yet; {}", noun.hint),
-        }),
+        Wanted::Latest => items
+            .first()
+            .ok_or_else(|| Error::NotFound(format!("no {} yet; {}", noun.one, noun.none_yet))),
         Wanted::Id(id) => by_id(items, id, noun),
         Wanted::Path(path) => Err(Error::Usage(format!(
             "{} is a path; name the {} by its id",
@@ -153,6 +152,7 @@ mod tests {
         one: "session",
         many: "sessions",
         hint: "`coach history` lists them",
+        none_yet: "`coach prep` starts one",
     };
 
     fn found(items: &[S], text: &str) -> std::result::Result<&'static str, (u8, String)> {
@@ -199,7 +199,10 @@ mod tests {
         let (code, text) = found(&items, "jane").unwrap_err();
         assert_eq!(code, 66);
         assert!(!text.contains("did you mean"), "{text}");
-        assert_eq!(found(&[], "latest").unwrap_err().0, 66);
+        assert_eq!(
+            found(&[], "latest").unwrap_err(),
+            (66, "no session yet; `coach prep` starts one".into())
+        );
     }
 
     #[test]

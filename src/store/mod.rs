@@ -208,10 +208,13 @@ impl Store {
     }
 
     /// The latest session of `kind` with `with` (matched as one person).
+    /// Only the newest is parsed in full (the next, if it is broken).
     pub fn latest(&self, kind: Kind, with: &str) -> Result<Option<(PathBuf, Session)>> {
-        let loaded = self.sessions(|h| h.kind == kind && people::same(&h.with, with))?;
-        loaded.print_warnings();
-        Ok(loaded.found.into_iter().next())
+        let scan = self.heads(|h| h.kind == kind && people::same(&h.with, with))?;
+        let (found, warnings) = scan::load_with(&scan.heads, Some(1), |h, s| (h.path.clone(), s));
+        print_warnings(&scan.warnings);
+        print_warnings(&warnings);
+        Ok(found.into_iter().next())
     }
 }
 

@@ -54,16 +54,19 @@ impl Store {
                 one: "session",
                 many: "sessions",
                 hint: "`coach history` lists their ids",
+                none_yet: "`coach prep` starts one",
             },
             Some(Kind::Prep) => Noun {
                 one: "prep",
                 many: "preps",
                 hint: "`coach history --kind prep` lists their ids",
+                none_yet: "run `coach prep` first",
             },
             Some(Kind::Debrief) => Noun {
                 one: "debrief",
                 many: "debriefs",
                 hint: "`coach history --kind debrief` lists their ids",
+                none_yet: "run `coach debrief` after a call",
             },
         };
         let (path, session) = match Wanted::parse(text, "md") {

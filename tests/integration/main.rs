@@ -1,5 +1,6 @@
 //! Integration tests: the real `coach` binary, each test in its own home.
 
+mod architecture;
 mod card;
 mod check;
 mod config;
@@ -8,6 +9,7 @@ mod env;
 mod followups;
 mod history;
 mod listen;
+mod naming;
 mod playbook;
 mod prep;
 mod pty;
