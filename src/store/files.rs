@@ -86,9 +86,13 @@ pub fn private_dir(dir: &Path) -> Result<()> {
     builder.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder
-        .create(dir)
-        .map_err(|e| Error::io("create the directory", dir, e))
+    builder.create(dir).map_err(|e| {
+        let e = match e.kind() {
+            std::io::ErrorKind::AlreadyExists => std::io::Error::other("a file is in the way"),
+            _ => e,
+        };
+        Error::io("create the directory", dir, e)
+    })
 }
 
 /// Write `bytes` to `path` atomically and privately (0600). With `replace`

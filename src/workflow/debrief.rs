@@ -51,16 +51,16 @@ pub fn debrief(store: &Store, req: Debrief) -> Result<Finished> {
         .map(|text| resume(store, Kind::Debrief, text))
         .transpose()?;
     let mut terminal = can_ask.then(|| terminal(store));
-    let prep = match &resumed {
+    let Linked { prep, person } = match &resumed {
         Some(draft) => match draft.prep.as_deref() {
             Some(id) => match store.session(id, Some(Kind::Prep)) {
-                Ok(found) => Some(found),
+                Ok(found) => Linked::prep(found),
                 Err(_) => {
                     eprintln!("warning: the draft's prep {id} is gone; continuing without it");
-                    None
+                    Linked::default()
                 }
             },
-            None => None,
+            None => Linked::default(),
         },
         None => find_prep(
             store,
@@ -97,6 +97,15 @@ pub fn debrief(store: &Store, req: Debrief) -> Result<Finished> {
         (None, Some((_, s))) => Given::Settled {
             with: s.with.clone(),
             account: s.account.clone(),
+        },
+        // `--with` was looked for and settled, and has no prep.
+        (None, None) if person.is_some() => Given::Settled {
+            with: person.clone().unwrap_or_default(),
+            account: req
+                .account
+                .clone()
+                .or(file.account.clone())
+                .unwrap_or_default(),
         },
         (None, None) => Given::Typed {
             with: req.with.clone().or(file.with.clone()),
@@ -189,21 +198,35 @@ fn with_estimates(session: &mut Session, mut outcome: Outcome) -> Outcome {
     outcome
 }
 
+/// The prep a debrief is held against (with the path of its notes), and the
+/// person `--with` was settled as when it has none.
+#[derive(Default)]
+struct Linked {
+    prep: Option<(PathBuf, Session)>,
+    person: Option<String>,
+}
+
+impl Linked {
+    fn prep(found: (PathBuf, Session)) -> Linked {
+        Linked {
+            prep: Some(found),
+            person: None,
+        }
+    }
+}
+
 /// The prep to hold the debrief against: `--prep ID|PATH|latest` (`latest`
 /// with `--with`: that person's latest), else the latest prep with
 /// `--with`, else (in a terminal) one picked from the recent ones. `None` is
-/// a debrief without a prep; when `--with` finds none, it says so.
-fn find_prep(
-    store: &Store,
-    req: &Debrief,
-    prompter: Option<&mut dyn Prompter>,
-) -> Result<Option<(PathBuf, Session)>> {
+/// a debrief without a prep; when `--with` finds none, it says so, and the
+/// person `--with` was settled as comes back beside it.
+fn find_prep(store: &Store, req: &Debrief, prompter: Option<&mut dyn Prompter>) -> Result<Linked> {
     let with = req.with.as_deref().filter(|w| !w.trim().is_empty());
     match (req.prep.as_deref(), with) {
         (Some(text), Some(with)) if Wanted::parse(text, "md") == Wanted::Latest => {
             let person = settle(store, with)?;
             match store.latest(Kind::Prep, person.name())? {
-                Some(found) => Ok(Some(found)),
+                Some(found) => Ok(Linked::prep(found)),
                 None => Err(Error::Unknown {
                     what: "prep with",
                     wanted: with.to_string(),
@@ -212,7 +235,7 @@ fn find_prep(
                 }),
             }
         }
-        (Some(text), _) => store.session(text, Some(Kind::Prep)).map(Some),
+        (Some(text), _) => Ok(Linked::prep(store.session(text, Some(Kind::Prep))?)),
         (None, Some(with)) => {
             let person = settle(store, with)?;
             let found = store.latest(Kind::Prep, person.name())?;
@@ -222,11 +245,17 @@ fn find_prep(
                     crate::text::printable_line(person.name())
                 );
             }
-            Ok(found)
+            Ok(Linked {
+                prep: found,
+                person: Some(person.name().to_string()),
+            })
         }
         (None, None) => match prompter {
-            Some(p) => pick_prep(store, p),
-            None => Ok(None),
+            Some(p) => Ok(Linked {
+                prep: pick_prep(store, p)?,
+                person: None,
+            }),
+            None => Ok(Linked::default()),
         },
     }
 }

@@ -1,7 +1,9 @@
 //! Who the conversation is with: as given (flag, answers file, draft or
-//! prep), else asked in the terminal, and then settled against the people
-//! coach already knows — the one person matcher (`store::people`), so
-//! `--with priya` is Priya Raman when she is the only Priya.
+//! prep), else asked in the terminal. A name a person types at a terminal is
+//! settled against the people coach already knows — the one person matcher
+//! (`store::people`), so `priya` is Priya Raman when she is the only Priya,
+//! and coach says so. A script (an answers file, `--no-input`) names people
+//! in full: its names are taken as they are, and no notes are read for them.
 
 use crate::error::{Error, Result};
 use crate::flow::Context;
@@ -33,12 +35,18 @@ pub fn counterpart(
     let (with, account) = match given {
         Given::Settled { with, account } => (with, account),
         Given::Typed { with, account } => {
+            let at_terminal = prompter.is_some();
             let (typed, account) = match (with.filter(|w| !w.trim().is_empty()), prompter) {
                 (Some(with), _) => (with, account.unwrap_or_default()),
                 (None, Some(p)) => ask(p, account)?,
                 (None, None) => return Err(Error::Usage(how.to_string())),
             };
-            (settle(store, &typed)?.name().to_string(), account)
+            let with = if at_terminal {
+                settle(store, &typed)?.name().to_string()
+            } else {
+                typed
+            };
+            (with, account)
         }
     };
     Ok(Context {

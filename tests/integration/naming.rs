@@ -268,6 +268,24 @@ fn a_unicode_name_is_one_person_in_card_debrief_history_and_followups() {
         .success()
         .stdout_has("Open follow-ups")
         .stdout_has("send the pilot plan");
+    // A debrief --with a part of her name is hers, prep or no prep.
+    let again = env
+        .coach()
+        .args([
+            "debrief",
+            "--format",
+            "json",
+            "--with",
+            "zoë",
+            "--prep",
+            "latest",
+            "--answers",
+        ])
+        .arg(env.write("outcome.yaml", "answers:\n  outcome: continuation\n"))
+        .env("COACH_NOW", "2026-11-23T09:00:00+01:00")
+        .run()
+        .success();
+    assert_eq!(again.stdout_json()["with"], "Zoë Ångström");
     // A part of her name that fits only her finds her, and coach says so.
     env.run(["card", "--with", "ångström"])
         .success()
@@ -295,10 +313,18 @@ fn a_part_of_a_name_fits_one_person_or_lists_them() {
         .code(2)
         .stderr_has("any of 2 people");
     assert_eq!(debrief(&env, &["--with", "shah"])["prep"], shah.as_str());
-    // A prep for a part of a known name is for that person.
+    // A script names people in full: a prep from an answers file takes
+    // its name as it is (at a terminal, a part is settled: see pty.rs).
     let again = env
         .coach()
-        .args(["prep", "--format", "json", "--with", "raman", "--answers"])
+        .args([
+            "prep",
+            "--format",
+            "json",
+            "--with",
+            "Priya Raman",
+            "--answers",
+        ])
         .arg(fixture("answers/discovery.yaml"))
         .run()
         .success();
@@ -336,6 +362,23 @@ fn a_debrief_with_someone_without_a_prep_says_so() {
         "{stderr}"
     );
     assert_eq!(done.stdout_json()["prep"], serde_json::Value::Null);
+    // Known now, from that debrief: a part of the name is that person, prep or not.
+    let again = env
+        .coach()
+        .args([
+            "debrief",
+            "--format",
+            "json",
+            "--with",
+            "nobody",
+            "--answers",
+        ])
+        .arg(env.write("outcome.yaml", "answers:\n  outcome: continuation\n"))
+        .run()
+        .success()
+        .stderr_has("Taking “nobody” as Nobody Known")
+        .stderr_has("No prep with Nobody Known was found");
+    assert_eq!(again.stdout_json()["with"], "Nobody Known");
     env.coach()
         .args([
             "debrief",

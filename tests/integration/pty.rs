@@ -570,6 +570,55 @@ fn the_next_prep_starts_from_the_last_debrief() {
     p.process_mut().exit().ok();
 }
 
+/// A part of a known name typed at the terminal is that person, and coach
+/// says so; the since-last-time thread follows the settled name.
+#[test]
+fn a_part_of_a_known_name_typed_at_the_terminal_is_that_person() {
+    let env = TestEnv::new();
+    let answers = std::fs::read_to_string(crate::env::fixture("answers/discovery.yaml"))
+        .unwrap()
+        .replace("with: Jane Smith", "with: Priya Raman");
+    env.coach()
+        .args(["prep", "--format", "none", "--answers"])
+        .arg(env.write("priya.yaml", &answers))
+        .run()
+        .success();
+    let playbook = env.write(
+        "short.yaml",
+        "title: Short\nkind: prep\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: objective\n        ask: What is the call with {{ with }} for?\n",
+    );
+    let mut p = spawn(
+        &env,
+        &[
+            "prep",
+            "--format",
+            "none",
+            "--playbook",
+            playbook.to_str().unwrap(),
+        ],
+        true,
+    );
+    p.exp_string("Who is the conversation with?").unwrap();
+    p.send_line("raman").unwrap();
+    p.exp_string("Which organisation").unwrap();
+    p.send_line("Acme Corp").unwrap();
+    p.exp_string("as Priya Raman, from your notes").unwrap();
+    p.exp_string("What is the call with Priya Raman for?")
+        .unwrap();
+    p.send_line("Meet the signer").unwrap();
+    p.exp_string("Save these notes?").unwrap();
+    key(&mut p, "\r");
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    let notes = env
+        .notes()
+        .into_iter()
+        .find(|n| n.to_string_lossy().ends_with("priya-raman-prep-2.md"))
+        .expect("a second prep with Priya Raman");
+    let text = std::fs::read_to_string(notes).unwrap();
+    assert!(text.contains("\nwith: Priya Raman\n"), "{text}");
+}
+
 /// A debrief interrupted with Ctrl-C keeps its answers and its link to the
 /// prep; `coach debrief --resume` continues it.
 #[test]

@@ -93,7 +93,7 @@ fn an_unusable_notes_directory_is_a_clear_error() {
         .run()
         .code(1)
         .stderr_has(&format!(
-            "cannot read the notes directory {}: not a directory",
+            "cannot create the directory {}: a file is in the way",
             env.notes_dir().display()
         ));
     assert_eq!(out.stdout(), "", "nothing on stdout");
