@@ -131,7 +131,7 @@ pub struct Filters {
     /// From this date on: YYYY-MM-DD, a span back from today (7d, 4w, 3mo), today or yesterday
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
-    /// Up to and including this date
+    /// Up to and including this date: YYYY-MM-DD, a span back from today (7d, 4w), today or yesterday
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
 }

@@ -14,6 +14,7 @@ pub mod error;
 pub mod flow;
 pub mod followups;
 pub mod history;
+pub mod people;
 pub mod playbook;
 pub mod prompt;
 pub mod report;

@@ -31,6 +31,17 @@ pub fn stdout_width() -> usize {
     }
 }
 
+/// Columns for what goes to stderr (prompts, notices): the terminal's, or
+/// [`NOT_A_TERMINAL`].
+pub fn stderr_width() -> usize {
+    let term = Term::stderr();
+    if term.is_term() {
+        columns(&term)
+    } else {
+        NOT_A_TERMINAL
+    }
+}
+
 /// A table in coach's style, at most `width` columns wide (40 to 200), its
 /// cells wrapped to fit.
 pub fn new_table<T: Into<comfy_table::Cell>>(

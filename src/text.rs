@@ -2,16 +2,49 @@
 //! suggestions, slugs for file names, and making user text safe to print.
 
 /// The candidate closest to `word`, when it is close enough to be a likely
-/// typo (an adjacent swap counts as one edit: `aks` → `ask`).
+/// typo (an adjacent swap counts as one edit: `aks` → `ask`); of equally
+/// close ones, the first.
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    let word_lower = word.to_lowercase();
+    closest(word, candidates, false)
+}
+
+/// [`did_you_mean`] for long names typed in part (session ids): a candidate
+/// is also compared by its start, as long as what was typed.
+pub fn did_you_mean_start<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    closest(word, candidates, true)
+}
+
+/// Ignoring case, within a third of the longer of the two compared.
+fn closest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    by_start: bool,
+) -> Option<&'a str> {
+    let word = word.trim().to_lowercase();
+    let len = word.chars().count();
+    if len == 0 {
+        return None;
+    }
     candidates
         .into_iter()
-        .map(|c| (strsim::osa_distance(&word_lower, &c.to_lowercase()), c))
-        .filter(|(d, c)| *d <= (c.chars().count().max(word.chars().count()) / 3).max(1))
+        .filter_map(|c| {
+            let lower = c.to_lowercase();
+            let whole = strsim::osa_distance(&word, &lower);
+            let within = |d: usize, other: &str| d <= (other.chars().count().max(len) / 3).max(1);
+            let start: String = lower.chars().take(len).collect();
+            let by_start = by_start.then(|| strsim::osa_distance(&word, &start));
+            match by_start {
+                Some(d) if d < whole && within(d, &start) => Some((d, c)),
+                _ if within(whole, &lower) => Some((whole, c)),
+                _ => None,
+            }
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
@@ -39,7 +72,7 @@ pub fn slug(text: &str, fallback: &str) -> String {
 }
 
 /// Latin letters with marks, folded to ASCII so "Jürgen Müller" → "jurgen-muller".
-fn fold_accent(c: char) -> impl Iterator<Item = char> {
+pub fn fold_accent(c: char) -> impl Iterator<Item = char> {
     let folded: &str = match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' => "a",
         'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ą' => "A",
@@ -138,6 +171,10 @@ mod tests {
         assert_eq!(did_you_mean("requird", keys), Some("required"));
         assert_eq!(did_you_mean("Type", keys), Some("type"));
         assert_eq!(did_you_mean("colour", keys), None);
+        assert_eq!(did_you_mean("", keys), None);
+        let ids = ["2026-11-22-1403-jane-prep", "2026-11-22-1403-jane-prep-2"];
+        assert_eq!(did_you_mean_start("2026-11-22-1430", ids), Some(ids[0]));
+        assert_eq!(did_you_mean_start("jane", ids), None);
     }
 
     #[test]

@@ -5,26 +5,20 @@
 use std::io::Write;
 
 use crate::cli::CardArgs;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::playbook::Kind;
 use crate::session::Session;
 use crate::store::Store;
-use crate::store::people;
-use crate::workflow::who::settle;
+use crate::workflow::who::{Purpose, no_prep_with, settle};
 
 pub fn run(args: CardArgs, store: &Store) -> Result<()> {
     let prep = match (&args.id, &args.with) {
         (_, Some(with)) => {
-            let person = settle(store, with)?;
-            store
-                .latest(Kind::Prep, person.name())?
-                .ok_or_else(|| Error::Unknown {
-                    what: "prep with",
-                    wanted: with.trim().to_string(),
-                    suggestion: None,
-                    hint: format!("run `coach prep --with \"{}\"` first", with.trim()),
-                })?
-                .1
+            let person = settle(store, with, Purpose::Find)?;
+            match store.latest(Kind::Prep, &person.name)? {
+                Some((_, prep)) => prep,
+                None => return Err(no_prep_with(with, &person)),
+            }
         }
         (id, None) => {
             let id = id.as_deref().unwrap_or("latest");
@@ -46,7 +40,7 @@ fn open_followups(store: &Store, with: &str) -> Result<Vec<String>> {
     Ok(found
         .items
         .iter()
-        .filter(|i| i.done.is_none() && people::same(&i.with, with))
+        .filter(|i| i.done.is_none() && i.is_with(with))
         .map(|i| {
             let due = i.due().map_or(String::new(), |d| format!(" (due {d})"));
             format!("{}: {}{due}", i.followup.owner, i.followup.what)
@@ -58,7 +52,5 @@ fn open_followups(store: &Store, with: &str) -> Result<Vec<String>> {
 fn stance(store: &Store, prep: &Session) -> Option<String> {
     let playbook = store.playbook(&prep.playbook).ok()?;
     let text = playbook.stance.first()?;
-    let env = minijinja::Environment::new();
-    let ctx = minijinja::context! { with => &prep.with, account => &prep.account };
-    Some(env.render_str(text, ctx).unwrap_or_else(|_| text.clone()))
+    Some(crate::flow::render_for(text, &prep.with, &prep.account))
 }

@@ -41,7 +41,11 @@ pub fn run(args: CheckArgs, env: &Env) -> Result<()> {
         CheckFormat::Json => serde_json::to_writer_pretty(&mut out, &checked)
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out)),
-        CheckFormat::Text => write!(out, "{}", text(&checked)),
+        CheckFormat::Text => write!(
+            out,
+            "{}",
+            text(&checked, crate::report::stdout_width().clamp(40, 90))
+        ),
     };
     match written.and_then(|()| out.flush()) {
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -81,8 +85,9 @@ fn keep(line: &str) -> Option<String> {
     (!line.is_empty()).then(|| line.to_string())
 }
 
-/// Each question, its findings with reason and tip, then a tally.
-fn text(checked: &[Checked]) -> String {
+/// Each question, its findings with reason and tip, then a tally, wrapped
+/// at `width` columns.
+fn text(checked: &[Checked], width: usize) -> String {
     const INDENT: &str = "              ";
     let mut out = String::new();
     for (n, c) in checked.iter().enumerate() {
@@ -97,10 +102,10 @@ fn text(checked: &[Checked]) -> String {
             ));
         }
         for f in &c.findings {
-            let reason = wrap(&printable_line(&f.message), 90, INDENT);
+            let reason = wrap(&printable_line(&f.message), width, INDENT);
             let tip = wrap(
                 &format!("Try: {}", printable_line(&f.suggestion)),
-                90,
+                width,
                 INDENT,
             );
             let label = format!("  {:<12}", f.kind.as_str());

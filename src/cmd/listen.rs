@@ -16,7 +16,7 @@ use crate::coaching::listen::{
     Analysis, BANDS_SOURCE, Figure, Problem, Report, Speaker, Verdict, Warning, clock,
 };
 use crate::diag::Diagnostics;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::report::stdout_width;
 use crate::store::Store;
 use crate::store::transcripts::transcript_name;
@@ -33,7 +33,7 @@ pub fn run(args: ListenArgs, store: &Store) -> Result<()> {
     }
     let report = analysis
         .report(args.me.as_deref().or(store.config.me.as_deref()))
-        .map_err(|err| Error::Invalid(format!("{name}: {err}")))?;
+        .map_err(|err| err.into_error(&name))?;
     let width = stdout_width().clamp(60, 200);
     let mut out = std::io::stdout().lock();
     let written = match args.format {

@@ -3,7 +3,6 @@
 
 use std::fmt::Write as _;
 use std::io::Write;
-use std::path::PathBuf;
 
 use serde::Serialize;
 
@@ -14,7 +13,7 @@ use crate::playbook::load::{self, Found};
 use crate::playbook::{Playbook, QuestionType, link, lint, model};
 use crate::prompt::editor;
 use crate::store::Store;
-use crate::store::files::{read_source, write_private};
+use crate::store::files::read_source;
 
 const STARTER: &str = include_str!("../playbook/starter.yaml");
 
@@ -304,18 +303,6 @@ fn new(store: &Store, name: &str, from: Option<&str>) -> Result<()> {
             "`{name}` is not a valid playbook id: use only a-z, 0-9 and `-` (like `renewal-call`)"
         )));
     }
-    let dir = store.user_playbooks.clone().ok_or_else(|| {
-        Error::Usage("cannot find your config directory; set COACH_CONFIG".into())
-    })?;
-    for ext in ["yaml", "yml"] {
-        let existing = dir.join(format!("{name}.{ext}"));
-        if existing.exists() {
-            return Err(Error::Other(anyhow::anyhow!(
-                "{} already exists; coach never overwrites a playbook. Edit that file, or choose another name",
-                existing.display()
-            )));
-        }
-    }
     let text = match from {
         Some(from) => {
             let found = store.locate_playbook(from)?;
@@ -324,16 +311,7 @@ fn new(store: &Store, name: &str, from: Option<&str>) -> Result<()> {
         }
         None => STARTER.replace("{{id}}", name),
     };
-    let path: PathBuf = dir.join(format!("{name}.yaml"));
-    write_private(&path, text.as_bytes(), false)?;
-    // The modeline points editors at a schema beside the playbook directory.
-    if let Some(config) = &store.config_dir {
-        write_private(
-            &config.join("playbook.schema.json"),
-            model::schema_text().as_bytes(),
-            true,
-        )?;
-    }
+    let path = store.create_playbook(name, &text)?;
     eprintln!("Created {}", path.display());
     if let Some((editor, _)) = store.editor().filter(|_| store.env().stdin_tty) {
         editor::open(&editor, &path).map_err(Error::Other)?;

@@ -446,6 +446,16 @@ pub fn with_prep_choices(playbook: &Playbook, prep: Option<&PrepContext>) -> Pla
 /// The template environment. A question without an answer is left out of
 /// the context (undefined), so `'x' in roles` is simply false and `{{ goal }}`
 /// prints nothing; the `none` test treats it as none, as DESIGN.md promises.
+/// A playbook's text rendered for a counterpart alone, outside a walk (the
+/// card's stance reminder, the last debrief's questions in the next prep); a
+/// template that fails shows as written.
+pub fn render_for(text: &str, with: &str, account: &str) -> String {
+    let ctx = minijinja::context! { with => with, account => account };
+    environment()
+        .render_str(text, ctx)
+        .unwrap_or_else(|_| text.to_string())
+}
+
 fn environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.add_test("none", |v: Value| v.is_none() || v.is_undefined());

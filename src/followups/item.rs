@@ -53,7 +53,7 @@ pub fn parse_item(text: &str, n: usize, session_id: &str, session_date: Date) ->
     let (what, due, due_text) = split_due(rest, session_date);
     Parsed {
         followup: FollowUp {
-            id: format!("{session_id}#{n}"),
+            id: FollowUp::id_for(session_id, n),
             owner,
             what,
             due,

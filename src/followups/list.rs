@@ -34,6 +34,11 @@ impl Item {
         self.followup.due
     }
 
+    /// Agreed with `name` (the same person, as `crate::people` matches).
+    pub fn is_with(&self, name: &str) -> bool {
+        crate::people::same(&self.with, name)
+    }
+
     /// One of the user's own promises.
     pub fn is_mine(&self) -> bool {
         self.followup.owner.trim().eq_ignore_ascii_case("me")

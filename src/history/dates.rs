@@ -24,6 +24,10 @@ pub fn parse_day(text: &str, today: Date) -> Result<Date> {
         "yesterday" => return today.checked_sub(1.day()).map_err(|_| bad()),
         _ => {}
     }
+    // A date and time (`2026-11-22T10:00`) is not a day.
+    if t.contains(':') {
+        return Err(bad());
+    }
     if let Ok(date) = t.parse::<Date>() {
         return Ok(date);
     }
@@ -66,6 +70,7 @@ mod tests {
             ("1mo", Some("2026-10-22")),
             ("1y", Some("2025-11-22")),
             ("2026-02-30", None),
+            ("2026-11-22T10:00", None),
             ("5h", None),
             ("d", None),
             ("99999999999w", None),

@@ -7,9 +7,9 @@ use jiff::civil::Date;
 use super::dates::parse_day;
 use crate::cli::Filters;
 use crate::error::{Error, Result};
+use crate::people::NameFilter;
 use crate::playbook::Kind;
 use crate::store::Head;
-use crate::store::people::NameFilter;
 
 /// Validated filters: names folded once, dates as dates.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -27,6 +27,29 @@ pub struct AnswersFile {
 }
 
 impl AnswersFile {
+    /// The `with` and `account` an answers file names, read before its
+    /// answers can be checked (a debrief needs them to find its prep, and
+    /// the prep to choose its playbook). Problems are left to [`parse`](Self::parse).
+    pub fn counterpart(source: &Source) -> (Option<String>, Option<String>) {
+        let Ok(tree) = crate::yaml::parse(source) else {
+            return (None, None);
+        };
+        let Value::Map(entries) = &tree.value else {
+            return (None, None);
+        };
+        let text = |key: &str| {
+            entries
+                .iter()
+                .find(|(k, _)| k.name == key)
+                .and_then(|(_, node)| match &node.value {
+                    Value::Seq(_) | Value::Map(_) | Value::Null => None,
+                    _ => node.scalar_text(),
+                })
+                .filter(|t| !t.trim().is_empty())
+        };
+        (text("with"), text("account"))
+    }
+
     pub fn parse(source: &Source, playbook: &Playbook) -> Result<Self, Diagnostics> {
         let tree = crate::yaml::parse(source)?;
         let mut diags = Diagnostics::default();

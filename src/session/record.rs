@@ -74,6 +74,27 @@ pub struct FollowUp {
     pub due: Option<jiff::civil::Date>,
 }
 
+impl FollowUp {
+    /// The id of the `n`th (from 1) follow-up of the session `session`.
+    pub fn id_for(session: &str, n: usize) -> String {
+        format!("{session}#{n}")
+    }
+}
+
+impl Session {
+    /// Give the session another id (`-2` added when its name is taken); the
+    /// ids of its follow-ups follow, so they stay unique.
+    pub fn set_id(&mut self, id: String) {
+        let old = format!("{}#", self.id);
+        for f in &mut self.followups {
+            if let Some(n) = f.id.strip_prefix(&old) {
+                f.id = format!("{id}#{n}");
+            }
+        }
+        self.id = id;
+    }
+}
+
 /// Answers by question id, in the order the playbook asks them.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Answers(pub Vec<(String, Answer)>);

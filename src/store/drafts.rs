@@ -64,6 +64,12 @@ impl Store {
     /// Every readable draft of `kind`, newest first, and a warning line for
     /// each one that cannot be read (it is left alone).
     pub fn drafts(&self, kind: Kind) -> (Vec<Draft>, Vec<String>) {
+        let (mut drafts, warnings) = self.every_draft();
+        drafts.retain(|d| d.kind == kind);
+        (drafts, warnings)
+    }
+
+    fn every_draft(&self) -> (Vec<Draft>, Vec<String>) {
         let Ok(entries) = std::fs::read_dir(self.drafts_dir()) else {
             return (Vec::new(), Vec::new());
         };
@@ -81,7 +87,6 @@ impl Store {
                     None
                 }
             })
-            .filter(|d: &Draft| d.kind == kind)
             .collect();
         drafts.sort_by(|a, b| (b.started, &b.id).cmp(&(a.started, &a.id)));
         (drafts, warnings)
@@ -90,7 +95,7 @@ impl Store {
     /// The draft of `kind` that `text` names: empty or `latest` for the
     /// newest, an id, a unique prefix, or the path of a draft file.
     pub fn draft(&self, kind: Kind, text: &str) -> Result<Draft> {
-        let (drafts, warnings) = self.drafts(kind);
+        let (every, warnings) = self.every_draft();
         super::print_warnings(&warnings);
         let noun = Noun {
             one: match kind {
@@ -105,21 +110,29 @@ impl Store {
             Wanted::Path(path) => Wanted::Id(self.draft_id_of(&path)?),
             other => other,
         };
-        if drafts.is_empty() {
-            return Err(Error::Unknown {
-                what: noun.one,
-                wanted: match text.trim() {
-                    "" => "latest".to_string(),
-                    t => t.to_string(),
-                },
-                suggestion: None,
-                hint: format!(
-                    "there are no unfinished drafts in {}",
-                    self.drafts_dir().display()
-                ),
-            });
+        let (drafts, others): (Vec<Draft>, Vec<Draft>) =
+            every.into_iter().partition(|d| d.kind == kind);
+        match lookup::pick(&drafts, &wanted, noun) {
+            Ok(draft) => Ok(draft.clone()),
+            // A draft of the other kind says how to continue it.
+            Err(err @ (Error::Unknown { .. } | Error::NotFound(_))) => {
+                let other = match &wanted {
+                    Wanted::Id(id) => others.iter().find(|d| d.id == id.to_ascii_lowercase()),
+                    _ => None,
+                };
+                Err(match other {
+                    Some(d) => Error::Usage(format!(
+                        "{} is a {} draft; continue it with `coach {} --resume {}`",
+                        d.id,
+                        d.kind.as_str(),
+                        d.kind.as_str(),
+                        d.id
+                    )),
+                    None => err,
+                })
+            }
+            Err(err) => Err(err),
         }
-        lookup::pick(&drafts, &wanted, noun).cloned()
     }
 
     /// The id of the draft file at `path`, which must be in the drafts directory.
@@ -228,6 +241,18 @@ mod tests {
         assert_eq!(find("/elsewhere/x.yaml").unwrap_err().code(), 2);
         assert_eq!(find("2026-11").unwrap_err().code(), 2);
         assert_eq!(find("1999").unwrap_err().code(), 66);
+        let mut debrief = new.clone();
+        debrief.id = "2026-11-21-0900-jane-debrief".into();
+        debrief.kind = Kind::Debrief;
+        store.save_draft(&debrief).unwrap();
+        let other = find("2026-11-21-0900-jane-debrief").unwrap_err();
+        assert_eq!(other.code(), 2);
+        assert!(
+            other
+                .to_string()
+                .contains("coach debrief --resume 2026-11-21-0900-jane-debrief"),
+            "{other}"
+        );
         std::fs::write(store.drafts_dir().join("broken.yaml"), "id: [").unwrap();
         let mut evil = old.clone();
         evil.id = "../../victim".into();

@@ -74,8 +74,8 @@ pub fn regular(path: &Path, meta: &fs::Metadata) -> Result<()> {
     } else {
         "not a regular file (a device, FIFO or socket)"
     };
-    Err(Error::Invalid(format!(
-        "{} is {what}; coach reads only regular files",
+    Err(Error::Usage(format!(
+        "{} is {what}; coach reads only regular files here",
         path.display()
     )))
 }

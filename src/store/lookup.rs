@@ -92,7 +92,15 @@ pub fn pick<'a, T: Named>(items: &'a [T], wanted: &Wanted, noun: Noun) -> Result
 
 /// The item whose id is exactly `id`, else the only one whose id starts so.
 pub fn by_id<'a, T: Named>(items: &'a [T], id: &str, noun: Noun) -> Result<&'a T> {
-    let id = id.trim();
+    // Ids are lower case; a shouted one is the same id.
+    let id = id.trim().to_ascii_lowercase();
+    let id = id.as_str();
+    if id.is_empty() {
+        return Err(Error::Usage(format!(
+            "name the {}: its id, or a unique prefix of one",
+            noun.one
+        )));
+    }
     if let Some(exact) = items.iter().find(|i| i.name() == id) {
         return Ok(exact);
     }
@@ -122,19 +130,12 @@ pub fn by_id<'a, T: Named>(items: &'a [T], id: &str, noun: Noun) -> Result<&'a T
 }
 
 /// The id closest to `typed`, compared whole and by its start (so a typo in
-/// a prefix still finds the session): at most a quarter of the characters
-/// typed may differ.
+/// a prefix still finds the session), as `text::did_you_mean` judges close;
+/// of equally close ones, the shortest (the original before its `-2`).
 pub fn closest<'a>(typed: &str, ids: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let len = typed.chars().count();
-    let limit = (len / 4).max(1);
-    ids.map(|id| {
-        let start: String = id.chars().take(len).collect();
-        let d = strsim::osa_distance(typed, id).min(strsim::osa_distance(typed, &start));
-        (d, id)
-    })
-    .filter(|(d, _)| *d <= limit)
-    .min_by_key(|(d, _)| *d)
-    .map(|(_, id)| id)
+    let mut ids: Vec<&str> = ids.collect();
+    ids.sort_by_key(|id| id.len());
+    crate::text::did_you_mean_start(typed, ids)
 }
 
 #[cfg(test)]

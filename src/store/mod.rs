@@ -10,8 +10,8 @@
 //! - [`env`]: the snapshot of environment variables and terminals;
 //! - [`files`]: the bounded read and the atomic, private write;
 //! - [`scan`]: the fast reader of many notes files;
-//! - [`lookup`]: the one way a session, draft or follow-up is named;
-//! - [`people`]: the one way a person is matched;
+//! - [`lookup`]: the one way a session, draft or follow-up is named (a
+//!   person is matched by `crate::people`, with the names read here);
 //! - [`drafts`], [`done_log`], [`playbooks`]: drafts, the follow-ups' done
 //!   log and the playbook search path on disk.
 
@@ -20,7 +20,6 @@ pub mod drafts;
 pub mod env;
 pub mod files;
 pub mod lookup;
-pub mod people;
 pub mod playbooks;
 pub mod scan;
 pub mod sessions;
@@ -36,6 +35,7 @@ pub use scan::{Head, Scan};
 use crate::cli::ColorChoice;
 use crate::config::{self, Config, Origin};
 use crate::error::{Error, Result};
+use crate::people;
 use crate::playbook::Kind;
 use crate::session::Session;
 
@@ -205,6 +205,12 @@ impl Store {
         let (found, mut warnings) = scan::load_with(&scan.heads, None, |h, s| (h.path.clone(), s));
         warnings.splice(0..0, scan.warnings);
         Ok(Loaded { found, warnings })
+    }
+
+    /// Everyone the notes name as a counterpart, newest first.
+    pub fn people(&self) -> Result<Vec<String>> {
+        let scan = self.heads(|h| !h.with.trim().is_empty())?;
+        Ok(scan.heads.into_iter().map(|h| h.with).collect())
     }
 
     /// The latest session of `kind` with `with` (matched as one person).

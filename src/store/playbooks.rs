@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use super::Store;
-use super::files::read_source;
+use super::files::{read_source, write_private};
 use crate::diag::Source;
 use crate::error::{Error, Result};
 use crate::playbook::Playbook;
@@ -98,6 +98,34 @@ impl Store {
             out.push((found, parsed, hidden));
         }
         out
+    }
+
+    /// Write a new playbook `<name>.yaml` into the user's own directory,
+    /// never over one that is there, with the JSON Schema its modeline
+    /// points at beside the directory; the new file's path.
+    pub fn create_playbook(&self, name: &str, text: &str) -> Result<PathBuf> {
+        let dir = self.user_playbooks.clone().ok_or_else(|| {
+            Error::Usage("cannot find your config directory; set COACH_CONFIG".into())
+        })?;
+        for ext in ["yaml", "yml"] {
+            let existing = dir.join(format!("{name}.{ext}"));
+            if existing.exists() {
+                return Err(Error::Other(anyhow::anyhow!(
+                    "{} already exists; coach never overwrites a playbook. Edit that file, or choose another name",
+                    existing.display()
+                )));
+            }
+        }
+        let path = dir.join(format!("{name}.yaml"));
+        write_private(&path, text.as_bytes(), false)?;
+        if let Some(config) = &self.config_dir {
+            write_private(
+                &config.join("playbook.schema.json"),
+                crate::playbook::model::schema_text().as_bytes(),
+                true,
+            )?;
+        }
+        Ok(path)
     }
 
     /// The user's own directory, or a team's.

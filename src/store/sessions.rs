@@ -25,11 +25,11 @@ impl Store {
         private_dir(dir)?;
         let base = session.id.clone();
         for n in 1..10_000 {
-            session.id = if n == 1 {
+            session.set_id(if n == 1 {
                 base.clone()
             } else {
                 format!("{base}-{n}")
-            };
+            });
             let path = dir.join(format!("{}.md", session.id));
             if path.exists() {
                 continue;
@@ -69,45 +69,48 @@ impl Store {
                 none_yet: "run `coach debrief` after a call",
             },
         };
-        let (path, session) = match Wanted::parse(text, "md") {
-            Wanted::Path(path) => {
-                let source = read_source(&path)?;
-                let session = front_matter(&source).map_err(Error::BadData)?;
-                (path, session)
-            }
+        if text.trim().is_empty() {
+            return Err(Error::Usage(format!(
+                "name the {}: its id, a unique prefix of one, `latest`, or the path of its notes",
+                noun.one
+            )));
+        }
+        let path = match Wanted::parse(text, "md") {
+            Wanted::Path(path) => path,
             wanted => {
                 let all = self.heads(|_| true)?;
+                super::print_warnings(&all.warnings);
                 let of_kind: Vec<&scan::Head> = all
                     .heads
                     .iter()
                     .filter(|h| kind.is_none_or(|k| h.kind == k))
                     .collect();
-                let head = match lookup::pick(&of_kind, &wanted, noun) {
-                    Ok(head) => *head,
-                    // The exact id of a session of another kind says so.
+                match lookup::pick(&of_kind, &wanted, noun) {
+                    Ok(head) => head.path.clone(),
                     Err(err @ Error::Unknown { .. }) => {
-                        return Err(match (&wanted, kind) {
-                            (Wanted::Id(id), Some(k)) => {
-                                match all.heads.iter().find(|h| h.id == *id) {
-                                    Some(other) => wrong_kind(id, other.kind, k),
-                                    None => err,
-                                }
-                            }
-                            _ => err,
-                        });
+                        let Wanted::Id(id) = &wanted else {
+                            return Err(err);
+                        };
+                        // The exact id of a session of another kind says so.
+                        if let (Some(k), Some(other)) =
+                            (kind, all.heads.iter().find(|h| h.id == *id))
+                        {
+                            return Err(wrong_kind(id, other.kind, k));
+                        }
+                        // A notes file by that name that could not be read
+                        // says why, rather than "no such session".
+                        let named = self.notes_dir.join(format!("{id}.md"));
+                        if !crate::session::valid_id(id) || !named.exists() {
+                            return Err(err);
+                        }
+                        named
                     }
                     Err(err) => return Err(err),
-                };
-                let session = scan::full(&head.path).map_err(|warning| {
-                    Error::Invalid(format!(
-                        "{}; fix the front matter, or read the file as it is: {}",
-                        warning.replace(": warning: skipped:", ":"),
-                        head.path.display()
-                    ))
-                })?;
-                (head.path.clone(), session)
+                }
             }
         };
+        let source = read_source(&path)?;
+        let session = front_matter(&source).map_err(Error::BadData)?;
         if let Some(k) = kind
             && session.kind != k
         {

@@ -5,19 +5,21 @@
 use std::path::PathBuf;
 
 use super::walk::{new_draft, record, save, walk};
-use super::who::{Given, counterpart, pick, settle};
+use super::who::{Given, Purpose, counterpart, no_prep_with, pick, settle};
 use super::{Answering, Finished, resume, terminal};
 use crate::coaching::listen::beside_estimates;
 use crate::error::{Error, Result};
 use crate::flow::Prompter;
 use crate::flow::{self, Nudged, Outcome, PrepContext};
 use crate::followups::{self, NEXT_STEPS};
+use crate::people::{self, Match};
 use crate::playbook::{Answer, Kind, Question, QuestionType};
 use crate::prompt::scripted::AnswersFile;
 use crate::session::{Measured, Session};
 use crate::store::Store;
 use crate::store::files::read_source;
 use crate::store::lookup::Wanted;
+use crate::text::printable_line;
 
 /// The debrief run when neither the command line nor the prep's playbook names one.
 pub const DEFAULT_DEBRIEF: &str = "debrief";
@@ -51,12 +53,25 @@ pub fn debrief(store: &Store, req: Debrief) -> Result<Finished> {
         .map(|text| resume(store, Kind::Debrief, text))
         .transpose()?;
     let mut terminal = can_ask.then(|| terminal(store));
+    // The answers file is read once; its `with` finds the prep like --with.
+    let answers = req.answering.file.as_deref().map(read_source).transpose()?;
+    let (file_with, _) = answers
+        .as_ref()
+        .map(AnswersFile::counterpart)
+        .unwrap_or_default();
     let Linked { prep, person } = match &resumed {
         Some(draft) => match draft.prep.as_deref() {
             Some(id) => match store.session(id, Some(Kind::Prep)) {
                 Ok(found) => Linked::prep(found),
-                Err(_) => {
+                Err(Error::Unknown { .. }) => {
                     eprintln!("warning: the draft's prep {id} is gone; continuing without it");
+                    Linked::default()
+                }
+                Err(err) => {
+                    eprintln!(
+                        "warning: the draft's prep {id} cannot be read, so this debrief goes on without it:\n{}",
+                        err.render()
+                    );
                     Linked::default()
                 }
             },
@@ -64,7 +79,8 @@ pub fn debrief(store: &Store, req: Debrief) -> Result<Finished> {
         },
         None => find_prep(
             store,
-            &req,
+            req.prep.as_deref(),
+            req.with.clone().or(file_with.clone()).as_deref(),
             terminal.as_mut().map(|t| t as &mut dyn Prompter),
         )?,
     };
@@ -85,8 +101,8 @@ pub fn debrief(store: &Store, req: Debrief) -> Result<Finished> {
     });
     // `choices_from: prep.<id>` questions take their choices from the prep.
     let playbook = flow::with_prep_choices(&playbook, prep_cx.as_ref());
-    let file = match &req.answering.file {
-        Some(path) => AnswersFile::parse(&read_source(path)?, &playbook).map_err(Error::BadData)?,
+    let file = match &answers {
+        Some(source) => AnswersFile::parse(source, &playbook).map_err(Error::BadData)?,
         None => AnswersFile::default(),
     };
     let given = match (&resumed, &prep) {
@@ -119,7 +135,8 @@ pub fn debrief(store: &Store, req: Debrief) -> Result<Finished> {
         "who was the conversation with? Pass --with NAME or --prep ID (or `with:` in the answers file)",
     )?;
     cx.prep = prep_cx;
-    if prep.is_none() && resumed.is_none() {
+    // `--with` without a prep has said so already.
+    if prep.is_none() && resumed.is_none() && person.is_none() {
         eprintln!("No prep is linked: this debrief stands on its own, and its notes say so.");
     }
 
@@ -163,7 +180,7 @@ fn measure(store: &Store, file: &std::path::Path, me: &str) -> Result<Measured> 
     let analysis = store.transcript(file)?;
     let report = analysis
         .report(Some(me))
-        .map_err(|err| Error::Invalid(format!("{name}: {err}")))?;
+        .map_err(|err| err.into_error(&name))?;
     Ok(Measured {
         transcript: name,
         me: report.me.unwrap_or(me).to_string(),
@@ -220,34 +237,54 @@ impl Linked {
 /// `--with`, else (in a terminal) one picked from the recent ones. `None` is
 /// a debrief without a prep; when `--with` finds none, it says so, and the
 /// person `--with` was settled as comes back beside it.
-fn find_prep(store: &Store, req: &Debrief, prompter: Option<&mut dyn Prompter>) -> Result<Linked> {
-    let with = req.with.as_deref().filter(|w| !w.trim().is_empty());
-    match (req.prep.as_deref(), with) {
+fn find_prep(
+    store: &Store,
+    prep: Option<&str>,
+    with: Option<&str>,
+    prompter: Option<&mut dyn Prompter>,
+) -> Result<Linked> {
+    match (prep, with) {
         (Some(text), Some(with)) if Wanted::parse(text, "md") == Wanted::Latest => {
-            let person = settle(store, with)?;
-            match store.latest(Kind::Prep, person.name())? {
+            let person = settle(store, with, Purpose::Find)?;
+            match store.latest(Kind::Prep, &person.name)? {
                 Some(found) => Ok(Linked::prep(found)),
-                None => Err(Error::Unknown {
-                    what: "prep with",
-                    wanted: with.to_string(),
-                    suggestion: None,
-                    hint: "debrief without --prep, or prep first".into(),
-                }),
+                None => Err(no_prep_with(with, &person)),
             }
         }
-        (Some(text), _) => Ok(Linked::prep(store.session(text, Some(Kind::Prep))?)),
+        (Some(text), with) => {
+            let found = store.session(text, Some(Kind::Prep))?;
+            // `--with` beside a prep must be that prep's person.
+            if let Some(with) = with
+                && !matches!(
+                    people::resolve(with, [found.1.with.as_str()]),
+                    Match::Whole(_) | Match::Part(_)
+                )
+            {
+                return Err(Error::Usage(format!(
+                    "the prep {} is with {}, not {}: drop --with, or name that person's prep",
+                    found.1.id,
+                    printable_line(&found.1.with),
+                    printable_line(with)
+                )));
+            }
+            Ok(Linked::prep(found))
+        }
         (None, Some(with)) => {
-            let person = settle(store, with)?;
-            let found = store.latest(Kind::Prep, person.name())?;
+            let person = settle(store, with, Purpose::Find)?;
+            let found = store.latest(Kind::Prep, &person.name)?;
             if found.is_none() {
+                let close = match &person.closest {
+                    Some(c) => format!(" (did you mean {}?)", printable_line(c)),
+                    None => String::new(),
+                };
                 eprintln!(
-                    "No prep with {} was found: this debrief goes on without one.",
-                    crate::text::printable_line(person.name())
+                    "No prep with {} was found{close}: this debrief goes on without one.",
+                    printable_line(&person.name)
                 );
             }
             Ok(Linked {
                 prep: found,
-                person: Some(person.name().to_string()),
+                person: Some(person.name),
             })
         }
         (None, None) => match prompter {

@@ -76,7 +76,10 @@ pub fn prep(store: &Store, req: Prep) -> Result<Finished> {
         None => None,
     };
     if let Some(since) = &since {
-        since.show(std::io::stderr())?;
+        since.show(
+            std::io::stderr(),
+            crate::report::stderr_width().clamp(40, 100),
+        )?;
     }
     let script = req.answering.scripted().then_some(file.answers);
     let offer = |flow| match &since {

@@ -11,7 +11,6 @@ use crate::followups::{Item, Reliability, reliability_of};
 use crate::playbook::{Answer, Kind};
 use crate::session::Session;
 use crate::store::Store;
-use crate::store::people;
 use crate::text::printable;
 
 /// What the last debrief with this person taught.
@@ -46,10 +45,7 @@ pub fn last_debrief(store: &Store, with: &str) -> Result<Option<Since>> {
     // A prep is not the place for warnings about old files: read quietly.
     let items = store.followups().map(|f| f.items).unwrap_or_default();
     let today = store.now().date();
-    let theirs: Vec<&Item> = items
-        .iter()
-        .filter(|i| people::same(&i.with, with))
-        .collect();
+    let theirs: Vec<&Item> = items.iter().filter(|i| i.is_with(with)).collect();
     let reliability = reliability_of(theirs.iter().copied(), today);
     let open = theirs
         .into_iter()
@@ -75,19 +71,14 @@ impl Since {
         flow
     }
 
-    /// The block shown before the prep starts.
-    pub fn show(&self, mut out: impl Write) -> std::io::Result<()> {
+    /// The block shown before the prep starts, `width` columns wide.
+    pub fn show(&self, mut out: impl Write, width: usize) -> std::io::Result<()> {
         let d = &self.debrief;
         // The debrief's questions are templates; render them for this person.
-        let env = minijinja::Environment::new();
-        let ctx = minijinja::context! { with => &d.with, account => &d.account };
-        let ask = |text: &str| {
-            env.render_str(text, &ctx)
-                .unwrap_or_else(|_| text.to_string())
-        };
+        let ask = |text: &str| crate::flow::render_for(text, &d.with, &d.account);
         let pad = " ".repeat(11);
         let line = |label: &str, text: &str| {
-            crate::text::wrap(&printable(text), 100, &pad).replacen(
+            crate::text::wrap(&printable(text), width, &pad).replacen(
                 &pad,
                 &format!("  {label:<8} "),
                 1,

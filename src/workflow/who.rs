@@ -8,10 +8,10 @@
 use crate::error::{Error, Result};
 use crate::flow::Context;
 use crate::flow::{Prompt, Prompter};
+use crate::people::{self, Match};
 use crate::playbook::model::Choice;
 use crate::playbook::{Question, QuestionType};
 use crate::store::Store;
-use crate::store::people::{self, Match};
 
 /// How the counterpart was given.
 pub enum Given {
@@ -42,7 +42,7 @@ pub fn counterpart(
                 (None, None) => return Err(Error::Usage(how.to_string())),
             };
             let with = if at_terminal {
-                settle(store, &typed)?.name().to_string()
+                settle(store, &typed, Purpose::Name)?.name
             } else {
                 typed
             };
@@ -56,24 +56,68 @@ pub fn counterpart(
     })
 }
 
-/// `typed` settled against the people in the notes; a part of one known
-/// name is taken as that person, and the user is told so.
-pub fn settle(store: &Store, typed: &str) -> Result<Match> {
-    let found = people::resolve(typed, known(store)?.iter().map(String::as_str))?;
+/// A typed name, settled against the people in the notes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// The name to use: the known person's, or as typed for someone new.
+    pub name: String,
+    /// Whether the notes know them.
+    pub known: bool,
+    /// For someone new: the known name closest to what was typed.
+    pub closest: Option<String>,
+}
+
+/// What a typed name is for: finding someone known, or naming the
+/// counterpart of a new session (where a new name is fine).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Find,
+    Name,
+}
+
+/// `typed` settled against the people in the notes: a part of one known
+/// name is taken as that person, and the user is told so; a part of
+/// several is an error listing them; an empty name is a usage error.
+pub fn settle(store: &Store, typed: &str, purpose: Purpose) -> Result<Person> {
+    if typed.trim().is_empty() {
+        return Err(Error::Usage(
+            "the name is empty: give the person's name, like --with \"Jane Smith\"".into(),
+        ));
+    }
+    let known = store.people()?;
+    let found = people::resolve(typed, known.iter().map(String::as_str)).one()?;
     if let Match::Part(name) = &found {
+        let more = match purpose {
+            Purpose::Find => "",
+            Purpose::Name => " For someone new, give the whole name.",
+        };
         eprintln!(
-            "Taking “{}” as {}, from your notes; give the whole name for someone new.",
+            "Taking “{}” as {}, from your notes.{more}",
             crate::text::printable_line(typed.trim()),
             crate::text::printable_line(name)
         );
     }
-    Ok(found)
+    let closest = match &found {
+        Match::New(_) => {
+            people::closest(typed, known.iter().map(String::as_str)).map(str::to_owned)
+        }
+        _ => None,
+    };
+    Ok(Person {
+        name: found.name().to_string(),
+        known: !matches!(found, Match::New(_)),
+        closest,
+    })
 }
 
-/// Everyone the notes name as a counterpart, newest first.
-fn known(store: &Store) -> Result<Vec<String>> {
-    let scan = store.heads(|h| !h.with.trim().is_empty())?;
-    Ok(scan.heads.into_iter().map(|h| h.with).collect())
+/// The error for a person with no prep: did-you-mean the closest known name.
+pub fn no_prep_with(typed: &str, person: &Person) -> Error {
+    Error::Unknown {
+        what: "prep with",
+        wanted: typed.trim().to_string(),
+        suggestion: person.closest.clone(),
+        hint: format!("run `coach prep --with \"{}\"` first", person.name),
+    }
 }
 
 fn ask(prompter: &mut dyn Prompter, account: Option<String>) -> Result<(String, String)> {

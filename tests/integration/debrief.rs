@@ -155,7 +155,8 @@ fn a_debrief_without_a_prep_says_so() {
         ))
         .run()
         .success()
-        .stderr_has("No prep is linked");
+        .stderr_has("No prep with Jane Smith was found: this debrief goes on without one.")
+        .stderr_lacks("No prep is linked");
     let doc = out.stdout_json();
     assert_eq!(doc["prep"], serde_json::Value::Null);
     assert_eq!(doc["plan_vs_actual"][0]["planned"], serde_json::Value::Null);

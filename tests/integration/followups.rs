@@ -306,7 +306,7 @@ fn reliability_counts_promises_kept_on_time() {
     let with = |name: &'static str| {
         items
             .iter()
-            .filter(move |i| coach::store::people::same(&i.with, name))
+            .filter(move |i| coach::people::same(&i.with, name))
     };
     let jane = coach::followups::reliability_of(with("jane smith"), today).unwrap();
     assert_eq!(jane.to_string(), "You kept 2 of 4 promises on time (50%)");

@@ -422,6 +422,11 @@ fn permission_denied_is_reported_as_such() {
         env.coach().arg("show").arg(&notes).unprivileged().run(),
         &notes,
     );
+    // By its id too: the file is there, so "no such session" would be wrong.
+    denied(
+        env.coach().args(["show", JANE]).unprivileged().run(),
+        &notes,
+    );
     denied(
         env.coach()
             .arg("debrief")
@@ -440,4 +445,144 @@ fn permission_denied_is_reported_as_such() {
             .run(),
         &answers,
     );
+}
+
+#[test]
+fn a_notes_file_that_cannot_be_read_says_why_when_named() {
+    let env = TestEnv::new();
+    prep(&env, "Jane Smith", "Learn");
+    let path = env.notes_dir().join(format!("{JANE}.md"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("date: ", "date: 2026-11-31T")).unwrap();
+    // By id: the file's own problem (65), not "no session" (66).
+    env.run(["show", JANE])
+        .code(65)
+        .stderr_has(&format!("{}:", path.display()))
+        .stderr_has("invalid front matter");
+    // By prefix or latest: the file is named in a warning.
+    env.run(["show", "latest"])
+        .code(66)
+        .stderr_has("warning: skipped");
+}
+
+#[test]
+fn names_are_checked_before_they_are_used() {
+    let env = TestEnv::new();
+    prep(&env, "Jane Smith", "Learn");
+    let debrief_id = debrief(&env, &["--prep", JANE])["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // Empty names are usage errors, not "latest" or a guess.
+    env.run(["show", ""]).code(2).stderr_has("name the session");
+    env.run(["card", "--with", ""])
+        .code(2)
+        .stderr_has("the name is empty");
+    env.run(["followups", "--done", ""])
+        .code(2)
+        .stderr_has("name the follow-up");
+    // A did-you-mean offers the original, not its -2 sibling.
+    prep(&env, "Jane Smith", "Again");
+    env.run(["show", "2026-11-22-1430-jane-smith-prep"])
+        .code(66)
+        .stderr_has(&format!("did you mean `{JANE}`?"));
+    // Ids are lower case; a shouted one is the same id.
+    env.run(["show", &JANE.to_uppercase()]).success();
+    // A typo in a person's name is caught.
+    env.run(["card", "--with", "Jane Smyth"])
+        .code(66)
+        .stderr_has("did you mean `Jane Smith`?");
+    // A prep given beside another person's name is refused.
+    env.coach()
+        .args([
+            "debrief",
+            "--prep",
+            JANE,
+            "--with",
+            "Priya Shah",
+            "--no-input",
+        ])
+        .run()
+        .code(2)
+        .stderr_has("is with Jane Smith, not Priya Shah");
+    // A prep draft is not resumed as a debrief, and says how it is.
+    draft(
+        &env,
+        "2026-11-21-0900-raj-patel-prep",
+        "2026-11-21T09:00:00+01:00",
+    );
+    env.coach()
+        .args([
+            "debrief",
+            "--resume",
+            "2026-11-21-0900-raj-patel-prep",
+            "--no-input",
+        ])
+        .run()
+        .code(2)
+        .stderr_has("coach prep --resume 2026-11-21-0900-raj-patel-prep");
+    // Two debriefs saved in the same minute keep their follow-ups apart.
+    let second = debrief(&env, &["--prep", JANE]);
+    assert_eq!(second["id"], format!("{debrief_id}-2"));
+    let ids: Vec<String> = env
+        .run(["followups", "--all", "--format", "json"])
+        .success()
+        .stdout_json()["followups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids.len(), 6);
+    let unique: std::collections::BTreeSet<&String> = ids.iter().collect();
+    assert_eq!(unique.len(), 6, "{ids:?}");
+    assert!(ids.contains(&format!("{debrief_id}-2#1")), "{ids:?}");
+}
+
+#[test]
+fn an_answers_file_names_the_person_like_the_flag() {
+    let env = TestEnv::new();
+    prep(&env, "Zoë Ångström", "Learn");
+    // `with:` in the answers file finds her prep, as --with would; accents
+    // and case aside.
+    let answers = std::fs::read_to_string(fixture("answers/debrief.yaml"))
+        .unwrap()
+        .replace("answers:\n", "with: zoe angstrom\nanswers:\n");
+    let done = env
+        .coach()
+        .args(["debrief", "--format", "json", "--answers"])
+        .arg(env.write("zoe.yaml", &answers))
+        .run()
+        .success()
+        .stdout_json();
+    assert_eq!(done["with"], "Zoë Ångström");
+    assert!(
+        done["prep"]
+            .as_str()
+            .unwrap()
+            .ends_with("zoe-angstrom-prep")
+    );
+}
+
+#[test]
+fn me_is_matched_like_every_person() {
+    let transcript = "Alex Kim: Hello, how are things?\nSam Kim: Fine.\nJo Lee: Hi.\n";
+    let env = TestEnv::new();
+    let file = env.write("call.txt", transcript);
+    env.coach()
+        .arg("listen")
+        .arg(&file)
+        .args(["--me", "kim"])
+        .run()
+        .code(2)
+        .stderr_has("any of 2 speakers:\n  Alex Kim\n  Sam Kim\n");
+    let me = env
+        .coach()
+        .arg("listen")
+        .arg(&file)
+        .args(["--me", "ALEX", "--format", "json"])
+        .run()
+        .success()
+        .stdout_json();
+    assert_eq!(me["me"], "Alex Kim");
 }

@@ -552,7 +552,8 @@ fn the_next_prep_starts_from_the_last_debrief() {
     p.exp_string("Since your last conversation with Jane Smith (2026-11-24")
         .unwrap();
     p.exp_string(
-        "learned  What did Jane Smith actually say they want to accomplish: Halve ramp time",
+        // Wrapped to the terminal's 80 columns.
+        "learned  What did Jane Smith actually say they want to accomplish: Halve ramp",
     )
     .unwrap();
     p.exp_string("unknown  What did Jane Smith actually say a good outcome would mean")

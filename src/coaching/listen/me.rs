@@ -1,10 +1,11 @@
 //! The user among the speakers (`--me`), and the figures as `coach listen
 //! --format json` prints them.
 //!
-//! `--me` matches ignoring case and runs of spaces. The whole name wins; else
-//! the words given may be a whole-word part of one speaker's name (`alex` or
-//! `kim` for "Alex Kim"). Two such speakers are ambiguous and none is an
-//! error, both naming the speakers so the user can pick.
+//! `--me` is matched as coach matches every person (`crate::people`): the
+//! whole name, else whole words of one speaker's name (`alex` or `kim` for
+//! "Alex Kim"), else the start of a word of one. Two such speakers are
+//! ambiguous and none is an error, both naming the speakers so the user can
+//! pick.
 
 use std::fmt;
 
@@ -13,6 +14,7 @@ use serde::Serialize;
 use super::bands::{Note, notes};
 use super::figures::UNKNOWN;
 use super::{Analysis, Format, Monologue, Speaker, Warning};
+use crate::people::{self, Match};
 
 /// The JSON document: the contract's fields first (DESIGN.md section 3),
 /// then more detail. Without `me`, the user's figures are `null`.
@@ -75,33 +77,46 @@ impl fmt::Display for MeError {
 
 impl std::error::Error for MeError {}
 
-impl Analysis {
-    /// The speaker `name` names (see the module docs), if exactly one.
-    pub fn me(&self, name: &str) -> Option<&Speaker> {
-        self.find(name).ok()
-    }
-
-    /// Like [`Analysis::me`], saying why when there is no one speaker.
-    pub fn find(&self, name: &str) -> Result<&Speaker, MeError> {
-        let want: Vec<String> = words(name);
-        if let Some(exact) = self.speakers.iter().find(|s| words(&s.name) == want) {
-            return Ok(exact);
+impl MeError {
+    /// The error coach exits with, for the transcript `file`: two speakers
+    /// `--me` could be are a usage error listing them (2); nobody is bad
+    /// data naming the speakers (65).
+    pub fn into_error(self, file: &str) -> crate::error::Error {
+        match self {
+            MeError::Ambiguous { name, candidates } => crate::error::Error::Ambiguous {
+                what: "speakers",
+                wanted: name,
+                candidates,
+                advice: "pass the whole name, as the transcript spells it",
+            },
+            not_found => crate::error::Error::Invalid(format!("{file}: {not_found}")),
         }
-        let partial: Vec<&Speaker> = self
+    }
+}
+
+impl Analysis {
+    /// The speaker `name` names (see the module docs), saying why when there
+    /// is no one speaker.
+    pub fn find(&self, name: &str) -> Result<&Speaker, MeError> {
+        let named = self
             .speakers
             .iter()
-            .filter(|s| s.name != UNKNOWN && !want.is_empty())
-            .filter(|s| words(&s.name).windows(want.len()).any(|w| w == want))
-            .collect();
-        match partial.as_slice() {
-            [one] => Ok(one),
-            [] => Err(MeError::NotFound {
+            .filter(|s| s.name != UNKNOWN)
+            .map(|s| s.name.as_str());
+        let not_found = || MeError::NotFound {
+            name: name.to_string(),
+            speakers: self.speakers.iter().map(|s| s.name.clone()).collect(),
+        };
+        match people::resolve(name, named) {
+            Match::Whole(n) | Match::Part(n) => self
+                .speakers
+                .iter()
+                .find(|s| s.name == n)
+                .ok_or_else(not_found),
+            Match::New(_) => Err(not_found()),
+            Match::Several { names, .. } => Err(MeError::Ambiguous {
                 name: name.to_string(),
-                speakers: self.speakers.iter().map(|s| s.name.clone()).collect(),
-            }),
-            many => Err(MeError::Ambiguous {
-                name: name.to_string(),
-                candidates: many.iter().map(|s| s.name.clone()).collect(),
+                candidates: names,
             }),
         }
     }
@@ -126,11 +141,6 @@ impl Analysis {
     }
 }
 
-/// A name as lower-case words, for matching.
-fn words(name: &str) -> Vec<String> {
-    name.split_whitespace().map(str::to_lowercase).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use crate::coaching::listen::{MeError, analyse};
@@ -149,7 +159,8 @@ mod tests {
             ("lee", Ok("Alexandra Lee")),
             ("jo", Ok("Jo")),
             ("kim", Err("ambiguous")),
-            ("al", Err("not found")),
+            ("al", Err("ambiguous")),
+            ("alexa", Ok("Alexandra Lee")),
             ("Robin", Err("not found")),
             ("", Err("not found")),
         ];
@@ -160,7 +171,6 @@ mod tests {
                 Err(MeError::NotFound { .. }) => Err("not found"),
             };
             assert_eq!(got, *want, "{name:?}");
-            assert_eq!(analysis.me(name).is_some(), want.is_ok(), "{name:?}");
         }
     }
 

@@ -257,7 +257,7 @@ fn text_before_anyone_is_named_is_unknown_with_a_warning() {
     );
     assert_eq!(analysis.warnings[0].line, 4);
     assert!(
-        analysis.me("unknown").is_none(),
+        analysis.find("unknown").is_err(),
         "the stand-in is not a person"
     );
 }
