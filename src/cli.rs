@@ -284,7 +284,7 @@ pub struct ListenArgs {
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
 
-    /// Your name as the transcript spells it (matched ignoring case)
+    /// Your name as the transcript spells it (ignoring case and accents; a part that fits one speaker is enough)
     #[arg(long, value_name = "NAME")]
     pub me: Option<String>,
 
