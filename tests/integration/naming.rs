@@ -39,6 +39,16 @@ fn debrief(env: &TestEnv, args: &[&str]) -> serde_json::Value {
         .stdout_json()
 }
 
+/// `prep --resume TEXT`, answered from the discovery answers; its JSON.
+fn resume(env: &TestEnv, text: &str) -> serde_json::Value {
+    env.coach()
+        .args(["prep", "--format", "json", "--resume", text, "--answers"])
+        .arg(fixture("answers/discovery.yaml"))
+        .run()
+        .success()
+        .stdout_json()
+}
+
 /// A draft as coach writes one, for `--resume`.
 fn draft(env: &TestEnv, id: &str, started: &str) {
     env.write(
@@ -86,20 +96,7 @@ fn two_preps_in_the_same_minute_keep_their_exact_ids_everywhere() {
         "2026-11-21-0900-raj-patel-prep-2",
         "2026-11-21T09:00:00+01:00",
     );
-    let resumed = env
-        .coach()
-        .args([
-            "prep",
-            "--format",
-            "json",
-            "--resume",
-            "2026-11-21-0900-raj-patel-prep",
-            "--answers",
-        ])
-        .arg(fixture("answers/discovery.yaml"))
-        .run()
-        .success()
-        .stdout_json();
+    let resumed = resume(&env, "2026-11-21-0900-raj-patel-prep");
     assert_eq!(resumed["id"], "2026-11-21-0900-raj-patel-prep");
     assert_eq!(resumed["with"], "Raj Patel");
     assert_eq!(
@@ -183,20 +180,7 @@ fn latest_is_the_newest_everywhere() {
         "2026-11-21-0900-raj-patel-prep",
         "2026-11-21T09:00:00+01:00",
     );
-    let resumed = env
-        .coach()
-        .args([
-            "prep",
-            "--format",
-            "json",
-            "--resume",
-            "latest",
-            "--answers",
-        ])
-        .arg(fixture("answers/discovery.yaml"))
-        .run()
-        .success()
-        .stdout_json();
+    let resumed = resume(&env, "latest");
     assert_eq!(resumed["id"], "2026-11-21-0900-raj-patel-prep");
 }
 

@@ -1,5 +1,6 @@
 //! Tests of the fast session reader.
 
+use super::head::{Quick, quick_head, scalar};
 use super::*;
 
 #[test]
