@@ -23,20 +23,18 @@ pub fn columns(term: &Term) -> usize {
 
 /// Columns for what goes to stdout: the terminal's, or [`NOT_A_TERMINAL`].
 pub fn stdout_width() -> usize {
-    let term = Term::stdout();
-    if term.is_term() {
-        columns(&term)
-    } else {
-        NOT_A_TERMINAL
-    }
+    width_of(&Term::stdout())
 }
 
 /// Columns for what goes to stderr (prompts, notices): the terminal's, or
 /// [`NOT_A_TERMINAL`].
 pub fn stderr_width() -> usize {
-    let term = Term::stderr();
+    width_of(&Term::stderr())
+}
+
+fn width_of(term: &Term) -> usize {
     if term.is_term() {
-        columns(&term)
+        columns(term)
     } else {
         NOT_A_TERMINAL
     }
