@@ -53,7 +53,7 @@ pub fn render(prep: &Session, open: &[String], stance: Option<&str>) -> String {
     };
     let day = prep.date.date();
     lines.push(bold(&fit(
-        &format!("{who} · {} · {day}", prep.playbook),
+        &printable_line(&format!("{who} · {} · {day}", prep.playbook)),
         WIDTH,
     )));
     lines.push("─".repeat(WIDTH));

@@ -184,9 +184,12 @@ pub struct ExportArgs {
     /// Replace names with stable pseudonyms and drop sensitive free text
     #[arg(long)]
     pub redact: bool,
-    /// Write to this file instead of stdout
+    /// Write to this file instead of stdout (never into coach's own directories)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// With -o: replace the file if it exists
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -12,7 +12,8 @@ fn main() -> ExitCode {
         // A closed pipe (`coach followups | head -1`) is the reader's choice.
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("{}", err.render());
+            // Messages quote names and files: made safe for the terminal here.
+            coach::note!("{}", coach::text::printable(&err.render()));
             ExitCode::from(err.code())
         }
     }

@@ -66,7 +66,7 @@ pub fn table(outcome: &Outcome, width: Option<usize>) -> Table {
         for (i, row) in section.rows.iter().enumerate() {
             let title = if i == 0 { section.title.as_str() } else { "" };
             table.add_row([
-                title.to_string(),
+                printable(title),
                 printable(&row.ask),
                 cell(row.answer.as_ref()),
             ]);

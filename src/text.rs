@@ -102,18 +102,128 @@ pub fn fold_accent(c: char) -> impl Iterator<Item = char> {
     folded.chars().chain(single)
 }
 
-/// One line of user text made safe for a terminal: control characters (escape
-/// sequences included) are shown as `\u{..}` instead of being sent raw.
+/// One line of text from a file or an argument made safe for a terminal:
+/// C0 and C1 controls (escape sequences included), DEL, and the invisible
+/// format characters that reorder or hide text (bidi overrides and
+/// isolates, zero-width spaces, line separators) are shown as `\u{..}`
+/// instead of being sent raw. This is the one output boundary: tables,
+/// cards, prompts, notes shown on screen and error messages all pass
+/// through it. Notes files keep the text exactly as typed.
 pub fn printable_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_control() && c != '\t' {
+        if unsafe_for_terminal(c) {
             out.extend(c.escape_unicode());
         } else {
             out.push(c);
         }
     }
     out
+}
+
+/// Whether `c` must not reach a terminal as it is. Tabs pass; the joiners
+/// (U+200C, U+200D) pass too, since emoji and several scripts need them.
+pub fn unsafe_for_terminal(c: char) -> bool {
+    (c.is_control() && c != '\t')
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{600}'..='\u{605}'
+                | '\u{61c}'
+                | '\u{6dd}'
+                | '\u{70f}'
+                | '\u{180e}'
+                | '\u{200b}'
+                | '\u{200e}'..='\u{200f}'
+                | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206f}'
+                | '\u{feff}'
+                | '\u{fff9}'..='\u{fffb}'
+                | '\u{110bd}'
+                | '\u{1d173}'..='\u{1d17a}'
+                | '\u{e0001}'
+                | '\u{e0020}'..='\u{e007f}'
+        )
+}
+
+/// `value` as JSON on `out` (pretty, or one line), then a newline. JSON
+/// escapes control characters itself; here the rest of what
+/// [`unsafe_for_terminal`] names is written as `\uXXXX` escapes too, so the
+/// document means the same and can be printed to a terminal safely.
+pub fn write_json<W: std::io::Write, T: serde::Serialize + ?Sized>(
+    mut out: W,
+    value: &T,
+    pretty: bool,
+) -> std::io::Result<()> {
+    if pretty {
+        let f = SafeJson(serde_json::ser::PrettyFormatter::new());
+        value.serialize(&mut serde_json::Serializer::with_formatter(&mut out, f))?;
+    } else {
+        let f = SafeJson(serde_json::ser::CompactFormatter);
+        value.serialize(&mut serde_json::Serializer::with_formatter(&mut out, f))?;
+    }
+    out.write_all(b"\n")
+}
+
+/// A JSON formatter that escapes what a terminal must not see raw.
+struct SafeJson<F>(F);
+
+impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for SafeJson<F> {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        out: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if unsafe_for_terminal(c) {
+                out.write_all(&fragment.as_bytes()[start..i])?;
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    write!(out, "\\u{unit:04x}")?;
+                }
+                start = i + c.len_utf8();
+            }
+        }
+        out.write_all(&fragment.as_bytes()[start..])
+    }
+
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 /// User text for a terminal, keeping its line breaks.
@@ -191,7 +301,37 @@ mod tests {
     #[test]
     fn control_characters_are_made_visible() {
         assert_eq!(printable_line("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(
+            printable_line("\u{1b}]52;c;aGk=\u{7}"),
+            "\\u{1b}]52;c;aGk=\\u{7}"
+        );
+        assert_eq!(printable_line("abc\u{202e}fed"), "abc\\u{202e}fed");
+        assert_eq!(printable_line("x\u{9b}2J\u{2029}"), "x\\u{9b}2J\\u{2029}");
+        // Emoji sequences and tabs are left alone.
+        assert_eq!(printable_line("👩\u{200d}💻\tok"), "👩\u{200d}💻\tok");
         assert_eq!(printable("one\r\ntwo"), "one\ntwo");
+    }
+
+    #[test]
+    fn json_is_the_same_document_with_nothing_raw() {
+        let value =
+            serde_json::json!({"name": "Eve\u{1b}]52;c;x\u{7}\u{202e}\u{9b}\u{7f}😀", "n": [1, 2]});
+        let mut out = Vec::new();
+        write_json(&mut out, &value, true).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.chars().all(|c| !unsafe_for_terminal(c) || c == '\n'),
+            "{text:?}"
+        );
+        assert!(
+            text.contains("\\u202e") && text.contains("\\u001b"),
+            "{text}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, value);
+        let mut line = Vec::new();
+        write_json(&mut line, &value, false).unwrap();
+        assert_eq!(line.iter().filter(|b| **b == b'\n').count(), 1);
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub fn run(args: CardArgs, store: &Store) -> Result<()> {
     let open = open_followups(store, &prep.with)?;
     let stance = stance(store, &prep);
     let card = crate::card::render(&prep, &open, stance.as_deref());
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::stdout();
     out.write_all(card.as_bytes())?;
     out.flush()?;
     Ok(())
@@ -50,7 +50,7 @@ fn open_followups(store: &Store, with: &str) -> Result<Vec<String>> {
 
 /// The prep playbook's first stance reminder, rendered for this counterpart.
 fn stance(store: &Store, prep: &Session) -> Option<String> {
-    let playbook = store.playbook(&prep.playbook).ok()?;
+    let playbook = store.playbook_by_id(&prep.playbook).ok()?;
     let text = playbook.stance.first()?;
     Some(crate::flow::render_for(text, &prep.with, &prep.account))
 }

@@ -36,11 +36,9 @@ pub fn run(args: CheckArgs, env: &Env) -> Result<()> {
             }
         })
         .collect();
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::stdout();
     let written = match args.format {
-        CheckFormat::Json => serde_json::to_writer_pretty(&mut out, &checked)
-            .map_err(std::io::Error::from)
-            .and_then(|()| writeln!(out)),
+        CheckFormat::Json => crate::text::write_json(&mut out, &checked, true),
         CheckFormat::Text => write!(
             out,
             "{}",

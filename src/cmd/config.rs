@@ -16,7 +16,7 @@ pub fn run(args: ConfigArgs, store: &Store, color: ColorChoice) -> Result<()> {
         _ => settings(store, color),
     };
     let width = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::stdout();
     for (name, value, origin) in rows {
         let value = printable_line(&value);
         match origin {

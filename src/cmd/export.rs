@@ -12,8 +12,12 @@ use crate::history::{Filter, export, redact};
 use crate::session::Session;
 use crate::store::Store;
 use crate::store::files::write_private;
+use crate::text::{printable, printable_line};
 
 pub fn run(args: ExportArgs, store: &Store) -> Result<()> {
+    if let Some(path) = &args.output {
+        store.export_target(path, args.force)?;
+    }
     let filter = Filter::new(&args.filters, store.now().date())?;
     let loaded = store.sessions(|h| filter.keeps(h))?;
     loaded.print_warnings();
@@ -25,11 +29,23 @@ pub fn run(args: ExportArgs, store: &Store) -> Result<()> {
         Some(path) => {
             let mut bytes = Vec::new();
             write(&mut bytes, args.format, &sessions).context("cannot write the export")?;
-            write_private(path, &bytes, true)?;
-            eprintln!("Exported {} sessions to {}", sessions.len(), path.display());
+            write_private(path, &bytes, args.force)?;
+            crate::note!(
+                "Exported {} sessions to {}",
+                sessions.len(),
+                printable_line(&path.display().to_string())
+            );
+        }
+        // Text for a terminal is made safe to show; a pipe gets it exactly
+        // (JSON is always safe: it escapes what it must).
+        None if store.env().stdout_tty => {
+            let mut bytes = Vec::new();
+            write(&mut bytes, args.format, &sessions)?;
+            let text = String::from_utf8_lossy(&bytes);
+            crate::stdout().write_all(printable(&text).as_bytes())?;
         }
         None => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let mut out = std::io::BufWriter::new(crate::stdout());
             write(&mut out, args.format, &sessions)?;
             out.flush()?;
         }

@@ -124,15 +124,14 @@ fn show_list(
     today: Date,
     format: ListFormat,
 ) -> Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::stdout();
     if format == ListFormat::Json {
         let doc = ListJson {
             today: today.to_string(),
             followups: items.iter().map(|i| ItemJson::new(i, today)).collect(),
             reliability,
         };
-        serde_json::to_writer_pretty(&mut out, &doc).map_err(anyhow::Error::from)?;
-        writeln!(out)?;
+        crate::text::write_json(&mut out, &doc, true)?;
         return Ok(());
     }
     if items.is_empty() {
@@ -161,15 +160,14 @@ fn show_marked(
     today: Date,
     format: ListFormat,
 ) -> Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::stdout();
     if format == ListFormat::Json {
         let doc = MarkedJson {
             marked: ItemJson::new(item, today),
             already_done: already.is_some(),
             reliability,
         };
-        serde_json::to_writer_pretty(&mut out, &doc).map_err(anyhow::Error::from)?;
-        writeln!(out)?;
+        crate::text::write_json(&mut out, &doc, true)?;
         return Ok(());
     }
     match already {

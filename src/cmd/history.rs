@@ -60,20 +60,18 @@ pub fn run(args: HistoryArgs, store: &Store) -> Result<()> {
     let (rows, broken) = scan::load_with(&found.heads, args.limit, |h, s| Row::new(h, s, &done));
     print_warnings(&found.warnings);
     print_warnings(&broken);
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::stdout();
     match args.format {
         HistoryFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &rows).map_err(anyhow::Error::from)?;
-            writeln!(out)?;
+            crate::text::write_json(&mut out, &rows, true)?;
         }
         HistoryFormat::Jsonl => {
             for row in &rows {
-                serde_json::to_writer(&mut out, row).map_err(anyhow::Error::from)?;
-                writeln!(out)?;
+                crate::text::write_json(&mut out, row, false)?;
             }
         }
         HistoryFormat::Table if rows.is_empty() => {
-            eprintln!(
+            crate::note!(
                 "No sessions match. `coach prep` starts one; `coach history` without filters lists them all."
             );
         }

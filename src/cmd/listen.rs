@@ -29,17 +29,15 @@ pub fn run(args: ListenArgs, store: &Store) -> Result<()> {
     let name = transcript_name(&args.file);
     let analysis = store.transcript(&args.file)?;
     if !analysis.warnings.is_empty() {
-        eprintln!("{}", warnings(&name, &analysis.warnings));
+        crate::note!("{}", warnings(&name, &analysis.warnings));
     }
     let report = analysis
         .report(args.me.as_deref().or(store.config.me.as_deref()))
         .map_err(|err| err.into_error(&name))?;
     let width = stdout_width().clamp(60, 200);
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::stdout();
     let written = match args.format {
-        ListFormat::Json => serde_json::to_writer_pretty(&mut out, &report)
-            .map_err(std::io::Error::from)
-            .and_then(|()| writeln!(out)),
+        ListFormat::Json => crate::text::write_json(&mut out, &report, true),
         ListFormat::Table => write!(out, "{}", text(&analysis, &report, width)),
     };
     match written.and_then(|()| out.flush()) {

@@ -71,14 +71,16 @@ fn set_color(flag: ColorChoice, env: &Env, store: Option<&Store>) {
 /// JSON document, the summary table (unless the review already showed it in
 /// this terminal) and the notes path, or the path alone.
 fn print_finished(format: Format, done: &Finished, store: &Store) -> Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::stdout();
     let (session, outcome, path) = (&done.session, &done.outcome, &done.path);
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &session.to_json(path, &outcome.plan_vs_actual))
-                .map_err(anyhow::Error::from)?;
-            writeln!(out)?;
-            eprintln!("Notes saved to {}", path.display());
+            crate::text::write_json(
+                &mut out,
+                &session.to_json(path, &outcome.plan_vs_actual),
+                true,
+            )?;
+            crate::note!("Notes saved to {}", path.display());
         }
         Format::Table => {
             if !(done.reviewed && store.env().stdout_tty) {

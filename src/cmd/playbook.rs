@@ -14,6 +14,7 @@ use crate::playbook::{Playbook, QuestionType, link, lint, model};
 use crate::prompt::editor;
 use crate::store::Store;
 use crate::store::files::read_source;
+use crate::text::{printable, printable_line};
 
 const STARTER: &str = include_str!("../playbook/starter.yaml");
 
@@ -25,7 +26,8 @@ pub fn run(cmd: PlaybookCommand, store: &Store) -> Result<()> {
         PlaybookCommand::Lint { names } => check(store, &names, true),
         PlaybookCommand::New { name, from } => new(store, &name, from.as_deref()),
         PlaybookCommand::Schema => {
-            print!("{}", model::schema_text());
+            let mut out = crate::stdout();
+            out.write_all(model::schema_text().as_bytes())?;
             Ok(())
         }
     }
@@ -72,10 +74,9 @@ fn list(store: &Store, format: ListFormat) -> Result<()> {
             }
         })
         .collect();
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::stdout();
     if format == ListFormat::Json {
-        serde_json::to_writer_pretty(&mut out, &rows).map_err(anyhow::Error::from)?;
-        writeln!(out)?;
+        crate::text::write_json(&mut out, &rows, true)?;
         return Ok(());
     }
     let mut table = crate::report::new_table(
@@ -95,11 +96,11 @@ fn list(store: &Store, format: ListFormat) -> Result<()> {
             None => row.title.unwrap_or_default().to_string(),
         };
         table.add_row([
-            row.id.clone(),
+            printable_line(&row.id),
             row.kind.unwrap_or("?").to_string(),
-            title,
+            printable_line(&title),
             row.version.map_or(String::new(), |v| v.to_string()),
-            source,
+            printable_line(&source),
         ]);
     }
     writeln!(out, "{table}")?;
@@ -109,8 +110,9 @@ fn list(store: &Store, format: ListFormat) -> Result<()> {
 fn show(store: &Store, name: &str) -> Result<()> {
     let found = store.locate_playbook(name)?;
     let playbook = found.parse()?;
-    let mut out = std::io::stdout().lock();
-    write!(out, "{}", outline(&playbook, &found))?;
+    let mut out = crate::stdout();
+    // A playbook's text may come from anywhere: made safe as a whole.
+    write!(out, "{}", printable(&outline(&playbook, &found)))?;
     Ok(())
 }
 
@@ -207,18 +209,18 @@ fn check(store: &Store, names: &[String], lint: bool) -> Result<()> {
         targets.extend(names.iter().map(|n| store.locate_playbook(n)));
     }
     let (mut broken, mut missing, mut warned, mut warnings) = (0, 0, 0, 0);
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::stdout();
     let total = targets.len();
     for target in targets {
         let found = match target {
             Ok(found) => found,
             Err(Error::BadData(diags)) => {
                 broken += 1;
-                eprintln!("{diags}\n");
+                crate::note!("{}\n", printable(&diags.to_string()));
                 continue;
             }
             Err(err) => {
-                eprintln!("{}", err.render());
+                crate::note!("{}", printable(&err.render()));
                 missing += 1;
                 continue;
             }
@@ -229,8 +231,13 @@ fn check(store: &Store, names: &[String], lint: bool) -> Result<()> {
                 let links = links(store, &found, &playbook);
                 if !links.is_empty() {
                     broken += 1;
-                    eprintln!("{}\n", Diagnostics(links));
-                    writeln!(out, "FAIL  {}  ({})", playbook.id, found.source.name)?;
+                    crate::note!("{}\n", printable(&Diagnostics(links).to_string()));
+                    writeln!(
+                        out,
+                        "FAIL  {}  ({})",
+                        playbook.id,
+                        printable_line(&found.source.name)
+                    )?;
                     continue;
                 }
                 let advice = if lint {
@@ -239,18 +246,33 @@ fn check(store: &Store, names: &[String], lint: bool) -> Result<()> {
                     Vec::new()
                 };
                 if advice.is_empty() {
-                    writeln!(out, "ok  {}  ({})", playbook.id, found.source.name)?;
+                    writeln!(
+                        out,
+                        "ok  {}  ({})",
+                        playbook.id,
+                        printable_line(&found.source.name)
+                    )?;
                 } else {
                     warned += 1;
                     warnings += advice.len();
-                    eprintln!("{}\n", Diagnostics(advice));
-                    writeln!(out, "warn  {}  ({})", playbook.id, found.source.name)?;
+                    crate::note!("{}\n", printable(&Diagnostics(advice).to_string()));
+                    writeln!(
+                        out,
+                        "warn  {}  ({})",
+                        playbook.id,
+                        printable_line(&found.source.name)
+                    )?;
                 }
             }
             Err(Error::BadData(diags)) => {
                 broken += 1;
-                eprintln!("{}\n", diags);
-                writeln!(out, "FAIL  {}  ({})", found.stem, found.source.name)?;
+                crate::note!("{}\n", printable(&diags.to_string()));
+                writeln!(
+                    out,
+                    "FAIL  {}  ({})",
+                    printable_line(&found.stem),
+                    printable_line(&found.source.name)
+                )?;
             }
             Err(other) => return Err(other),
         }
@@ -312,19 +334,19 @@ fn new(store: &Store, name: &str, from: Option<&str>) -> Result<()> {
         None => STARTER.replace("{{id}}", name),
     };
     let path = store.create_playbook(name, &text)?;
-    eprintln!("Created {}", path.display());
+    crate::note!("Created {}", printable_line(&path.display().to_string()));
     if let Some((editor, _)) = store.editor().filter(|_| store.env().stdin_tty) {
         editor::open(&editor, &path).map_err(Error::Other)?;
         let source = read_source(&path)?;
         if let Err(diags) = load::parse(&source, name) {
-            eprintln!("{diags}\n");
+            crate::note!("{}\n", printable(&diags.to_string()));
             return Err(Error::Invalid(format!(
                 "the playbook is saved but has problems; fix them and run `coach playbook validate {}`",
                 path.display()
             )));
         }
     }
-    println!("{}", path.display());
+    writeln!(crate::stdout(), "{}", path.display())?;
     Ok(())
 }
 

@@ -17,14 +17,14 @@ use crate::cli::Cli;
 use crate::error::Result;
 
 pub fn completions(shell: Shell) -> Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::stdout();
     out.write_all(script(shell).as_bytes())?;
     out.flush()?;
     Ok(())
 }
 
 pub fn man() -> Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::stdout();
     out.write_all(&man_page()?)?;
     out.flush()?;
     Ok(())

@@ -23,15 +23,14 @@ struct Shown<'a> {
 
 pub fn run(args: ShowArgs, store: &Store) -> Result<()> {
     let (path, session) = store.session(&args.id, None)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::stdout();
     match args.format {
         ShowFormat::Json => {
             let shown = Shown {
                 session: &session,
                 notes_path: path.display().to_string(),
             };
-            serde_json::to_writer_pretty(&mut out, &shown).map_err(anyhow::Error::from)?;
-            writeln!(out)?;
+            crate::text::write_json(&mut out, &shown, true)?;
         }
         ShowFormat::Markdown => {
             let text = read_source(&path)?.text;

@@ -23,6 +23,6 @@ pub fn run(args: StatsArgs, store: &Store) -> Result<()> {
     let items = all.iter().filter(|i| ids.contains(i.session.as_str()));
     let reliability = crate::followups::reliability_of(items, today);
     let report = stats::compute(&sessions, reliability);
-    write!(std::io::stdout().lock(), "{}", stats::render(&report))?;
+    write!(crate::stdout(), "{}", stats::render(&report))?;
     Ok(())
 }

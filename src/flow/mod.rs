@@ -26,6 +26,7 @@ pub use prompter::{Prompt, Prompter, Review};
 use crate::coaching;
 use crate::error::{Error, Result};
 use crate::playbook::{Answer, Playbook, Question, QuestionType, Section, answer};
+use crate::template;
 
 /// Called after every answer, with everything answered so far.
 pub type Observer<'o> = Box<dyn FnMut(&Progress) -> Result<()> + 'o>;
@@ -45,7 +46,7 @@ impl<'p> Flow<'p> {
         Flow {
             playbook,
             cx,
-            env: environment(),
+            env: template::environment(),
             answers: HashMap::new(),
             asked: HashSet::new(),
             observer: None,
@@ -380,22 +381,14 @@ impl<'p> Flow<'p> {
         at: &str,
     ) -> Result<bool> {
         let Some(expr) = expr else { return Ok(true) };
-        let compiled = self
-            .env
-            .compile_expression(expr)
-            .map_err(|e| self.fail(at, "when", &e))?;
-        let value = compiled
-            .eval(Value::from(ctx.clone()))
-            .map_err(|e| self.fail(at, "when", &e))?;
-        Ok(value.is_true())
+        template::holds(&self.env, expr, ctx).map_err(|e| self.fail(at, "when", &e))
     }
 
     fn render(&self, template: &str, ctx: &BTreeMap<String, Value>, at: &str) -> Result<String> {
         if !template.contains("{{") && !template.contains("{%") && !template.contains("{#") {
             return Ok(template.trim_end().to_string());
         }
-        self.env
-            .render_str(template, Value::from(ctx.clone()))
+        template::render(&self.env, template, ctx)
             .map(|s| s.trim_end().to_string())
             .map_err(|e| self.fail(at, "template", &e))
     }
@@ -409,11 +402,18 @@ impl<'p> Flow<'p> {
         template.map(|t| self.render(t, ctx, at)).transpose()
     }
 
-    fn fail(&self, at: &str, what: &str, err: &minijinja::Error) -> Error {
+    fn fail(&self, at: &str, what: &str, err: &template::Failure) -> Error {
+        let hint = match err {
+            template::Failure::Limit => format!(
+                "; `coach playbook validate {}` shows where",
+                self.playbook.id
+            ),
+            template::Failure::Jinja(_) => String::new(),
+        };
         Error::Invalid(format!(
-            "playbook `{}`: the {what} of `{at}` failed: {}",
+            "playbook `{}`: the {what} of `{at}` failed: {}{hint}",
             self.playbook.id,
-            err.detail().map_or_else(|| err.to_string(), str::to_owned)
+            err.reason(),
         ))
     }
 }
@@ -450,16 +450,11 @@ pub fn with_prep_choices(playbook: &Playbook, prep: Option<&PrepContext>) -> Pla
 /// card's stance reminder, the last debrief's questions in the next prep); a
 /// template that fails shows as written.
 pub fn render_for(text: &str, with: &str, account: &str) -> String {
-    let ctx = minijinja::context! { with => with, account => account };
-    environment()
-        .render_str(text, ctx)
-        .unwrap_or_else(|_| text.to_string())
-}
-
-fn environment() -> Environment<'static> {
-    let mut env = Environment::new();
-    env.add_test("none", |v: Value| v.is_none() || v.is_undefined());
-    env
+    let ctx = BTreeMap::from([
+        ("with".to_string(), Value::from(with)),
+        ("account".to_string(), Value::from(account)),
+    ]);
+    template::render(&template::environment(), text, &ctx).unwrap_or_else(|_| text.to_string())
 }
 
 /// An answer as people read it: choice labels rather than values, and a

@@ -3,7 +3,8 @@
 //! then one `answers.<id>` column per question id met (in the order first
 //! met); lists are joined with `; ` and fields are quoted as RFC 4180 says
 //! (records end in CRLF; a field with a comma, quote or line break is put in
-//! quotes, its quotes doubled).
+//! quotes, its quotes doubled). A cell that a spreadsheet would run as a
+//! formula is neutralised with a leading `'`.
 
 use std::io::{self, Write};
 
@@ -11,14 +12,12 @@ use crate::playbook::Answer;
 use crate::session::{FollowUp, Session};
 
 pub fn json(out: &mut impl Write, sessions: &[Session]) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, sessions)?;
-    writeln!(out)
+    crate::text::write_json(out, sessions, true)
 }
 
 pub fn jsonl(out: &mut impl Write, sessions: &[Session]) -> io::Result<()> {
     for s in sessions {
-        serde_json::to_writer(&mut *out, s)?;
-        writeln!(out)?;
+        crate::text::write_json(&mut *out, s, false)?;
     }
     Ok(())
 }
@@ -113,6 +112,8 @@ fn record<'a>(out: &mut impl Write, fields: impl Iterator<Item = &'a str>) -> io
         if n > 0 {
             out.write_all(b",")?;
         }
+        let neutral = neutral(field);
+        let field = neutral.as_ref();
         if field.contains([',', '"', '\n', '\r']) {
             write!(out, "\"{}\"", field.replace('"', "\"\""))?;
         } else {
@@ -120,6 +121,23 @@ fn record<'a>(out: &mut impl Write, fields: impl Iterator<Item = &'a str>) -> io
         }
     }
     out.write_all(b"\r\n")
+}
+
+/// A cell a spreadsheet would run as a formula (a leading `=`, `+`, `-`,
+/// `@`, tab or CR) gets a `'` in front, so it shows as text; a number, even
+/// a signed one, is left as it is.
+fn neutral(field: &str) -> std::borrow::Cow<'_, str> {
+    let risky = field.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let t = field.trim();
+    let number = t.bytes().any(|b| b.is_ascii_digit())
+        && t.bytes()
+            .all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b))
+        && t.parse::<f64>().is_ok();
+    if risky && !number {
+        std::borrow::Cow::Owned(format!("'{field}"))
+    } else {
+        std::borrow::Cow::Borrowed(field)
+    }
 }
 
 /// Every session in one Markdown document, each under its own heading.
@@ -202,6 +220,28 @@ fn indented(text: &str, indent: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_cells_never_run_as_formulas() {
+        let mut out = Vec::new();
+        let cells = [
+            "=HYPERLINK(\"x\")",
+            "+1+2",
+            "-2",
+            "-3.5",
+            "+inf",
+            "@SUM(A1)",
+            "\tx",
+            "\r=1",
+            "a=b",
+            "42",
+        ];
+        record(&mut out, cells.into_iter()).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "\"'=HYPERLINK(\"\"x\"\")\",'+1+2,-2,-3.5,'+inf,'@SUM(A1),'\tx,\"'\r=1\",a=b,42\r\n"
+        );
+    }
 
     #[test]
     fn csv_quotes_as_rfc_4180_says() {

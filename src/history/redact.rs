@@ -9,12 +9,16 @@
 //! are kept. Nudges (which quote answers) are dropped, a follow-up keeps
 //! only its id, owner (`me`, `them` or `someone`) and due date, and a
 //! transcript's file name and speaker name are dropped. Every remaining
-//! string (ids, titles, tags, prep ids) has each original name replaced: the
-//! whole name, its slug as ids spell it, and each word of three letters or
-//! more, ignoring case.
+//! string (ids, titles, tags, prep ids) has each original name replaced:
+//! matched on whole words, with the Unicode case and accent folding of
+//! `crate::people` (so "JANE smith", "jane-smith" and "Jané Smith" are all
+//! found), the whole name first, then each word of it (and of its slug, as
+//! ids spell it) of three letters or more. One person is one pseudonym,
+//! however their name is cased.
 
 use std::collections::HashMap;
 
+use crate::people::fold;
 use crate::playbook::Answer;
 use crate::session::Session;
 use crate::text::slug;
@@ -29,23 +33,32 @@ const DROPPED: &str = "(redacted)";
 pub fn redact(sessions: &mut [Session]) {
     let mut people: HashMap<String, String> = HashMap::new();
     let mut accounts: HashMap<String, String> = HashMap::new();
-    let mut needles: Vec<(String, String)> = Vec::new();
+    let mut needles: Vec<Needle> = Vec::new();
     for s in sessions.iter().rev() {
         pseudonym(&s.with, "Counterpart", &mut people, &mut needles);
         pseudonym(&s.account, "Account", &mut accounts, &mut needles);
     }
     // Longest first, so a whole name goes before the words in it.
-    needles.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-    needles.dedup_by(|a, b| a.0.eq_ignore_ascii_case(&b.0));
-    let clean = |text: &str| scrub(text, &needles);
+    needles.sort_by(|a, b| {
+        b.words
+            .len()
+            .cmp(&a.words.len())
+            .then(a.words.cmp(&b.words))
+    });
+    needles.dedup_by(|a, b| a.words == b.words);
+    let text = |t: &str| scrub(t, &needles, false);
+    let id = |t: &str| scrub(t, &needles, true);
+    let alias = |seen: &HashMap<String, String>, name: &str| {
+        seen.get(&fold(name)).cloned().unwrap_or_default()
+    };
     for s in sessions.iter_mut() {
-        s.with = people.get(s.with.trim()).cloned().unwrap_or_default();
-        s.account = accounts.get(s.account.trim()).cloned().unwrap_or_default();
-        s.id = clean(&s.id);
-        s.title = clean(&s.title);
-        s.prep = s.prep.as_deref().map(clean);
-        s.tags = s.tags.iter().map(|t| clean(t)).collect();
-        s.skipped = s.skipped.iter().map(|t| clean(t)).collect();
+        s.with = alias(&people, &s.with);
+        s.account = alias(&accounts, &s.account);
+        s.id = id(&s.id);
+        s.title = text(&s.title);
+        s.prep = s.prep.as_deref().map(id);
+        s.tags = s.tags.iter().map(|t| id(t)).collect();
+        s.skipped = s.skipped.iter().map(|t| id(t)).collect();
         s.nudges.clear();
         s.answers.0.retain(|(id, a)| match a {
             Answer::Bool(_) | Answer::Int(_) => true,
@@ -53,11 +66,11 @@ pub fn redact(sessions: &mut [Session]) {
         });
         for (_, a) in &mut s.answers.0 {
             if let Answer::Text(t) = a {
-                *t = clean(t);
+                *t = text(t);
             }
         }
         for f in &mut s.followups {
-            f.id = clean(&f.id);
+            f.id = id(&f.id);
             f.what = DROPPED.into();
             let owner = f.owner.trim().to_ascii_lowercase();
             f.owner = if owner == "me" || owner == "them" {
@@ -73,66 +86,99 @@ pub fn redact(sessions: &mut [Session]) {
     }
 }
 
-/// Give `name` its pseudonym (once) and add what to look for in other text.
+/// A name to find, as folded words, and the pseudonym that replaces it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Needle {
+    words: Vec<String>,
+    alias: String,
+}
+
+/// Give `name` its pseudonym (once per person) and add what to look for in
+/// other text: the whole name, and its words (and its slug's) of three
+/// letters or more, so a short name never replaces letters inside others.
 fn pseudonym(
     name: &str,
     label: &str,
     seen: &mut HashMap<String, String>,
-    needles: &mut Vec<(String, String)>,
+    needles: &mut Vec<Needle>,
 ) {
-    let name = name.trim();
-    if name.is_empty() || seen.contains_key(name) {
+    let key = fold(name);
+    if key.is_empty() || seen.contains_key(&key) {
         return;
     }
     let alias = format!("{label} {}", seen.len() + 1);
-    let alias_slug = slug(&alias, "x");
-    needles.push((name.to_string(), alias.clone()));
+    let whole: Vec<String> = words(name).map(|(s, e)| fold(&name[s..e])).collect();
     let name_slug = slug(name, "");
-    if !name_slug.is_empty() {
-        needles.push((name_slug.clone(), alias_slug.clone()));
+    let parts = words(name)
+        .map(|(s, e)| &name[s..e])
+        .chain(words(&name_slug).map(|(s, e)| &name_slug[s..e]))
+        .filter(|w| w.chars().count() >= 3)
+        .map(|w| vec![fold(w)]);
+    if !whole.is_empty() {
+        needles.push(Needle {
+            words: whole,
+            alias: alias.clone(),
+        });
     }
-    for word in name
-        .split(|c: char| !c.is_alphanumeric())
-        .chain(name_slug.split('-'))
-    {
-        if word.chars().count() >= 3 {
-            needles.push((word.to_string(), alias.clone()));
-        }
+    for part in parts {
+        needles.push(Needle {
+            words: part,
+            alias: alias.clone(),
+        });
     }
-    seen.insert(name.to_string(), alias);
+    seen.insert(key, alias);
 }
 
-/// `text` with every needle replaced, ignoring case.
-fn scrub(text: &str, needles: &[(String, String)]) -> String {
-    let mut out = text.to_string();
-    for (needle, alias) in needles {
-        out = replace_ignoring_case(&out, needle, alias);
+/// The byte spans of the words of `text`: runs of letters and digits.
+fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                spans.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
     }
-    out
+    if let Some(s) = start {
+        spans.push((s, text.len()));
+    }
+    spans.into_iter()
 }
 
-fn replace_ignoring_case(hay: &str, needle: &str, with: &str) -> String {
-    if needle.is_empty() {
-        return hay.to_string();
-    }
-    let lower_hay = hay.to_lowercase();
-    let lower_needle = needle.to_lowercase();
-    if lower_hay.len() != hay.len() {
-        // Lower-casing moved byte offsets: match exactly and in lower case.
-        return hay.replace(needle, with).replace(&lower_needle, with);
-    }
-    let mut out = String::with_capacity(hay.len());
-    let mut rest = 0;
-    while let Some(at) = lower_hay[rest..].find(&lower_needle) {
-        let start = rest + at;
-        if !hay.is_char_boundary(start) || !hay.is_char_boundary(start + needle.len()) {
-            break;
+/// `text` with every run of words that is a needle replaced by its alias
+/// (as a slug, `counterpart-1`, in ids).
+fn scrub(text: &str, needles: &[Needle], in_id: bool) -> String {
+    let spans: Vec<(usize, usize)> = words(text).collect();
+    let folded: Vec<String> = spans.iter().map(|&(s, e)| fold(&text[s..e])).collect();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut i = 0;
+    while i < spans.len() {
+        let hit = needles.iter().find(|n| {
+            folded
+                .get(i..i + n.words.len())
+                .is_some_and(|w| w == n.words.as_slice())
+        });
+        match hit {
+            Some(n) => {
+                let (start, end) = (spans[i].0, spans[i + n.words.len() - 1].1);
+                out.push_str(&text[copied..start]);
+                if in_id {
+                    out.push_str(&slug(&n.alias, "someone"));
+                } else {
+                    out.push_str(&n.alias);
+                }
+                copied = end;
+                i += n.words.len();
+            }
+            None => i += 1,
         }
-        out.push_str(&hay[rest..start]);
-        out.push_str(with);
-        rest = start + lower_needle.len();
     }
-    out.push_str(&hay[rest..]);
+    out.push_str(&text[copied..]);
     out
 }
 
@@ -208,10 +254,12 @@ mod tests {
         ] {
             assert!(!text.contains(name), "{name} in {text}");
         }
+        // "jane smith" and "Jane Smith" are one person, one pseudonym.
         assert_eq!(list[2].with, "Counterpart 1");
-        assert_eq!(list[1].with, "Counterpart 2");
-        assert_eq!(list[0].with, "Counterpart 3");
-        assert_eq!(list[1].account, "Account 2");
+        assert_eq!(list[1].with, "Counterpart 1");
+        assert_eq!(list[0].with, "Counterpart 2");
+        assert_eq!(list[1].account, "Account 1");
+        assert_eq!(list[0].account, "Account 2");
         let kept: Vec<&str> = list[0]
             .answers
             .0
@@ -220,18 +268,40 @@ mod tests {
             .collect();
         assert_eq!(kept, ["outcome", "talk_share"]);
         assert_eq!(list[0].followups[0].owner, "someone");
-        assert!(list[0].id.contains("counterpart-3"), "{}", list[0].id);
+        assert!(list[0].id.contains("counterpart-2"), "{}", list[0].id);
     }
 
     #[test]
-    fn replacing_ignores_case() {
+    fn names_are_found_on_whole_words_however_they_are_written() {
+        let mut list = vec![
+            session("Jo Li", "İstanbul Partners", "2026-11-20T10:00:00+01:00"),
+            session("JO LI", "istanbul partners", "2026-11-10T10:00:00+01:00"),
+        ];
+        list[0].title = "Call with Jo Li of İSTANBUL PARTNERS, Joan's team".into();
+        redact(&mut list);
+        assert_eq!(list[0].with, "Counterpart 1");
         assert_eq!(
-            replace_ignoring_case("Jane and JANE's jane", "jane", "X"),
-            "X and X's X"
+            list[1].with, "Counterpart 1",
+            "one person, whatever the case"
         );
+        assert_eq!(list[0].account, "Account 1");
+        // Short names only replace whole words; "Joan" keeps its letters.
         assert_eq!(
-            replace_ignoring_case("İstanbul Jane", "Jane", "X"),
-            "İstanbul X"
+            list[0].title,
+            "Call with Counterpart 1 of Account 1, Joan's team"
         );
+        assert!(
+            list[0].id.contains("counterpart-1-debrief"),
+            "{}",
+            list[0].id
+        );
+        let mut long = vec![session(
+            "Maximiliana Alexandrovna Konstantinopolskaya",
+            "Acme",
+            "2026-11-20T10:00:00+01:00",
+        )];
+        redact(&mut long);
+        let text = serde_json::to_string(&long).unwrap().to_lowercase();
+        assert!(!text.contains("konstantinopol"), "{text}");
     }
 }

@@ -17,7 +17,7 @@ use crate::error::{Error, Result};
 use crate::flow::Outcome;
 use crate::flow::{Prompt, Prompter, Review};
 use crate::playbook::{Answer, QuestionType, answer};
-use crate::text::{printable, wrap};
+use crate::text::{printable, printable_line, wrap};
 
 pub struct Terminal {
     pub(super) term: Term,
@@ -177,8 +177,8 @@ impl Terminal {
                     .choices
                     .iter()
                     .map(|c| match c.hint() {
-                        Some(h) => format!("{} — {}", c.label(), h),
-                        None => c.label().to_string(),
+                        Some(h) => printable_line(&format!("{} — {}", c.label(), h)),
+                        None => printable_line(c.label()),
                     })
                     .collect();
                 if optional {
@@ -210,8 +210,8 @@ impl Terminal {
                     .iter()
                     .map(|c| {
                         let label = match c.hint() {
-                            Some(h) => format!("{} — {}", c.label(), h),
-                            None => c.label().to_string(),
+                            Some(h) => printable_line(&format!("{} — {}", c.label(), h)),
+                            None => printable_line(c.label()),
                         };
                         (label, chosen.iter().any(|v| v == c.value()))
                     })
@@ -255,7 +255,7 @@ impl Terminal {
                             None
                         };
                         match end {
-                            Some(label) => format!("{n} — {label}"),
+                            Some(label) => printable_line(&format!("{n} — {label}")),
                             None => n.to_string(),
                         }
                     })
@@ -311,7 +311,7 @@ impl Prompter for Terminal {
     fn start(&mut self, title: &str, intro: Option<&str>, stance: &[String]) -> Result<()> {
         let width = self.width();
         self.line("")?;
-        self.line(&style_err(title).bold().to_string())?;
+        self.line(&style_err(printable_line(title)).bold().to_string())?;
         if let Some(intro) = intro {
             self.line(&wrap(&printable(intro), width, ""))?;
         }
@@ -328,7 +328,12 @@ impl Prompter for Terminal {
     fn section(&mut self, title: &str, why: Option<&str>) -> Result<()> {
         let width = self.width();
         self.line("")?;
-        self.line(&style_err(format!("── {title} ")).cyan().bold().to_string())?;
+        self.line(
+            &style_err(format!("── {} ", printable_line(title)))
+                .cyan()
+                .bold()
+                .to_string(),
+        )?;
         if let Some(why) = why {
             self.line(
                 &Style::new()

@@ -45,7 +45,7 @@ pub fn front_matter(source: &Source) -> Result<Session, Diagnostics> {
         strict_booleans: true,
         budget: serde_saphyr::budget! { max_depth: 32, max_aliases: 64, max_documents: 1 },
     };
-    serde_saphyr::from_str_with_options::<Session>(yaml, options).map_err(|err| {
+    let session = serde_saphyr::from_str_with_options::<Session>(yaml, options).map_err(|err| {
         use serde_saphyr::MessageFormatter;
         // The front matter starts on the file's second line.
         let loc = err.location().map_or(Loc::new(2, 1, 1), |l| {
@@ -57,7 +57,26 @@ pub fn front_matter(source: &Source) -> Result<Session, Diagnostics> {
         });
         let message = serde_saphyr::UserMessageFormatter.format_message(&err);
         fail(loc, format!("invalid front matter: {message}"))
-    })
+    })?;
+    // Ids name files: one that could be a path is refused.
+    if !super::valid_id(&session.id) {
+        let line = yaml
+            .lines()
+            .position(|l| l.starts_with("id:"))
+            .map_or(2, |i| i + 2);
+        return Err(Diagnostics(vec![
+            Diagnostic::new(
+                source,
+                Loc::new(line, 1, 2),
+                format!(
+                    "the id `{}` is not a session id",
+                    crate::text::printable_line(&session.id)
+                ),
+            )
+            .help("a session id has only letters a-z, digits and `-`, like 2026-11-22-1403-jane-smith-prep"),
+        ]));
+    }
+    Ok(session)
 }
 
 #[cfg(test)]

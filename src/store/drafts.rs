@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use super::Store;
-use super::files::{private_dir, read_source, remove, write_private};
+use super::files::{private_dir, read_source, remove, remove_if_stale_temp, write_back};
 use super::lookup::{self, Named, Noun, Wanted};
 use crate::error::{Error, Result};
 use crate::playbook::Kind;
@@ -41,7 +41,7 @@ impl Store {
             if self.notes_dir.join(format!("{}.md", draft.id)).exists() {
                 continue;
             }
-            match write_private(&self.draft_path(&draft.id), &render(draft)?, false) {
+            match write_back(&self.draft_path(&draft.id), &render(draft)?, false) {
                 Ok(()) => return Ok(()),
                 Err(e) if e.is_already_exists() => continue,
                 Err(e) => return Err(e),
@@ -54,7 +54,7 @@ impl Store {
 
     /// Write the draft (atomically, replacing its previous state).
     pub fn save_draft(&self, draft: &Draft) -> Result<()> {
-        write_private(&self.draft_path(&draft.id), &render(draft)?, true)
+        write_back(&self.draft_path(&draft.id), &render(draft)?, true)
     }
 
     pub fn remove_draft(&self, id: &str) -> Result<()> {
@@ -75,7 +75,9 @@ impl Store {
         };
         let mut warnings = Vec::new();
         let mut drafts: Vec<Draft> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter_map(|e| e.ok())
+            .filter(|e| !remove_if_stale_temp(e))
+            .map(|e| e.path())
             .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
             .filter_map(|p| match read(&p) {
                 Ok(d) => Some(d),
@@ -160,7 +162,7 @@ impl crate::prompt::editor::Scratch for Store {
         let path = self
             .drafts_dir()
             .join(format!("{name}-{}.md", std::process::id()));
-        write_private(&path, text.as_bytes(), true)?;
+        write_back(&path, text.as_bytes(), true)?;
         Ok(path)
     }
 
@@ -193,9 +195,15 @@ fn read(path: &Path) -> Result<Draft> {
             e.render_with_formatter(&serde_saphyr::UserMessageFormatter)
         ))
     })?;
-    if !valid_id(&draft.id) {
+    // The file's own name locates it: an id that is not a session id, or
+    // not the file's name, is refused, so no path is built from content.
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    if !valid_id(&draft.id) || draft.id != stem {
         return Err(Error::Invalid(format!(
-            "{}: the draft's id `{}` is not a session id (letters a-z, digits and `-`)",
+            "{}: the draft's id `{}` is not its file's name `{stem}`; restore it (letters a-z, digits and `-`)",
             path.display(),
             crate::text::printable_line(&draft.id)
         )));
@@ -265,7 +273,7 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert_eq!(warnings.len(), 2, "{warnings:?}");
         assert!(
-            warnings.iter().any(|w| w.contains("is not a session id")),
+            warnings.iter().any(|w| w.contains("is not its file's name")),
             "{warnings:?}"
         );
         store.remove_draft(&new.id).unwrap();

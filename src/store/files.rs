@@ -103,8 +103,8 @@ pub fn write_private(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
     private_dir(dir)?;
     let fail = |e: std::io::Error| Error::io("write", path, e);
     let mut tmp = tempfile::Builder::new()
-        .prefix(".coach-")
-        .suffix(".tmp")
+        .prefix(TEMP.0)
+        .suffix(TEMP.1)
         .tempfile_in(dir)
         .map_err(fail)?;
     tmp.write_all(bytes).map_err(fail)?;
@@ -119,6 +119,45 @@ pub fn write_private(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// Write a file coach will read back (notes, drafts, text for the editor):
+/// never larger than the reader takes, so coach never writes what it would
+/// then refuse.
+pub fn write_back(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(Error::Invalid(format!(
+            "{} would be {} bytes, more than the {MAX_FILE_BYTES} coach reads back, so it is not written; \
+             shorten the longest answers",
+            path.display(),
+            bytes.len()
+        )));
+    }
+    write_private(path, bytes, replace)
+}
+
+/// The prefix and suffix of [`write_private`]'s temporary files.
+const TEMP: (&str, &str) = (".coach-", ".tmp");
+
+/// Whether `entry` is a temporary file a killed coach left behind: one of
+/// [`write_private`]'s, untouched for ten minutes (a live write takes
+/// milliseconds). Such a file is removed; the answer says whether it was.
+pub fn remove_if_stale_temp(entry: &fs::DirEntry) -> bool {
+    let name = entry.file_name();
+    let Some(name) = name.to_str() else {
+        return false;
+    };
+    if !(name.starts_with(TEMP.0) && name.ends_with(TEMP.1)) {
+        return false;
+    }
+    let old = entry
+        .metadata()
+        .ok()
+        .filter(fs::Metadata::is_file)
+        .and_then(|m| m.modified().ok())
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age > std::time::Duration::from_secs(600));
+    old && fs::remove_file(entry.path()).is_ok()
 }
 
 /// Remove a file that may already be gone.

@@ -207,6 +207,48 @@ impl Store {
         Ok(Loaded { found, warnings })
     }
 
+    /// Check that `path` may take an export: never inside coach's home or
+    /// notes directory (where it could replace a session or the done log),
+    /// never a directory, and an existing file only with `force`.
+    pub fn export_target(&self, path: &Path, force: bool) -> Result<()> {
+        if path.is_dir() {
+            return Err(Error::Usage(format!(
+                "{} is a directory; name the file to write, like {}/sessions.csv",
+                path.display(),
+                path.display()
+            )));
+        }
+        let inside = |dir: &Path| {
+            let (Ok(dir), Some(parent)) = (std::fs::canonicalize(dir), path.parent()) else {
+                return false;
+            };
+            let parent = if parent.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                parent
+            };
+            std::fs::canonicalize(parent).is_ok_and(|p| p.starts_with(&dir))
+        };
+        if inside(&self.notes_dir) || inside(&self.home) {
+            return Err(Error::Usage(format!(
+                "{} is inside coach's own files ({}); write the export somewhere else",
+                path.display(),
+                if inside(&self.notes_dir) {
+                    self.notes_dir.display()
+                } else {
+                    self.home.display()
+                }
+            )));
+        }
+        if !force && std::fs::symlink_metadata(path).is_ok() {
+            return Err(Error::Usage(format!(
+                "{} already exists; coach does not replace it unless you add --force",
+                path.display()
+            )));
+        }
+        Ok(())
+    }
+
     /// Everyone the notes name as a counterpart, newest first.
     pub fn people(&self) -> Result<Vec<String>> {
         let scan = self.heads(|h| !h.with.trim().is_empty())?;
@@ -241,7 +283,7 @@ impl Loaded {
 /// Warnings about files, one line each on stderr, made safe to print.
 pub fn print_warnings(warnings: &[String]) {
     for warning in warnings {
-        eprintln!("{}", crate::text::printable_line(warning));
+        crate::note!("{}", crate::text::printable_line(warning));
     }
 }
 

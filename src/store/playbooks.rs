@@ -21,6 +21,23 @@ impl Store {
         self.locate_playbook(arg)?.parse()
     }
 
+    /// Find and load a playbook by its id only, never a path: for a name
+    /// read from a file (a session's `playbook:`), so no path comes from
+    /// content.
+    pub fn playbook_by_id(&self, id: &str) -> Result<Playbook> {
+        let is_id = !id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !is_id {
+            return Err(Error::Invalid(format!(
+                "`{}` is not a playbook id (letters a-z, digits and `-`)",
+                crate::text::printable_line(id)
+            )));
+        }
+        self.playbook(id)
+    }
+
     /// Find a playbook's text by name or path, without checking it.
     pub fn locate_playbook(&self, arg: &str) -> Result<Found> {
         let dirs = &self.playbook_dirs;

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::Store;
-use super::files::{private_dir, read_source, write_private};
+use super::files::{private_dir, read_source, write_back};
 use super::lookup::{self, Noun, Wanted};
 use super::scan;
 use crate::error::{Error, Result};
@@ -34,7 +34,7 @@ impl Store {
             if path.exists() {
                 continue;
             }
-            match write_private(&path, render(session)?.as_bytes(), false) {
+            match write_back(&path, render(session)?.as_bytes(), false) {
                 Ok(()) => return Ok(path),
                 Err(e) if e.is_already_exists() => continue,
                 Err(e) => return Err(e),

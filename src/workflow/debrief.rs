@@ -61,14 +61,22 @@ pub fn debrief(store: &Store, req: Debrief) -> Result<Finished> {
         .unwrap_or_default();
     let Linked { prep, person } = match &resumed {
         Some(draft) => match draft.prep.as_deref() {
+            // The draft's link is content: an id, never a path.
+            Some(id) if !crate::session::valid_id(id) => {
+                crate::note!(
+                    "warning: the draft's prep `{}` is not a session id; continuing without it",
+                    printable_line(id)
+                );
+                Linked::default()
+            }
             Some(id) => match store.session(id, Some(Kind::Prep)) {
                 Ok(found) => Linked::prep(found),
                 Err(Error::Unknown { .. }) => {
-                    eprintln!("warning: the draft's prep {id} is gone; continuing without it");
+                    crate::note!("warning: the draft's prep {id} is gone; continuing without it");
                     Linked::default()
                 }
                 Err(err) => {
-                    eprintln!(
+                    crate::note!(
                         "warning: the draft's prep {id} cannot be read, so this debrief goes on without it:\n{}",
                         err.render()
                     );
@@ -137,7 +145,7 @@ pub fn debrief(store: &Store, req: Debrief) -> Result<Finished> {
     cx.prep = prep_cx;
     // `--with` without a prep has said so already.
     if prep.is_none() && resumed.is_none() && person.is_none() {
-        eprintln!("No prep is linked: this debrief stands on its own, and its notes say so.");
+        crate::note!("No prep is linked: this debrief stands on its own, and its notes say so.");
     }
 
     let mut draft = match resumed {
@@ -277,7 +285,7 @@ fn find_prep(
                     Some(c) => format!(" (did you mean {}?)", printable_line(c)),
                     None => String::new(),
                 };
-                eprintln!(
+                crate::note!(
                     "No prep with {} was found{close}: this debrief goes on without one.",
                     printable_line(&person.name)
                 );
@@ -331,7 +339,11 @@ fn pick_prep(store: &Store, prompter: &mut dyn Prompter) -> Result<Option<(PathB
 fn debrief_playbook(store: &Store, flag: Option<&str>, prep: Option<&Session>) -> Result<String> {
     let (name, named_by) = match (flag, prep) {
         (Some(name), _) => (name.to_string(), None),
-        (None, Some(prep)) => match store.playbook(&prep.playbook).ok().and_then(|p| p.debrief) {
+        (None, Some(prep)) => match store
+            .playbook_by_id(&prep.playbook)
+            .ok()
+            .and_then(|p| p.debrief)
+        {
             Some(name) => (name, Some(prep.playbook.clone())),
             None => (DEFAULT_DEBRIEF.to_string(), None),
         },

@@ -84,16 +84,16 @@ fn resume(store: &Store, kind: Kind, text: &str) -> Result<Draft> {
     if text.trim().is_empty() {
         let (all, _) = store.drafts(kind);
         if all.len() > 1 {
-            eprintln!("Unfinished drafts, newest first:");
+            crate::note!("Unfinished drafts, newest first:");
             for d in &all {
-                eprintln!(
+                crate::note!(
                     "  {}  {} answered, with {}",
                     d.id,
                     d.answers.0.len(),
                     crate::text::printable_line(&d.with)
                 );
             }
-            eprintln!(
+            crate::note!(
                 "Continuing the newest; name another with `coach {} --resume ID`.",
                 kind.as_str()
             );

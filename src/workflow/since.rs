@@ -31,7 +31,7 @@ pub fn last_debrief(store: &Store, with: &str) -> Result<Option<Since>> {
     let Some((_, debrief)) = store.latest(Kind::Debrief, with)? else {
         return Ok(None);
     };
-    let playbook = store.playbook(&debrief.playbook).ok();
+    let playbook = store.playbook_by_id(&debrief.playbook).ok();
     let mut learned = Vec::new();
     let mut unknown = Vec::new();
     for q in playbook.iter().flat_map(|p| p.questions()) {

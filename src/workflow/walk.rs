@@ -70,13 +70,13 @@ pub fn walk<'p>(
     let result = {
         let mut flow = offer(Flow::new(playbook, cx.clone()).resume(&draft.progress()));
         if !draft.asked.is_empty() {
-            eprintln!(
+            crate::note!(
                 "Resuming {} ({} answered so far).",
                 draft.id,
                 draft.answers.0.len()
             );
             if typed {
-                eprintln!("{}", report::table(&flow.outcome()?, None));
+                crate::note!("{}", report::table(&flow.outcome()?, None));
             }
         }
         if typed {

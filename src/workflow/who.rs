@@ -91,7 +91,7 @@ pub fn settle(store: &Store, typed: &str, purpose: Purpose) -> Result<Person> {
             Purpose::Find => "",
             Purpose::Name => " For someone new, give the whole name.",
         };
-        eprintln!(
+        crate::note!(
             "Taking “{}” as {}, from your notes.{more}",
             crate::text::printable_line(typed.trim()),
             crate::text::printable_line(name)

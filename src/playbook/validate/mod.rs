@@ -49,7 +49,7 @@ pub fn playbook(source: &Source, tree: &Node, stem: &str) -> Result<Playbook, Di
     let mut cx = Checker {
         source,
         diags: Diagnostics::default(),
-        env: minijinja::Environment::new(),
+        env: crate::template::environment(),
         all_questions: HashMap::new(),
         kind: Kind::Prep,
     };

@@ -5,6 +5,7 @@ use super::read::Map;
 use super::{CONTEXT_NAMES, Checker};
 use crate::diag::Loc;
 use crate::playbook::model::Kind;
+use crate::template;
 use crate::text::did_you_mean;
 
 impl<'s> Checker<'s> {
@@ -92,7 +93,12 @@ impl<'s> Checker<'s> {
 
     pub(super) fn expression(&mut self, text: &str, loc: Loc, known: &[String], field: &str) {
         let names = match self.env.compile_expression(text) {
-            Ok(expr) => expr.undeclared_variables(false),
+            Ok(expr) => {
+                let names = expr.undeclared_variables(false);
+                let trial = template::holds(&self.env, text, &trial_context()).err();
+                self.within_limits(trial, loc, field);
+                names
+            }
             Err(err) => {
                 self.error(loc, format!("`{field}` is not a valid expression: {}", jinja_reason(&err)))
                     .help = Some("conditions look like `neediness >= 4`, `'economic' in influences` or `not decision_known`".into());
@@ -104,7 +110,12 @@ impl<'s> Checker<'s> {
 
     pub(super) fn template(&mut self, text: &str, loc: Loc, known: &[String], field: &str) {
         let names = match self.env.template_from_str(text) {
-            Ok(t) => t.undeclared_variables(false),
+            Ok(t) => {
+                let names = t.undeclared_variables(false);
+                let trial = template::render(&self.env, text, &trial_context()).err();
+                self.within_limits(trial, loc, field);
+                names
+            }
             Err(err) => {
                 self.error(
                     loc,
@@ -131,6 +142,28 @@ impl<'s> Checker<'s> {
         self.template(&text, node.loc, known, key);
         Some(text)
     }
+}
+
+impl Checker<'_> {
+    /// A template or expression that runs out of its limits before any
+    /// answer is given will do so at every run: say so at its place.
+    fn within_limits(&mut self, failure: Option<template::Failure>, loc: Loc, field: &str) {
+        if let Some(failure @ template::Failure::Limit) = failure {
+            self.error(loc, format!("`{field}`: {}", failure.reason()))
+                .help = Some(format!(
+                "a playbook's texts and conditions are short; cut the loop or the repetition (each render may take {} steps)",
+                template::FUEL
+            ));
+        }
+    }
+}
+
+/// What a trial run sees: a counterpart, and no answers yet.
+fn trial_context() -> std::collections::BTreeMap<String, minijinja::Value> {
+    std::collections::BTreeMap::from([
+        ("with".to_string(), minijinja::Value::from("Jane Smith")),
+        ("account".to_string(), minijinja::Value::from("Acme Corp")),
+    ])
 }
 
 fn jinja_reason(err: &minijinja::Error) -> String {

@@ -234,6 +234,8 @@ impl<'s> Checker<'s> {
     }
 
     fn range(&mut self, q: &Question, min: Option<(i64, Loc)>, max: Option<(i64, Loc)>) {
+        // Every point of a scale is a line in the terminal's list.
+        const MAX_SCALE_POINTS: i64 = 100;
         if !q.ty.has_range() {
             for (key, v) in [("min", min), ("max", max)] {
                 if let Some((_, loc)) = v {
@@ -254,6 +256,22 @@ impl<'s> Checker<'s> {
         if lo > hi {
             let loc = min.or(max).map_or(Loc::default(), |(_, l)| l);
             self.error(loc, format!("`min` ({lo}) is greater than `max` ({hi})"));
+        } else if q.ty == QuestionType::Scale
+            && hi
+                .checked_sub(lo)
+                .is_none_or(|span| span >= MAX_SCALE_POINTS)
+        {
+            let loc = max.or(min).map_or(Loc::default(), |(_, l)| l);
+            self.error(
+                loc,
+                format!(
+                    "a scale spans at most {MAX_SCALE_POINTS} points; this one spans {lo} to {hi}"
+                ),
+            )
+            .help = Some(
+                "for a wider range of whole numbers, use `type: number` with `min` and `max`"
+                    .into(),
+            );
         }
         if matches!(q.ty, QuestionType::List | QuestionType::Multi) && lo < 0 {
             let loc = min.map_or(Loc::default(), |(_, l)| l);

@@ -185,6 +185,9 @@ pub(super) fn quick_head(path: &Path, buf: &mut Vec<u8>) -> Quick {
     let Ok(date) = date.parse::<Moment>() else {
         return Quick::Unsure;
     };
+    if !crate::session::valid_id(&id) {
+        return Quick::Unsure;
+    }
     Quick::Head(Head {
         path: path.to_path_buf(),
         id,

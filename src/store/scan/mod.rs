@@ -218,6 +218,9 @@ fn list(dir: &Path) -> Result<Option<impl Iterator<Item = std::result::Result<Pa
         Err(e) => return Err(Error::io("read the notes directory", dir, e)),
     };
     Ok(Some(entries.filter_map(|e| e.ok()).filter_map(|e| {
+        if super::files::remove_if_stale_temp(&e) {
+            return None;
+        }
         let path = e.path();
         if path.extension().is_none_or(|x| x != "md") {
             return None;
