@@ -12,7 +12,7 @@ use crate::history::{Filter, export, redact};
 use crate::session::Session;
 use crate::store::Store;
 use crate::store::files::write_private;
-use crate::text::{printable, printable_line};
+use crate::text::printable_line;
 
 pub fn run(args: ExportArgs, store: &Store) -> Result<()> {
     if let Some(path) = &args.output {
@@ -35,14 +35,6 @@ pub fn run(args: ExportArgs, store: &Store) -> Result<()> {
                 sessions.len(),
                 printable_line(&path.display().to_string())
             );
-        }
-        // Text for a terminal is made safe to show; a pipe gets it exactly
-        // (JSON is always safe: it escapes what it must).
-        None if store.env().stdout_tty => {
-            let mut bytes = Vec::new();
-            write(&mut bytes, args.format, &sessions)?;
-            let text = String::from_utf8_lossy(&bytes);
-            crate::stdout().write_all(printable(&text).as_bytes())?;
         }
         None => {
             let mut out = std::io::BufWriter::new(crate::stdout());

@@ -4,7 +4,8 @@
 //! met); lists are joined with `; ` and fields are quoted as RFC 4180 says
 //! (records end in CRLF; a field with a comma, quote or line break is put in
 //! quotes, its quotes doubled). A cell that a spreadsheet would run as a
-//! formula is neutralised with a leading `'`.
+//! formula is neutralised with a leading `'`, and CSV and Markdown text is
+//! made safe for a terminal (`text::printable`); JSON escapes what it must.
 
 use std::io::{self, Write};
 
@@ -112,8 +113,10 @@ fn record<'a>(out: &mut impl Write, fields: impl Iterator<Item = &'a str>) -> io
         if n > 0 {
             out.write_all(b",")?;
         }
-        let neutral = neutral(field);
-        let field = neutral.as_ref();
+        // Text that reaches a spreadsheet or a terminal: no formulas, no
+        // controls, no bidi tricks.
+        let safe = crate::text::printable(&neutral(field));
+        let field = safe.as_str();
         if field.contains([',', '"', '\n', '\r']) {
             write!(out, "\"{}\"", field.replace('"', "\"\""))?;
         } else {
@@ -142,67 +145,77 @@ fn neutral(field: &str) -> std::borrow::Cow<'_, str> {
 
 /// Every session in one Markdown document, each under its own heading.
 pub fn markdown(out: &mut impl Write, sessions: &[Session]) -> io::Result<()> {
-    let noun = if sessions.len() == 1 {
-        "session"
-    } else {
-        "sessions"
-    };
+    // Each session is written whole, then made safe for a terminal: the
+    // document is for reading, and may well be read with `cat`.
+    for (n, s) in sessions.iter().enumerate() {
+        let mut doc = Vec::new();
+        if n == 0 {
+            intro(&mut doc, sessions.len())?;
+        }
+        session_markdown(&mut doc, s)?;
+        out.write_all(crate::text::printable(&String::from_utf8_lossy(&doc)).as_bytes())?;
+    }
+    if sessions.is_empty() {
+        intro(out, 0)?;
+    }
+    Ok(())
+}
+
+fn intro(out: &mut impl Write, count: usize) -> io::Result<()> {
+    let noun = if count == 1 { "session" } else { "sessions" };
+    writeln!(out, "# Coach sessions\n\n{count} {noun}, newest first.")
+}
+
+fn session_markdown(out: &mut impl Write, s: &Session) -> io::Result<()> {
+    writeln!(out, "\n## {}\n", one_line(&s.title))?;
+    writeln!(out, "- id: `{}`", s.id)?;
+    writeln!(out, "- kind: {}", s.kind.as_str())?;
+    writeln!(out, "- date: {}", s.date)?;
+    writeln!(out, "- with: {}", one_line(&s.with))?;
+    writeln!(out, "- account: {}", one_line(&s.account))?;
     writeln!(
         out,
-        "# Coach sessions\n\n{} {noun}, newest first.",
-        sessions.len()
+        "- playbook: {} (version {})",
+        s.playbook, s.playbook_version
     )?;
-    for s in sessions {
-        writeln!(out, "\n## {}\n", one_line(&s.title))?;
-        writeln!(out, "- id: `{}`", s.id)?;
-        writeln!(out, "- kind: {}", s.kind.as_str())?;
-        writeln!(out, "- date: {}", s.date)?;
-        writeln!(out, "- with: {}", one_line(&s.with))?;
-        writeln!(out, "- account: {}", one_line(&s.account))?;
+    if let Some(prep) = &s.prep {
+        writeln!(out, "- prep: `{prep}`")?;
+    }
+    if let Some(l) = &s.listen {
         writeln!(
             out,
-            "- playbook: {} (version {})",
-            s.playbook, s.playbook_version
+            "- measured: talk share {:.0}%, {} questions",
+            l.talk_share * 100.0,
+            l.questions
         )?;
-        if let Some(prep) = &s.prep {
-            writeln!(out, "- prep: `{prep}`")?;
-        }
-        if let Some(l) = &s.listen {
-            writeln!(
-                out,
-                "- measured: talk share {:.0}%, {} questions",
-                l.talk_share * 100.0,
-                l.questions
-            )?;
-        }
-        if !s.answers.0.is_empty() {
-            writeln!(out, "\n### Answers\n")?;
-            for (id, answer) in &s.answers.0 {
-                match answer {
-                    Answer::List(items) => {
-                        writeln!(out, "- **{id}**:")?;
-                        for item in items {
-                            writeln!(out, "  - {}", indented(item, "    "))?;
-                        }
+    }
+    if !s.answers.0.is_empty() {
+        writeln!(out, "\n### Answers\n")?;
+        for (id, answer) in &s.answers.0 {
+            match answer {
+                Answer::List(items) => {
+                    writeln!(out, "- **{id}**:")?;
+                    for item in items {
+                        writeln!(out, "  - {}", indented(item, "    "))?;
                     }
-                    other => writeln!(out, "- **{id}**: {}", indented(&other.display(), "  "))?,
                 }
+                other => writeln!(out, "- **{id}**: {}", indented(&other.display(), "  "))?,
             }
         }
-        if !s.skipped.is_empty() {
-            writeln!(out, "\nSkipped: {}", s.skipped.join(", "))?;
+    }
+    if !s.skipped.is_empty() {
+        writeln!(out, "\nSkipped: {}", s.skipped.join(", "))?;
+    }
+    if !s.followups.is_empty() {
+        writeln!(out, "\n### Follow-ups\n")?;
+        for f in &s.followups {
+            writeln!(out, "- {} (`{}`)", indented(&followup(f), "  "), f.id)?;
         }
-        if !s.followups.is_empty() {
-            writeln!(out, "\n### Follow-ups\n")?;
-            for f in &s.followups {
-                writeln!(out, "- {} (`{}`)", indented(&followup(f), "  "), f.id)?;
-            }
-        }
-        if !s.nudges.is_empty() {
-            writeln!(out, "\n### Nudges\n")?;
-            for n in &s.nudges {
-                writeln!(out, "- {}", indented(n, "  "))?;
-            }
+    }
+    if !s.nudges.is_empty() {
+        writeln!(out, "\n### Nudges\n")?;
+        for n in &s.nudges {
+            writeln!(out, "- {}", indented(n, "  "))?;
         }
     }
     Ok(())
@@ -239,7 +252,7 @@ mod tests {
         record(&mut out, cells.into_iter()).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "\"'=HYPERLINK(\"\"x\"\")\",'+1+2,-2,-3.5,'+inf,'@SUM(A1),'\tx,\"'\r=1\",a=b,42\r\n"
+            "\"'=HYPERLINK(\"\"x\"\")\",'+1+2,-2,-3.5,'+inf,'@SUM(A1),'\tx,\'\\u{d}=1,a=b,42\r\n"
         );
     }
 

@@ -273,7 +273,9 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert_eq!(warnings.len(), 2, "{warnings:?}");
         assert!(
-            warnings.iter().any(|w| w.contains("is not its file's name")),
+            warnings
+                .iter()
+                .any(|w| w.contains("is not its file's name")),
             "{warnings:?}"
         );
         store.remove_draft(&new.id).unwrap();

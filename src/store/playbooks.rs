@@ -43,7 +43,8 @@ impl Store {
         let dirs = &self.playbook_dirs;
         if looks_like_path(arg) {
             let path = PathBuf::from(arg);
-            if !path.is_file() {
+            // A device or directory there is refused by the reader, saying so.
+            if !path.exists() {
                 return Err(Error::NotFound(format!(
                     "no playbook file at {}",
                     path.display()

@@ -8,6 +8,7 @@ mod debrief;
 mod env;
 mod followups;
 mod history;
+mod hostile;
 mod listen;
 mod naming;
 mod playbook;
