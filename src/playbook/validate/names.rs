@@ -95,7 +95,9 @@ impl<'s> Checker<'s> {
         let names = match self.env.compile_expression(text) {
             Ok(expr) => {
                 let names = expr.undeclared_variables(false);
-                let trial = template::holds(&self.env, text, &trial_context()).err();
+                                let trial = may_run_away(text)
+                    .then(|| template::holds(&self.env, text, &trial_context()).err())
+                    .flatten();
                 self.within_limits(trial, loc, field);
                 names
             }
@@ -112,7 +114,9 @@ impl<'s> Checker<'s> {
         let names = match self.env.template_from_str(text) {
             Ok(t) => {
                 let names = t.undeclared_variables(false);
-                let trial = template::render(&self.env, text, &trial_context()).err();
+                                let trial = may_run_away(text)
+                    .then(|| template::render(&self.env, text, &trial_context()).err())
+                    .flatten();
                 self.within_limits(trial, loc, field);
                 names
             }
@@ -156,6 +160,14 @@ impl Checker<'_> {
             ));
         }
     }
+}
+
+/// Whether a template or expression could run away at all: only loops,
+/// calls, filters and repetition can (a plain `{{ with }}` cannot), so only
+/// those are tried, and loading a playbook stays quick. Every render is
+/// bounded at run time either way.
+fn may_run_away(text: &str) -> bool {
+    text.contains("{%") || text.contains(['*', '|', '(']) || text.contains("range")
 }
 
 /// What a trial run sees: a counterpart, and no answers yet.
