@@ -95,7 +95,7 @@ impl<'s> Checker<'s> {
         let names = match self.env.compile_expression(text) {
             Ok(expr) => {
                 let names = expr.undeclared_variables(false);
-                                let trial = may_run_away(text)
+                let trial = may_run_away(text)
                     .then(|| template::holds(&self.env, text, &trial_context()).err())
                     .flatten();
                 self.within_limits(trial, loc, field);
@@ -114,7 +114,7 @@ impl<'s> Checker<'s> {
         let names = match self.env.template_from_str(text) {
             Ok(t) => {
                 let names = t.undeclared_variables(false);
-                                let trial = may_run_away(text)
+                let trial = may_run_away(text)
                     .then(|| template::render(&self.env, text, &trial_context()).err())
                     .flatten();
                 self.within_limits(trial, loc, field);
