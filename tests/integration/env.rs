@@ -238,13 +238,40 @@ impl<'e> Coach<'e> {
 
     /// Run as a user without root's power to read anything (`nobody`), so a
     /// file made unreadable stays unreadable. Does nothing for other users.
+    /// The binary is copied into the environment's directory (opened to
+    /// all), since the build directory may sit where `nobody` cannot reach.
+    /// Call it after the arguments.
     #[cfg(target_os = "linux")]
     pub fn unprivileged(mut self) -> Self {
-        use std::os::unix::fs::MetadataExt as _;
+        use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
         use std::os::unix::process::CommandExt as _;
-        if std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0) {
-            self.cmd.uid(65534).gid(65534);
+        if !std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0) {
+            return self;
         }
+        let dir = match &self.place {
+            Place::Owned(env) => env.dir.path().to_path_buf(),
+            Place::Borrowed(env) => env.dir.path().to_path_buf(),
+        };
+        let open = std::fs::Permissions::from_mode(0o755);
+        std::fs::set_permissions(&dir, open.clone()).expect("open the test directory");
+        let copy = dir.join("coach-unprivileged");
+        if !copy.exists() {
+            std::fs::copy(env!("CARGO_BIN_EXE_coach"), &copy).expect("copy coach");
+            std::fs::set_permissions(&copy, open).expect("make the copy runnable");
+        }
+        let mut cmd = Command::new(&copy);
+        cmd.args(self.cmd.get_args());
+        for (key, value) in self.cmd.get_envs() {
+            match value {
+                Some(value) => cmd.env(key, value),
+                None => cmd.env_remove(key),
+            };
+        }
+        if let Some(cwd) = self.cmd.get_current_dir() {
+            cmd.current_dir(cwd);
+        }
+        cmd.uid(65534).gid(65534);
+        self.cmd = cmd;
         self
     }
 
