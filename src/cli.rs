@@ -239,13 +239,13 @@ pub struct DebriefArgs {
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
 
-    /// Continue an unfinished debrief from its draft: the newest, or the one named by ID (a unique prefix, or the draft's path)
+    /// Continue an unfinished debrief from its draft: the newest, or the one named by ID (a unique prefix, or the draft's path); with --playbook PATH when it followed a file
     #[arg(
         long,
         value_name = "ID",
         num_args = 0..=1,
         default_missing_value = "",
-        conflicts_with_all = ["prep", "with", "account", "playbook"]
+        conflicts_with_all = ["prep", "with", "account"]
     )]
     pub resume: Option<String>,
 
@@ -392,13 +392,13 @@ pub struct PrepArgs {
     #[arg(long)]
     pub no_input: bool,
 
-    /// Continue an unfinished prep from its draft: the newest, or the one named by ID (a unique prefix, or the draft's path)
+    /// Continue an unfinished prep from its draft: the newest, or the one named by ID (a unique prefix, or the draft's path); with --playbook PATH when it followed a file
     #[arg(
         long,
         value_name = "ID",
         num_args = 0..=1,
         default_missing_value = "",
-        conflicts_with_all = ["playbook", "with", "account"]
+        conflicts_with_all = ["with", "account"]
     )]
     pub resume: Option<String>,
 

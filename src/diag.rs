@@ -94,6 +94,9 @@ impl Diagnostic {
     }
 }
 
+/// The most characters of a source line shown under a diagnostic.
+const WINDOW: usize = 160;
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Loc { line, col, len } = self.loc;
@@ -108,12 +111,26 @@ impl fmt::Display for Diagnostic {
         }
         if let Some(text) = &self.source_line {
             let gutter = line.to_string().len();
-            let shown = crate::text::printable_line(text);
+            // A long line is shown as a window around the column, so a
+            // one-line file of megabytes does not flood the terminal.
+            let chars: Vec<char> = text.chars().collect();
+            let at = col.saturating_sub(1).min(chars.len());
+            let start = if chars.len() > WINDOW {
+                at.saturating_sub(WINDOW / 2).min(chars.len() - WINDOW)
+            } else {
+                0
+            };
+            let end = (start + WINDOW).min(chars.len());
+            let piece = |from: usize, to: usize| -> String {
+                crate::text::printable_line(&chars[from..to].iter().collect::<String>())
+            };
+            let before = if start > 0 { "…" } else { "" };
+            let after = if end < chars.len() { "…" } else { "" };
+            let shown = format!("{before}{}{after}", piece(start, end));
             writeln!(f, "{:gutter$} |", "")?;
             writeln!(f, "{line} | {shown}")?;
-            let lead: String = shown
+            let lead: String = format!("{before}{}", piece(start, at.max(start)))
                 .chars()
-                .take(col.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             let carets = "^".repeat(len.clamp(1, 80));
@@ -194,6 +211,29 @@ impl std::error::Error for Diagnostics {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_line_is_shown_as_a_window_around_the_place() {
+        let line = format!("{}BAD{}", "a".repeat(100_000), "b".repeat(100_000));
+        let src = Source::new("p.yaml", line.clone());
+        let d = Diagnostic::new(&src, Loc::new(1, 100_001, 3), "here");
+        let text = d.to_string();
+        assert!(text.len() < 1_000, "{} bytes", text.len());
+        let lines: Vec<&str> = text.lines().collect();
+        let caret = lines[3].find('^').unwrap();
+        let bad = lines[2].find("BAD").unwrap();
+        // The caret sits under the spot (both lines share the gutter).
+        assert_eq!(
+            lines[3][..caret].chars().count(),
+            lines[2][..bad].chars().count()
+        );
+        // Escapes before the spot do not push the caret off it.
+        let src = Source::new("p.yaml", "x: \u{1b}[31m BAD\n");
+        let d = Diagnostic::new(&src, Loc::new(1, 10, 3), "here");
+        let text = d.to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[3].find('^'), lines[2].find("BAD"), "{text}");
+    }
 
     #[test]
     fn renders_location_line_and_caret() {

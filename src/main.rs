@@ -4,9 +4,13 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use clap::error::ErrorKind;
 
 fn main() -> ExitCode {
-    let cli = coach::cli::Cli::parse();
+    let cli = match coach::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return usage(&err),
+    };
     match coach::cmd::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`coach followups | head -1`) is the reader's choice.
@@ -17,4 +21,23 @@ fn main() -> ExitCode {
             ExitCode::from(err.code())
         }
     }
+}
+
+/// Help and the version as clap writes them; a mistake on the command line
+/// made safe for the terminal (it quotes what was typed), exit 2.
+fn usage(err: &clap::Error) -> ExitCode {
+    if matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) && err.exit_code() == 0
+    {
+        // A reader that closes early is its choice.
+        let _ = err.print();
+        return ExitCode::SUCCESS;
+    }
+    let text = err.render().to_string();
+    coach::note!("{}", coach::text::printable(text.trim_end()));
+    ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(coach::error::code::USAGE))
 }

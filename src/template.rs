@@ -4,11 +4,16 @@
 //!
 //! Each render or evaluation gets [`FUEL`] (MiniJinja's count of steps and
 //! allocations: a playbook's templates use a few hundred) and its text may
-//! be at most [`MAX_OUTPUT`] long. Running out of either is a [`Limit`]
-//! error, which the flow reports as bad data (exit 65) naming the playbook
-//! and the field, and `coach playbook validate` finds at its place for any
-//! template that runs out without answers.
+//! be at most [`MAX_OUTPUT`] long; and all the templates of one walk (or one
+//! load, for `validate`) share a [`Budget`] of [`TOTAL_FUEL`], so a playbook
+//! of a thousand templates each just under the limit cannot hang coach
+//! either. Running out is [`Failure::Limit`], which the flow reports as bad
+//! data (exit 65) naming the playbook and the field, and `coach playbook
+//! validate` finds at its place for any template that runs out without
+//! answers. A plain text (`Hello {{ with }}`: no statement, call, filter or
+//! repetition) cannot run away and is rendered without counting.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use minijinja::{Environment, ErrorKind, Value};
@@ -18,6 +23,35 @@ pub const FUEL: u64 = 200_000;
 
 /// Characters a rendered text may hold.
 pub const MAX_OUTPUT: usize = 64 * 1024;
+
+/// Steps all the templates of one walk or one load may take together.
+pub const TOTAL_FUEL: u64 = 2_000_000;
+
+/// What is left of [`TOTAL_FUEL`] for one walk or one load.
+#[derive(Debug)]
+pub struct Budget(Cell<u64>);
+
+impl Default for Budget {
+    fn default() -> Self {
+        Budget(Cell::new(TOTAL_FUEL))
+    }
+}
+
+impl Budget {
+    fn charge(&self, used: u64) {
+        self.0.set(self.0.get().saturating_sub(used));
+    }
+
+    fn spent(&self) -> bool {
+        self.0.get() == 0
+    }
+}
+
+/// Whether a text or expression could run away at all: only statements,
+/// calls, filters and repetition can (a plain `{{ with }}` cannot).
+pub fn may_run_away(text: &str) -> bool {
+    text.contains("{%") || text.contains(['*', '|', '(', '~']) || text.contains("range")
+}
 
 /// The environment: fuel, the `none` test (true for a missing answer too).
 pub fn environment() -> Environment<'static> {
@@ -32,6 +66,8 @@ pub fn environment() -> Environment<'static> {
 pub enum Failure {
     /// It ran out of fuel or built too much text.
     Limit,
+    /// The walk's (or the load's) texts together ran out of [`TOTAL_FUEL`].
+    Budget,
     /// Anything else MiniJinja says: a syntax error, an undefined value.
     Jinja(minijinja::Error),
 }
@@ -41,7 +77,12 @@ impl Failure {
     pub fn reason(&self) -> String {
         match self {
             Failure::Limit => format!(
-                "it would run too long or build too much text (more than {FUEL} steps or {MAX_OUTPUT} characters)"
+                "it would run too long or build too much text (more than {FUEL} steps or \
+                 {MAX_OUTPUT} characters)"
+            ),
+            Failure::Budget => format!(
+                "together with the playbook's other texts before it, it would run too long \
+                 (more than {TOTAL_FUEL} steps in all)"
             ),
             Failure::Jinja(err) => err.detail().map_or_else(|| err.to_string(), str::to_owned),
         }
@@ -57,27 +98,61 @@ impl From<minijinja::Error> for Failure {
     }
 }
 
-/// `template` rendered with `ctx`, within the limits.
+/// `template` rendered with `ctx`, within the limits, charged to `budget`.
 pub fn render(
     env: &Environment,
     template: &str,
     ctx: &BTreeMap<String, Value>,
+    budget: &Budget,
 ) -> Result<String, Failure> {
-    let text = env.render_str(template, Value::from(ctx.clone()))?;
+    let text = if may_run_away(template) {
+        if budget.spent() {
+            return Err(Failure::Budget);
+        }
+        let compiled = env.template_from_str(template)?;
+        match compiled.render_captured(Value::from(ctx.clone())) {
+            Ok(captured) => {
+                let used = captured
+                    .state()
+                    .fuel_levels()
+                    .map_or(FUEL, |(used, _)| used);
+                budget.charge(used);
+                captured.output().to_string()
+            }
+            Err(err) => {
+                budget.charge(FUEL);
+                return Err(err.into());
+            }
+        }
+    } else {
+        env.render_str(template, Value::from(ctx.clone()))?
+    };
     if text.chars().count() > MAX_OUTPUT {
         return Err(Failure::Limit);
     }
     Ok(text)
 }
 
-/// Whether `expr` holds for `ctx`, within the limits.
+/// Whether `expr` holds for `ctx`, within the limits, charged to `budget`.
 pub fn holds(
     env: &Environment,
     expr: &str,
     ctx: &BTreeMap<String, Value>,
+    budget: &Budget,
 ) -> Result<bool, Failure> {
     let compiled = env.compile_expression(expr)?;
-    Ok(compiled.eval(Value::from(ctx.clone()))?.is_true())
+    if !may_run_away(expr) {
+        return Ok(compiled.eval(Value::from(ctx.clone()))?.is_true());
+    }
+    // As a template, so that its steps are counted; the expression itself
+    // compiled above, so it cannot close the tag early.
+    let text = render(
+        env,
+        &format!("{{% if ({expr}) %}}1{{% endif %}}"),
+        ctx,
+        budget,
+    )?;
+    Ok(text == "1")
 }
 
 #[cfg(test)]
@@ -88,19 +163,50 @@ mod tests {
     fn runaway_templates_stop_at_the_limit() {
         let env = environment();
         let ctx = BTreeMap::new();
+        let b = Budget::default();
         let nested =
             "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}";
-        assert!(matches!(render(&env, nested, &ctx), Err(Failure::Limit)));
+        assert!(matches!(
+            render(&env, nested, &ctx, &b),
+            Err(Failure::Limit)
+        ));
         let big = "{{ 'x' * 50000000 }}";
-        assert!(matches!(render(&env, big, &ctx), Err(Failure::Limit)));
+        assert!(matches!(render(&env, big, &ctx, &b), Err(Failure::Limit)));
         let wide = "{% for i in range(70000) %}x{% endfor %}";
-        assert!(matches!(render(&env, wide, &ctx), Err(Failure::Limit)));
-        let loops = "range(100000) | map('string') | join | length > 0 and range(100000) | map('string') | join | length > 0";
-        assert!(matches!(holds(&env, loops, &ctx), Err(Failure::Limit)));
-        assert_eq!(render(&env, "Hello {{ with }}", &ctx).unwrap(), "Hello ");
+        assert!(matches!(render(&env, wide, &ctx, &b), Err(Failure::Limit)));
+        let loops = "range(100000) | map('string') | join | length > 0";
+        assert!(matches!(holds(&env, loops, &ctx, &b), Err(Failure::Limit)));
+        let b = Budget::default();
+        assert_eq!(
+            render(&env, "Hello {{ with }}", &ctx, &b).unwrap(),
+            "Hello "
+        );
         let mut ctx = BTreeMap::new();
         ctx.insert("n".to_string(), Value::from(4));
-        assert!(holds(&env, "n >= 4", &ctx).unwrap());
-        assert!(holds(&env, "missing is none", &ctx).unwrap());
+        assert!(holds(&env, "n >= 4", &ctx, &b).unwrap());
+        assert!(holds(&env, "missing is none", &ctx, &b).unwrap());
+        assert!(holds(&env, "(n * 2) == 8", &ctx, &b).unwrap());
+        assert!(!holds(&env, "(n * 2) == 9", &ctx, &b).unwrap());
+    }
+
+    #[test]
+    fn many_small_loops_share_one_budget() {
+        let env = environment();
+        let ctx = BTreeMap::new();
+        let b = Budget::default();
+        let almost = "{% for i in range(60000) %}{% endfor %}x";
+        let ok = (0..1000)
+            .take_while(|_| render(&env, almost, &ctx, &b).is_ok())
+            .count();
+        assert!(
+            ok < 1000 && ok > 0,
+            "{ok} renders before the budget ran out"
+        );
+        assert!(matches!(
+            render(&env, almost, &ctx, &b),
+            Err(Failure::Budget)
+        ));
+        // Plain texts are not counted, so they always render.
+        assert_eq!(render(&env, "plain {{ n }}", &ctx, &b).unwrap(), "plain ");
     }
 }

@@ -80,7 +80,7 @@ fn print_finished(format: Format, done: &Finished, store: &Store) -> Result<()> 
                 &session.to_json(path, &outcome.plan_vs_actual),
                 true,
             )?;
-            crate::note!("Notes saved to {}", path.display());
+            crate::note!("Notes saved to {}", shown(path));
         }
         Format::Table => {
             if !(done.reviewed && store.env().stdout_tty) {
@@ -91,9 +91,14 @@ fn print_finished(format: Format, done: &Finished, store: &Store) -> Result<()> 
                 write!(out, "{}", crate::report::nudges(outcome))?;
                 writeln!(out)?;
             }
-            writeln!(out, "{}", path.display())?;
+            writeln!(out, "{}", shown(path))?;
         }
-        Format::None => writeln!(out, "{}", path.display())?,
+        Format::None => writeln!(out, "{}", shown(path))?,
     }
     Ok(())
+}
+
+/// A path as it is shown: made safe for the terminal like any other text.
+fn shown(path: &std::path::Path) -> String {
+    crate::text::printable_line(&path.display().to_string())
 }

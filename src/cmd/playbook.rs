@@ -209,6 +209,7 @@ fn check(store: &Store, names: &[String], lint: bool) -> Result<()> {
         targets.extend(names.iter().map(|n| store.locate_playbook(n)));
     }
     let (mut broken, mut missing, mut warned, mut warnings) = (0, 0, 0, 0);
+    let mut unreadable: Option<Error> = None;
     let mut out = crate::stdout();
     let total = targets.len();
     for target in targets {
@@ -219,9 +220,19 @@ fn check(store: &Store, names: &[String], lint: bool) -> Result<()> {
                 crate::note!("{}\n", printable(&diags.to_string()));
                 continue;
             }
-            Err(err) => {
+            // Not found is one thing; a file that cannot be read (permission,
+            // a device) is another, and keeps its own exit code.
+            Err(err) if err.code() == crate::error::code::NOT_FOUND => {
                 crate::note!("{}", printable(&err.render()));
                 missing += 1;
+                continue;
+            }
+            Err(err) => {
+                match &unreadable {
+                    // The first is the command's error, said at the end.
+                    None => unreadable = Some(err),
+                    Some(_) => crate::note!("{}", printable(&err.render())),
+                }
                 continue;
             }
         };
@@ -278,6 +289,9 @@ fn check(store: &Store, names: &[String], lint: bool) -> Result<()> {
         }
     }
     drop(out);
+    if let Some(err) = unreadable {
+        return Err(err);
+    }
     if broken > 0 {
         return Err(Error::Invalid(format!(
             "{broken} of {total} playbooks have problems"
@@ -346,7 +360,11 @@ fn new(store: &Store, name: &str, from: Option<&str>) -> Result<()> {
             )));
         }
     }
-    writeln!(crate::stdout(), "{}", path.display())?;
+    writeln!(
+        crate::stdout(),
+        "{}",
+        printable_line(&path.display().to_string())
+    )?;
     Ok(())
 }
 

@@ -80,17 +80,30 @@ fn zsh(text: &str) -> String {
 }
 
 const BASH: &str = r#"
-# coach: playbook names and session ids, asked of coach itself.
+# coach: playbook names and session ids, asked of coach itself. Only names
+# made of a-z, 0-9 and - are offered, and they are matched here rather than
+# handed to compgen -W, which would expand them: a file name is never code.
 _coach_playbooks() {
-    coach playbook list --format json 2>/dev/null | sed -n 's/^    "id": "\(.*\)",$/\1/p'
+    coach playbook list --format json 2>/dev/null | sed -n 's/^    "id": "\([a-z0-9-]*\)",$/\1/p'
 }
 _coach_ids() {
     local dir f
     dir=$(coach config path 2>/dev/null | sed -n "s/^$1  *//p")
     [[ -n "$dir" && -d "$dir" ]] || return 0
     for f in "$dir"/*."$2"; do
-        [[ -e "$f" ]] && f=${f##*/} && printf '%s\n' "${f%."$2"}"
+        [[ -e "$f" ]] || continue
+        f=${f##*/}
+        f=${f%."$2"}
+        [[ "$f" =~ ^[a-z0-9-]+$ ]] && printf '%s\n' "$f"
     done
+}
+_coach_offer() {
+    local cur="$1" w
+    COMPREPLY=()
+    while IFS= read -r w; do
+        [[ "$w" == "$cur"* ]] && COMPREPLY+=("$w")
+    done
+    return 0
 }
 _coach_dynamic() {
     local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
@@ -107,14 +120,14 @@ _coach_dynamic() {
     if [[ "$cur" != */* ]]; then
         case "$prev" in
             --playbook|--from)
-                COMPREPLY=($(compgen -W "$(_coach_playbooks)" -- "$cur")); return 0 ;;
+                _coach_offer "$cur" < <(_coach_playbooks); return 0 ;;
             --prep)
-                COMPREPLY=($(compgen -W "latest $(_coach_ids notes md)" -- "$cur")); return 0 ;;
+                _coach_offer "$cur" < <(printf 'latest\n'; _coach_ids notes md); return 0 ;;
             --resume)
-                COMPREPLY=($(compgen -W "$(_coach_ids drafts yaml)" -- "$cur")); return 0 ;;
+                _coach_offer "$cur" < <(_coach_ids drafts yaml); return 0 ;;
         esac
         if [[ ("$sub" == show || "$sub" == card) && "$cur" != -* && "$prev" != --* ]]; then
-            COMPREPLY=($(compgen -W "$(_coach_ids notes md)" -- "$cur")); return 0
+            _coach_offer "$cur" < <(_coach_ids notes md); return 0
         fi
     fi
     _coach "$@"
@@ -126,14 +139,14 @@ const ZSH: &str = r#"
 # coach: playbook names and session ids, asked of coach itself.
 _coach_playbooks() {
     local -a names
-    names=(${(f)"$(coach playbook list --format json 2>/dev/null | sed -n 's/^    "id": "\(.*\)",$/\1/p')"})
+    names=(${(f)"$(coach playbook list --format json 2>/dev/null | sed -n 's/^    "id": "\([a-z0-9-]*\)",$/\1/p')"})
     _describe -t playbooks 'playbook' names
     _files -g '*.(yaml|yml)'
 }
 _coach_list_ids() {
     local dir
     dir=$(coach config path 2>/dev/null | sed -n "s/^$1  *//p")
-    [[ -n "$dir" && -d "$dir" ]] && print -l -- "$dir"/*.$2(N:t:r)
+    [[ -n "$dir" && -d "$dir" ]] && print -l -- "$dir"/*.$2(N:t:r) | grep -E '^[a-z0-9-]+$'
 }
 _coach_sessions() {
     local -a ids
@@ -150,13 +163,13 @@ _coach_drafts() {
 const FISH: &str = r#"
 # coach: playbook names and session ids, asked of coach itself.
 function __fish_coach_playbooks
-    coach playbook list --format json 2>/dev/null | string match -rg '^    "id": "(.*)",$'
+    coach playbook list --format json 2>/dev/null | string match -rg '^    "id": "([a-z0-9-]*)",$'
 end
 function __fish_coach_ids
     set -l dir (coach config path 2>/dev/null | string match -rg "^$argv[1] +(.*)\$")
     test -n "$dir"; and test -d "$dir"; or return 0
     for f in $dir/*.$argv[2]
-        basename $f .$argv[2]
+        basename $f .$argv[2] | string match -r '^[a-z0-9-]+$'
     end
 end
 complete -c coach -n "__fish_coach_using_subcommand prep debrief history" -l playbook -x -a "(__fish_coach_playbooks)"

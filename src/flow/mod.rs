@@ -35,6 +35,8 @@ pub struct Flow<'p> {
     playbook: &'p Playbook,
     cx: Context,
     env: Environment<'static>,
+    /// The steps all of this walk's templates may still take.
+    budget: template::Budget,
     answers: HashMap<String, Answer>,
     asked: HashSet<String>,
     observer: Option<Observer<'p>>,
@@ -47,6 +49,7 @@ impl<'p> Flow<'p> {
             playbook,
             cx,
             env: template::environment(),
+            budget: template::Budget::default(),
             answers: HashMap::new(),
             asked: HashSet::new(),
             observer: None,
@@ -381,14 +384,14 @@ impl<'p> Flow<'p> {
         at: &str,
     ) -> Result<bool> {
         let Some(expr) = expr else { return Ok(true) };
-        template::holds(&self.env, expr, ctx).map_err(|e| self.fail(at, "when", &e))
+        template::holds(&self.env, expr, ctx, &self.budget).map_err(|e| self.fail(at, "when", &e))
     }
 
     fn render(&self, template: &str, ctx: &BTreeMap<String, Value>, at: &str) -> Result<String> {
         if !template.contains("{{") && !template.contains("{%") && !template.contains("{#") {
             return Ok(template.trim_end().to_string());
         }
-        template::render(&self.env, template, ctx)
+        template::render(&self.env, template, ctx, &self.budget)
             .map(|s| s.trim_end().to_string())
             .map_err(|e| self.fail(at, "template", &e))
     }
@@ -404,7 +407,7 @@ impl<'p> Flow<'p> {
 
     fn fail(&self, at: &str, what: &str, err: &template::Failure) -> Error {
         let hint = match err {
-            template::Failure::Limit => format!(
+            template::Failure::Limit | template::Failure::Budget => format!(
                 "; `coach playbook validate {}` shows where",
                 self.playbook.id
             ),
@@ -454,7 +457,9 @@ pub fn render_for(text: &str, with: &str, account: &str) -> String {
         ("with".to_string(), Value::from(with)),
         ("account".to_string(), Value::from(account)),
     ]);
-    template::render(&template::environment(), text, &ctx).unwrap_or_else(|_| text.to_string())
+    let budget = template::Budget::default();
+    template::render(&template::environment(), text, &ctx, &budget)
+        .unwrap_or_else(|_| text.to_string())
 }
 
 /// An answer as people read it: choice labels rather than values, and a

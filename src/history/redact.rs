@@ -54,9 +54,13 @@ pub fn redact(sessions: &mut [Session]) {
     for s in sessions.iter_mut() {
         s.with = alias(&people, &s.with);
         s.account = alias(&accounts, &s.account);
-        s.id = id(&s.id);
+        // Ids carry the counterpart's slug (cut at 40 characters, so parts of
+        // a name may be left): the whole slug part is replaced.
+        let who = s.with.clone();
+        let rename = |t: &str| id_with_alias(t, &who).unwrap_or_else(|| id(t));
+        s.id = rename(&s.id);
         s.title = text(&s.title);
-        s.prep = s.prep.as_deref().map(id);
+        s.prep = s.prep.as_deref().map(rename);
         s.tags = s.tags.iter().map(|t| id(t)).collect();
         s.skipped = s.skipped.iter().map(|t| id(t)).collect();
         s.nudges.clear();
@@ -70,7 +74,7 @@ pub fn redact(sessions: &mut [Session]) {
             }
         }
         for f in &mut s.followups {
-            f.id = id(&f.id);
+            f.id = rename(&f.id);
             f.what = DROPPED.into();
             let owner = f.owner.trim().to_ascii_lowercase();
             f.owner = if owner == "me" || owner == "them" {
@@ -84,6 +88,39 @@ pub fn redact(sessions: &mut [Session]) {
             l.me = "me".into();
         }
     }
+}
+
+/// A session (or follow-up) id, `<date>-<time>-<slug>-<kind>[-n][#n]`, with
+/// its slug replaced by the pseudonym's; `None` for an id of another shape.
+fn id_with_alias(id: &str, alias: &str) -> Option<String> {
+    let (base, item) = match id.split_once('#') {
+        Some((base, n)) => (base, format!("#{n}")),
+        None => (id, String::new()),
+    };
+    let stamp = base.get(..16)?;
+    let shape = stamp.bytes().enumerate().all(|(i, b)| {
+        if matches!(i, 4 | 7 | 10 | 15) {
+            b == b'-'
+        } else {
+            b.is_ascii_digit()
+        }
+    });
+    if !shape {
+        return None;
+    }
+    let rest = &base[16..];
+    for kind in ["-prep", "-debrief"] {
+        let Some(at) = rest.rfind(kind) else { continue };
+        let tail = &rest[at + kind.len()..];
+        let counted = tail
+            .strip_prefix('-')
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if at > 0 && (tail.is_empty() || counted) {
+            let who = slug(alias, "someone");
+            return Some(format!("{stamp}{who}{kind}{tail}{item}"));
+        }
+    }
+    None
 }
 
 /// A name to find, as folded words, and the pseudonym that replaces it.
@@ -303,5 +340,10 @@ mod tests {
         redact(&mut long);
         let text = serde_json::to_string(&long).unwrap().to_lowercase();
         assert!(!text.contains("konstantinopol"), "{text}");
+        assert_eq!(
+            id_with_alias("2026-11-22-1403-nguyen-van-an-prep-2#3", "Counterpart 7"),
+            Some("2026-11-22-1403-counterpart-7-prep-2#3".into())
+        );
+        assert_eq!(id_with_alias("my-own-notes", "Counterpart 1"), None);
     }
 }

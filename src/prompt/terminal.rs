@@ -64,8 +64,9 @@ impl Terminal {
         let mut input = Input::<String>::with_theme(&self.theme)
             .with_prompt(prompt)
             .allow_empty(allow_empty);
+        // Text offered to edit (a default, a plan) is shown like any other.
         if let Some(text) = initial.filter(|t| !t.is_empty()) {
-            input = input.with_initial_text(text);
+            input = input.with_initial_text(printable_line(text));
         }
         input.interact_text_on(&self.term).map_err(io)
     }
@@ -155,7 +156,7 @@ impl Terminal {
                     .allow_empty(optional)
                     .validate_with(|text: &String| answer::from_text(q, text).map(|_| ()));
                 if let Some(text) = initial {
-                    input = input.with_initial_text(text);
+                    input = input.with_initial_text(printable_line(&text));
                 }
                 let text = input.interact_text_on(&self.term).map_err(io)?;
                 answer::from_text(q, &text).map_err(Error::Invalid)

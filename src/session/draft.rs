@@ -15,7 +15,8 @@ pub struct Draft {
     /// The draft's name: its file stem, and the id the notes will get.
     pub id: String,
     pub kind: Kind,
-    /// The playbook as it was named: an id on the search path or a path.
+    /// The playbook's id (never a path: one given by path is given again
+    /// with `--playbook` to resume).
     pub playbook: String,
     pub with: String,
     pub account: String,
@@ -28,6 +29,10 @@ pub struct Draft {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prep: Option<String>,
     pub coach_version: String,
+    /// The file the playbook was read from, when it was given by path: said
+    /// in the command that resumes, never written to or read from a draft.
+    #[serde(skip)]
+    pub playbook_file: Option<std::path::PathBuf>,
 }
 
 impl Draft {
@@ -36,6 +41,23 @@ impl Draft {
             answers: self.answers.0.clone(),
             asked: self.asked.clone(),
         }
+    }
+
+    /// The command that continues this draft.
+    pub fn resume_command(&self) -> String {
+        let mut command = format!("coach {} --resume {}", self.kind.as_str(), self.id);
+        if let Some(file) = &self.playbook_file {
+            let file = file.display().to_string();
+            let plain = file
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "/._-+:@".contains(c));
+            if plain {
+                command.push_str(&format!(" --playbook {file}"));
+            } else {
+                command.push_str(&format!(" --playbook '{}'", file.replace('\'', "'\\''")));
+            }
+        }
+        command
     }
 
     pub fn update(&mut self, progress: &Progress) {

@@ -56,8 +56,13 @@ impl Store {
         let mut options = fs::OpenOptions::new();
         options.read(true).append(true).create(true);
         #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        {
+            use std::os::unix::fs::OpenOptionsExt as _;
+            // Without waiting, so a FIFO there cannot block; checked as opened.
+            options.mode(0o600).custom_flags(libc::O_NONBLOCK);
+        }
         let mut file = options.open(&path).map_err(fail)?;
+        super::files::regular(&path, &file.metadata().map_err(fail)?)?;
         let mut lead = "";
         if file.metadata().map_err(fail)?.len() > 0 {
             let mut last = [0u8; 1];

@@ -64,14 +64,25 @@ impl Store {
     /// Every readable draft of `kind`, newest first, and a warning line for
     /// each one that cannot be read (it is left alone).
     pub fn drafts(&self, kind: Kind) -> (Vec<Draft>, Vec<String>) {
-        let (mut drafts, warnings) = self.every_draft();
-        drafts.retain(|d| d.kind == kind);
-        (drafts, warnings)
+        match self.every_draft() {
+            Ok((mut drafts, warnings)) => {
+                drafts.retain(|d| d.kind == kind);
+                (drafts, warnings)
+            }
+            Err(err) => (Vec::new(), vec![format!("warning: {err}")]),
+        }
     }
 
-    fn every_draft(&self) -> (Vec<Draft>, Vec<String>) {
-        let Ok(entries) = std::fs::read_dir(self.drafts_dir()) else {
-            return (Vec::new(), Vec::new());
+    /// Every draft, newest first, and the warnings; none when there is no
+    /// drafts directory, an error when it cannot be read.
+    fn every_draft(&self) -> Result<(Vec<Draft>, Vec<String>)> {
+        let dir = self.drafts_dir();
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok((Vec::new(), Vec::new()));
+            }
+            Err(e) => return Err(Error::io("read the drafts directory", &dir, e)),
         };
         let mut warnings = Vec::new();
         let mut drafts: Vec<Draft> = entries
@@ -91,13 +102,13 @@ impl Store {
             })
             .collect();
         drafts.sort_by(|a, b| (b.started, &b.id).cmp(&(a.started, &a.id)));
-        (drafts, warnings)
+        Ok((drafts, warnings))
     }
 
     /// The draft of `kind` that `text` names: empty or `latest` for the
     /// newest, an id, a unique prefix, or the path of a draft file.
     pub fn draft(&self, kind: Kind, text: &str) -> Result<Draft> {
-        let (every, warnings) = self.every_draft();
+        let (every, warnings) = self.every_draft()?;
         super::print_warnings(&warnings);
         let noun = Noun {
             one: match kind {
@@ -227,8 +238,9 @@ mod tests {
             started: started.parse().unwrap(),
             answers: Answers(vec![("objective".into(), Answer::Text("Learn".into()))]),
             asked: vec!["objective".into(), "upfront_contract".into()],
-            prep: None,
+                        prep: None,
             coach_version: "0".into(),
+            playbook_file: None,
         }
     }
 

@@ -54,14 +54,27 @@ pub fn read_source(path: &Path) -> Result<Source> {
 /// than `limit` bytes. Anything that is not a regular file is an error that
 /// says what it is.
 pub fn read_bounded(path: &Path, limit: usize) -> Result<Option<Vec<u8>>> {
-    let meta = fs::metadata(path).map_err(|e| Error::io("read", path, e))?;
-    regular(path, &meta)?;
-    let file = fs::File::open(path).map_err(|e| Error::io("read", path, e))?;
+    let (file, meta) = open_regular(path)?;
     let mut bytes = Vec::with_capacity((meta.len() as usize).min(limit) + 1);
     file.take(limit as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io("read", path, e))?;
     Ok((bytes.len() <= limit).then_some(bytes))
+}
+
+/// The regular file at `path`, opened for reading, and what it is. It is
+/// opened without waiting (so a FIFO cannot block the open) and then
+/// checked as opened, so a file swapped for a FIFO or device between a
+/// check and the open is refused too.
+pub fn open_regular(path: &Path) -> Result<(fs::File, fs::Metadata)> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path).map_err(|e| Error::io("read", path, e))?;
+    let meta = file.metadata().map_err(|e| Error::io("read", path, e))?;
+    regular(path, &meta)?;
+    Ok((file, meta))
 }
 
 /// An error unless `meta` is a regular file's.
@@ -190,6 +203,21 @@ mod tests {
         assert_eq!(fs::read_to_string(&path).unwrap(), "three");
         let leftovers: Vec<_> = fs::read_dir(path.parent().unwrap()).unwrap().collect();
         assert_eq!(leftovers.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_without_blocking_even_when_swapped_in() {
+        let tmp = tempfile::tempdir().unwrap();
+        let fifo = tmp.path().join("f.yaml");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return;
+        }
+        // Opened first, checked as opened: no writer is needed to get an answer.
+        let err = open_regular(&fifo).unwrap_err();
+        assert!(err.to_string().contains("not a regular file"), "{err}");
+        assert!(read_source(&fifo).is_err());
     }
 
     #[test]

@@ -209,44 +209,36 @@ impl Store {
 
     /// Check that `path` may take an export: never inside coach's home or
     /// notes directory (where it could replace a session or the done log),
-    /// never a directory, and an existing file only with `force`.
+    /// however the path is spelled (`..`, symlinked or missing directories);
+    /// never a directory, device or FIFO; an existing file only with `force`.
     pub fn export_target(&self, path: &Path, force: bool) -> Result<()> {
-        if path.is_dir() {
-            return Err(Error::Usage(format!(
-                "{} is a directory; name the file to write, like {}/sessions.csv",
-                path.display(),
-                path.display()
-            )));
-        }
-        let inside = |dir: &Path| {
-            let (Ok(dir), Some(parent)) = (std::fs::canonicalize(dir), path.parent()) else {
-                return false;
-            };
-            let parent = if parent.as_os_str().is_empty() {
-                Path::new(".")
-            } else {
-                parent
-            };
-            std::fs::canonicalize(parent).is_ok_and(|p| p.starts_with(&dir))
-        };
-        if inside(&self.notes_dir) || inside(&self.home) {
+        let resolved = resolved(path);
+        let own = [&self.notes_dir, &self.home]
+            .into_iter()
+            .find(|dir| resolved.starts_with(self::resolved(dir)));
+        if let Some(dir) = own {
             return Err(Error::Usage(format!(
                 "{} is inside coach's own files ({}); write the export somewhere else",
                 path.display(),
-                if inside(&self.notes_dir) {
-                    self.notes_dir.display()
-                } else {
-                    self.home.display()
-                }
+                dir.display()
             )));
         }
-        if !force && std::fs::symlink_metadata(path).is_ok() {
-            return Err(Error::Usage(format!(
+        match std::fs::symlink_metadata(path) {
+            Ok(meta) if meta.is_dir() => Err(Error::Usage(format!(
+                "{} is a directory; name the file to write, like {}/sessions.csv",
+                path.display(),
+                path.display()
+            ))),
+            Ok(meta) if !meta.is_file() => Err(Error::Usage(format!(
+                "{} is not a regular file (a link, device or FIFO); coach replaces only files",
+                path.display()
+            ))),
+            Ok(_) if !force => Err(Error::Usage(format!(
                 "{} already exists; coach does not replace it unless you add --force",
                 path.display()
-            )));
+            ))),
+            _ => Ok(()),
         }
-        Ok(())
     }
 
     /// Everyone the notes name as a counterpart, newest first.
@@ -262,7 +254,11 @@ impl Store {
         let (found, warnings) = scan::load_with(&scan.heads, Some(1), |h, s| (h.path.clone(), s));
         print_warnings(&scan.warnings);
         print_warnings(&warnings);
-        Ok(found.into_iter().next())
+        match (found.into_iter().next(), scan.denied_error()) {
+            // None readable, and one coach may not read: that is why.
+            (None, Some(denied)) => Err(denied),
+            (found, _) => Ok(found),
+        }
     }
 }
 
@@ -285,6 +281,30 @@ pub fn print_warnings(warnings: &[String]) {
     for warning in warnings {
         crate::note!("{}", crate::text::printable_line(warning));
     }
+}
+
+/// Where `path` really is: absolute, each `..` applied, and every part that
+/// exists resolved through its symlinks, so a path through a directory that
+/// does not exist yet is judged by where it will land.
+fn resolved(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let whole = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for part in whole.components() {
+        match part {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => {
+                out.push(other);
+                if let Ok(real) = std::fs::canonicalize(&out) {
+                    out = real;
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The config file's values, and whether it exists.

@@ -54,14 +54,16 @@ impl Store {
         }
         for dir in dirs {
             for ext in ["yaml", "yml"] {
+                // Anything by that name is read, so a device or FIFO there
+                // is refused, saying so, rather than passed over.
                 let path = dir.join(format!("{arg}.{ext}"));
-                if path.is_file() {
+                if std::fs::symlink_metadata(&path).is_ok() {
                     return read_found(&path, self.origin_of(&path));
                 }
             }
         }
         for dir in dirs {
-            for path in yaml_files(dir) {
+            for path in yaml_files(dir)? {
                 if declares_id(&path, arg) {
                     return read_found(&path, self.origin_of(&path));
                 }
@@ -75,7 +77,7 @@ impl Store {
             .map(|(n, _)| n.to_string())
             .collect();
         for dir in dirs {
-            names.extend(yaml_files(dir).iter().filter_map(|p| stem(p)));
+            names.extend(yaml_files(dir)?.iter().filter_map(|p| stem(p)));
         }
         let mut message = format!("no playbook named `{arg}`");
         if let Some(close) = did_you_mean(arg, names.iter().map(String::as_str)) {
@@ -99,9 +101,18 @@ impl Store {
     pub fn playbook_catalog(&self) -> Vec<(Found, Result<Playbook>, bool)> {
         let mut out: Vec<(Found, Result<Playbook>, bool)> = Vec::new();
         let mut seen = std::collections::HashSet::new();
-        let files = self.playbook_dirs.iter().flat_map(|d| yaml_files(d));
+        let mut files = Vec::new();
+        for dir in &self.playbook_dirs {
+            match yaml_files(dir) {
+                Ok(found) => files.extend(found),
+                Err(err) => {
+                    crate::note!("warning: {}", crate::text::printable_line(&err.to_string()))
+                }
+            }
+        }
         let found: Vec<Result<Found>> = files
-            .map(|p| read_found(&p, self.origin_of(&p)))
+            .iter()
+            .map(|p| read_found(p, self.origin_of(p)))
             .chain(
                 builtin::BUILTIN
                     .iter()
@@ -109,7 +120,17 @@ impl Store {
             )
             .collect();
         for item in found {
-            let Ok(found) = item else { continue };
+            let found = match item {
+                Ok(found) => found,
+                // A file that cannot be read is named, not hidden.
+                Err(err) => {
+                    crate::note!(
+                        "warning: skipped a playbook: {}",
+                        crate::text::printable(&err.render())
+                    );
+                    continue;
+                }
+            };
             let parsed = found.parse();
             let id = parsed.as_ref().map_or(found.stem.clone(), |p| p.id.clone());
             let hidden = !seen.insert(id);
@@ -165,7 +186,8 @@ fn builtin_found(id: &str, text: &str) -> Found {
     }
 }
 
-fn looks_like_path(arg: &str) -> bool {
+/// Whether a `--playbook` argument names a file rather than an id.
+pub fn looks_like_path(arg: &str) -> bool {
     arg.contains(std::path::MAIN_SEPARATOR)
         || arg.contains('/')
         || arg.ends_with(".yaml")
@@ -180,16 +202,22 @@ fn read_found(path: &Path, origin: Origin) -> Result<Found> {
     })
 }
 
-fn yaml_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
+/// The `*.yaml` and `*.yml` files of a playbook directory, sorted; none
+/// when it does not exist, an error when it cannot be read.
+fn yaml_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io("read the playbook directory", dir, e)),
     };
     let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter_map(|e| e.ok())
+        .filter(|e| !super::files::remove_if_stale_temp(e))
+        .map(|e| e.path())
         .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
         .collect();
     files.sort();
-    files
+    Ok(files)
 }
 
 fn stem(path: &Path) -> Option<String> {

@@ -87,6 +87,12 @@ impl Store {
                     .collect();
                 match lookup::pick(&of_kind, &wanted, noun) {
                     Ok(head) => head.path.clone(),
+                    // Nothing found, and a file coach may not read: that is why.
+                    Err(Error::Unknown { .. } | Error::NotFound(_)) if !all.denied.is_empty() => {
+                        return Err(all.denied_error().unwrap_or_else(|| {
+                            Error::Invalid("a notes file cannot be read".into())
+                        }));
+                    }
                     Err(err @ Error::Unknown { .. }) => {
                         let Wanted::Id(id) = &wanted else {
                             return Err(err);
@@ -99,8 +105,10 @@ impl Store {
                         }
                         // A notes file by that name that could not be read
                         // says why, rather than "no such session".
+                        // (Only a plain file: a symlink there is not followed.)
                         let named = self.notes_dir.join(format!("{id}.md"));
-                        if !crate::session::valid_id(id) || !named.exists() {
+                        let plain = std::fs::symlink_metadata(&named).is_ok_and(|m| m.is_file());
+                        if !crate::session::valid_id(id) || !plain {
                             return Err(err);
                         }
                         named

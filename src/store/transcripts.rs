@@ -3,12 +3,11 @@
 //! needs little memory) and must be a regular file; `-` reads standard
 //! input when it is not a terminal.
 
-use std::fs::File;
 use std::io::BufReader;
 use std::path::Path;
 
 use super::Store;
-use super::files::regular;
+use super::files::open_regular;
 use crate::coaching::listen::{Analysis, ListenError, analyse_reader};
 use crate::diag::Diagnostics;
 use crate::error::{Error, Result};
@@ -28,12 +27,12 @@ impl Store {
             }
             return analyse_reader(std::io::stdin().lock()).map_err(|err| problem(&name, err));
         }
-        let meta = std::fs::metadata(path).map_err(|err| match err.kind() {
-            std::io::ErrorKind::NotFound => Error::NotFound(format!("no transcript at {name}")),
-            _ => Error::io("read", path, err),
+        let (file, _) = open_regular(path).map_err(|err| match err {
+            Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+                Error::NotFound(format!("no transcript at {name}"))
+            }
+            other => other,
         })?;
-        regular(path, &meta)?;
-        let file = File::open(path).map_err(|err| Error::io("read", path, err))?;
         analyse_reader(BufReader::with_capacity(1 << 16, file)).map_err(|err| problem(&name, err))
     }
 }

@@ -13,7 +13,7 @@ use crate::flow::Prompter;
 use crate::flow::{self, Nudged, Outcome, PrepContext};
 use crate::followups::{self, NEXT_STEPS};
 use crate::people::{self, Match};
-use crate::playbook::{Answer, Kind, Question, QuestionType};
+use crate::playbook::{Answer, Kind, Playbook, Question, QuestionType};
 use crate::prompt::scripted::AnswersFile;
 use crate::session::{Measured, Session};
 use crate::store::Store;
@@ -92,15 +92,15 @@ pub fn debrief(store: &Store, req: Debrief) -> Result<Finished> {
             terminal.as_mut().map(|t| t as &mut dyn Prompter),
         )?,
     };
-    let playbook_name = match &resumed {
-        Some(draft) => draft.playbook.clone(),
+    let playbook = match &resumed {
+        Some(draft) => super::resumed_playbook(store, draft, req.playbook.as_deref())?,
         None => debrief_playbook(
             store,
             req.playbook.as_deref(),
             prep.as_ref().map(|(_, s)| s),
         )?,
     };
-    let playbook = store.playbook(&playbook_name)?;
+    let playbook_id = playbook.id.clone();
     let prep_cx = prep.as_ref().map(|(_, s)| PrepContext {
         id: s.id.clone(),
         with: s.with.clone(),
@@ -150,14 +150,9 @@ pub fn debrief(store: &Store, req: Debrief) -> Result<Finished> {
 
     let mut draft = match resumed {
         Some(draft) => draft,
-        None => new_draft(
-            store,
-            Kind::Debrief,
-            &playbook_name,
-            &cx,
-            terminal.is_some(),
-        )?,
+        None => new_draft(store, Kind::Debrief, &playbook_id, &cx, terminal.is_some())?,
     };
+    draft.playbook_file = super::playbook_file(req.playbook.as_deref());
     let reviewed = terminal.is_some();
     let script = req.answering.scripted().then_some(file.answers);
     let (outcome, mut terminal) = walk(store, &playbook, &cx, &mut draft, |f| f, terminal, script)?;
@@ -173,7 +168,7 @@ pub fn debrief(store: &Store, req: Debrief) -> Result<Finished> {
         terminal.as_mut().map(|t| t as &mut dyn Prompter),
     )?;
     let outcome = with_estimates(&mut session, outcome);
-    let path = save(store, &mut session, &outcome, &playbook, kept)?;
+    let path = save(store, &mut session, &outcome, &playbook, &draft, kept)?;
     Ok(Finished {
         session,
         outcome,
@@ -334,9 +329,9 @@ fn pick_prep(store: &Store, prompter: &mut dyn Prompter) -> Result<Option<(PathB
     Ok(picked.and_then(|n| recent.into_iter().nth(n)))
 }
 
-/// `--playbook`, else the debrief the prep's playbook names, else `debrief`:
-/// checked here, and returned as it should be named again (in a draft).
-fn debrief_playbook(store: &Store, flag: Option<&str>, prep: Option<&Session>) -> Result<String> {
+/// `--playbook`, else the debrief the prep's playbook names, else `debrief`,
+/// loaded and checked to be a debrief playbook.
+fn debrief_playbook(store: &Store, flag: Option<&str>, prep: Option<&Session>) -> Result<Playbook> {
     let (name, named_by) = match (flag, prep) {
         (Some(name), _) => (name.to_string(), None),
         (None, Some(prep)) => match store
@@ -365,7 +360,7 @@ fn debrief_playbook(store: &Store, flag: Option<&str>, prep: Option<&Session>) -
             playbook.kind.as_str()
         )));
     }
-    Ok(name)
+    Ok(playbook)
 }
 
 /// Turn the next steps into follow-ups with owners and due dates; a due date

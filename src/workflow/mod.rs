@@ -22,7 +22,7 @@ use std::path::PathBuf;
 
 use crate::error::{Error, Result};
 use crate::flow::Outcome;
-use crate::playbook::Kind;
+use crate::playbook::{Kind, Playbook};
 use crate::prompt::terminal::Terminal;
 use crate::session::Session;
 use crate::session::draft::Draft;
@@ -75,6 +75,43 @@ impl Answering {
 /// The terminal prompter, with the store's editor and scratch space.
 fn terminal(store: &Store) -> Terminal {
     Terminal::new(store.editor().map(|(e, _)| e), Box::new(store.clone()))
+}
+
+/// The file `--playbook` named, when it named one by path: said again in
+/// the command that resumes the draft.
+fn playbook_file(flag: Option<&str>) -> Option<PathBuf> {
+    flag.filter(|arg| crate::store::playbooks::looks_like_path(arg))
+        .and_then(|arg| std::path::absolute(arg).ok())
+}
+
+/// The playbook a resumed draft continues. A draft names its playbook by id
+/// (never a path, so none comes from a file's content); a playbook given
+/// by path when the session started is given again with `--playbook`,
+/// which must be the one with that id.
+fn resumed_playbook(store: &Store, draft: &Draft, flag: Option<&str>) -> Result<Playbook> {
+    let Some(arg) = flag else {
+        return store.playbook_by_id(&draft.playbook).map_err(|err| match err {
+            Error::NotFound(why) | Error::Invalid(why) => Error::NotFound(format!(
+                "{why}\n  the draft {} follows the playbook `{}`; if it is a file, pass it again: \
+                 coach {} --resume {} --playbook PATH",
+                draft.id,
+                crate::text::printable_line(&draft.playbook),
+                draft.kind.as_str(),
+                draft.id
+            )),
+            other => other,
+        });
+    };
+    let playbook = store.playbook(arg)?;
+    if playbook.id != draft.playbook {
+        return Err(Error::Usage(format!(
+            "the draft {} follows the playbook `{}`, and {arg} is `{}`",
+            draft.id,
+            crate::text::printable_line(&draft.playbook),
+            playbook.id
+        )));
+    }
+    Ok(playbook)
 }
 
 /// The draft to resume (`text`: empty for the newest), listing the others

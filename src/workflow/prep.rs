@@ -29,12 +29,11 @@ pub fn prep(store: &Store, req: Prep) -> Result<Finished> {
         .as_deref()
         .map(|text| resume(store, Kind::Prep, text))
         .transpose()?;
-    let name = match (&resumed, &req.playbook) {
-        (Some(draft), _) => draft.playbook.clone(),
-        (None, Some(name)) => name.clone(),
-        (None, None) => store.default_playbook().0.to_string(),
+    let playbook = match (&resumed, &req.playbook) {
+        (Some(draft), flag) => super::resumed_playbook(store, draft, flag.as_deref())?,
+        (None, Some(name)) => store.playbook(name)?,
+        (None, None) => store.playbook(store.default_playbook().0)?,
     };
-    let playbook = store.playbook(&name)?;
     if playbook.kind != Kind::Prep {
         return Err(Error::Usage(format!(
             "`{}` is a {} playbook; `coach prep` follows prep playbooks",
@@ -67,8 +66,9 @@ pub fn prep(store: &Store, req: Prep) -> Result<Finished> {
 
     let mut draft = match resumed {
         Some(draft) => draft,
-        None => new_draft(store, Kind::Prep, &name, &cx, terminal.is_some())?,
+        None => new_draft(store, Kind::Prep, &playbook.id, &cx, terminal.is_some())?,
     };
+    draft.playbook_file = super::playbook_file(req.playbook.as_deref());
     let reviewed = terminal.is_some();
     // Only a person at a terminal sees (and can confirm) what was learned.
     let since = match &terminal {
@@ -89,7 +89,7 @@ pub fn prep(store: &Store, req: Prep) -> Result<Finished> {
     let (outcome, _) = walk(store, &playbook, &cx, &mut draft, offer, terminal, script)?;
     let kept = reviewed && !draft.asked.is_empty();
     let mut session = record(&draft, &playbook, &cx, &outcome);
-    let path: PathBuf = save(store, &mut session, &outcome, &playbook, kept)?;
+    let path: PathBuf = save(store, &mut session, &outcome, &playbook, &draft, kept)?;
     Ok(Finished {
         session,
         outcome,

@@ -45,6 +45,7 @@ pub fn new_draft(
         asked: Vec::new(),
         prep: cx.prep.as_ref().map(|p| p.id.clone()),
         coach_version: env!("CARGO_PKG_VERSION").to_string(),
+        playbook_file: None,
     };
     if claim {
         store.claim_draft(&mut draft, &base)?;
@@ -100,8 +101,7 @@ pub fn walk<'p>(
         }
     };
     let kept = typed && !draft.asked.is_empty();
-    let (outcome, terminal) =
-        result.map_err(|err| keep_draft(err, store, draft.kind, &draft.id, kept))?;
+    let (outcome, terminal) = result.map_err(|err| keep_draft(err, store, draft, kept))?;
     if !outcome.missing.is_empty() {
         return Err(missing(&outcome));
     }
@@ -138,26 +138,26 @@ pub fn save(
     session: &mut Session,
     outcome: &Outcome,
     playbook: &Playbook,
+    draft: &Draft,
     kept: bool,
 ) -> Result<PathBuf> {
-    let draft_id = session.id.clone();
     let path = store
         .save_session(session, |s| {
             crate::session::notes::render(s, outcome, &playbook.title)
         })
-        .map_err(|err| keep_draft(err, store, session.kind, &draft_id, kept))?;
-    store.remove_draft(&draft_id)?;
+        .map_err(|err| keep_draft(err, store, draft, kept))?;
+    store.remove_draft(&draft.id)?;
     Ok(path)
 }
 
 /// The error that stopped a session, saying where the answers are: in a
 /// draft to resume (`kept`), or nowhere because nothing was typed yet (the
 /// empty draft is removed).
-fn keep_draft(err: Error, store: &Store, kind: Kind, id: &str, kept: bool) -> Error {
+fn keep_draft(err: Error, store: &Store, draft: &Draft, kept: bool) -> Error {
     if !kept {
-        let _ = store.remove_draft(id);
+        let _ = store.remove_draft(&draft.id);
     }
-    let resume = format!("continue with: coach {} --resume {id}", kind.as_str());
+    let resume = format!("continue with: {}", draft.resume_command());
     match err {
         Error::Interrupted(_) if kept => {
             Error::Interrupted(format!("Your answers are saved in a draft; {resume}"))
@@ -165,9 +165,9 @@ fn keep_draft(err: Error, store: &Store, kind: Kind, id: &str, kept: bool) -> Er
         Error::Interrupted(_) => {
             Error::Interrupted("Nothing was answered yet, so nothing was saved.".into())
         }
-        Error::Other(_) | Error::Io { .. } if kept => Error::Other(anyhow::anyhow!(
-            "{err:#}\nYour answers are kept in a draft; fix this, then {resume}"
-        )),
+        Error::Other(_) | Error::Io { .. } | Error::Invalid(_) if kept => Error::Other(
+            anyhow::anyhow!("{err:#}\nYour answers are kept in a draft; fix this, then {resume}"),
+        ),
         other => other,
     }
 }

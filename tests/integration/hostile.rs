@@ -530,3 +530,247 @@ fn an_unreadable_notes_directory_says_so() {
     }
     std::fs::set_permissions(env.notes_dir(), std::fs::Permissions::from_mode(0o700)).unwrap();
 }
+
+#[cfg(unix)]
+#[test]
+fn completion_never_runs_a_file_name_as_code() {
+    let env = TestEnv::new();
+    prep_with(&env, "Jane Smith");
+    std::fs::write(env.notes_dir().join("$(touch${IFS}PWNED).md"), "").unwrap();
+    let script = env.write(
+        "coach.bash",
+        env.run(["completions", "bash"]).success().stdout(),
+    );
+    let bin = env.dir.path().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    symlink(Path::new(env!("CARGO_BIN_EXE_coach")), &bin.join("coach"));
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = env
+        .command()
+        .env("PATH", path)
+        .current_dir(env.dir.path())
+        .args(["--version"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let Ok(out) = std::process::Command::new("bash")
+        .current_dir(env.dir.path())
+        .envs(env.vars())
+        .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
+        .arg("-c")
+        .arg(format!(
+            "source {}; COMP_WORDS=(coach show ''); COMP_CWORD=2; _coach_dynamic coach '' show; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            script.display()
+        ))
+        .output()
+    else {
+        eprintln!("bash is not installed; skipping");
+        return;
+    };
+    let offered = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        offered.trim(),
+        "2026-11-22-1403-jane-smith-prep",
+        "{offered}"
+    );
+    assert!(
+        !env.dir.path().join("PWNED").exists(),
+        "a file name ran as code"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn export_is_judged_by_where_it_lands() {
+    let env = TestEnv::new();
+    let id = prep_with(&env, "Jane Smith");
+    let session = env.notes_dir().join(format!("{id}.md"));
+    let before = std::fs::read(&session).unwrap();
+    let sneaky = env.home().join("nope/../sessions").join(format!("{id}.md"));
+    env.coach()
+        .args(["export", "--format", "json", "--force", "-o"])
+        .arg(&sneaky)
+        .run()
+        .code(2)
+        .stderr_has("inside coach's own files");
+    assert_eq!(std::fs::read(&session).unwrap(), before);
+    assert!(!env.home().join("nope").exists());
+    let fifo = env.dir.path().join("pipe");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    env.coach()
+        .args(["export", "--format", "json", "--force", "-o"])
+        .arg(&fifo)
+        .timeout(QUICK)
+        .run()
+        .code(2)
+        .stderr_has("not a regular file");
+}
+
+#[cfg(unix)]
+#[test]
+fn named_files_are_never_followed_out_of_coach_s_directories() {
+    let env = TestEnv::new();
+    prep_with(&env, "Jane Smith");
+    // A session id that is a symlink out of the notes directory.
+    let outside = env.write(
+        "secret.md",
+        "---\nid: 2026-11-22-1406-x-prep\n---\ntop secret\n",
+    );
+    symlink(&outside, &env.notes_dir().join("2026-11-22-1406-x-prep.md"));
+    let out = env.run(["show", "2026-11-22-1406-x-prep"]).code(66);
+    assert!(!out.stdout().contains("top secret"));
+    // A draft naming its playbook by a path is not read through it.
+    env.write(
+        "home/drafts/2026-11-22-1403-jane-prep.yaml",
+        &format!(
+            "id: 2026-11-22-1403-jane-prep\nkind: prep\nplaybook: {}\nwith: Jane\naccount: ''\n\
+             started: 2026-11-22T14:03:00+01:00\nanswers: {{}}\nasked: []\ncoach_version: 0.1.0\n",
+            outside.display()
+        ),
+    );
+    let out = env
+        .coach()
+        .args(["prep", "--resume", "--no-input"])
+        .run()
+        .code(66)
+        .stderr_has("--playbook PATH");
+    assert!(!out.stderr().contains("top secret"));
+}
+
+#[test]
+fn many_small_loops_together_stop_too() {
+    let env = TestEnv::new();
+    let mut playbook =
+        String::from("title: T\nkind: prep\nsections:\n- id: s\n  title: S\n  questions:\n");
+    for n in 0..1000 {
+        playbook.push_str(&format!(
+            "  - {{id: q{n}, ask: \"{{% for i in range(66000) %}}{{% endfor %}}x\"}}\n"
+        ));
+    }
+    let path = env.write("config/playbooks/slow.yaml", &playbook);
+    env.coach()
+        .args(["playbook", "validate", "slow"])
+        .timeout(QUICK)
+        .run()
+        .code(65)
+        .stderr_has("would run too long");
+    // Listed quickly, as a playbook with problems.
+    env.coach()
+        .args(["playbook", "list"])
+        .timeout(QUICK)
+        .run()
+        .success()
+        .stdout_has("✗ 1 problem(s)");
+    env.coach()
+        .args(["prep", "--with", "Eve", "--no-input", "--playbook"])
+        .arg(&path)
+        .timeout(QUICK)
+        .run()
+        .code(65)
+        .stderr_has("too long");
+}
+
+#[test]
+fn arguments_and_places_are_shown_safely_too() {
+    let env = TestEnv::new();
+    safe_for_a_terminal(&env.run(["x\u{202e}y\u{9b}2J\rz"]).code(2));
+    safe_for_a_terminal(
+        &env.run(["show", "--format", "\u{1b}]52;c;QQ==\u{7}"])
+            .code(2),
+    );
+    let home = env.dir.path().join("h\u{1b}]52;c;QQ==\u{7}");
+    for format in ["table", "json", "none"] {
+        let out = env
+            .coach()
+            .args(["prep", "--format", format, "--answers"])
+            .arg(fixture("answers/discovery.yaml"))
+            .env("COACH_HOME", &home)
+            .run()
+            .success();
+        safe_for_a_terminal(&out);
+    }
+}
+
+#[test]
+fn a_multi_cannot_ask_for_more_than_it_offers() {
+    let env = TestEnv::new();
+    let path = env.write(
+        "multi.yaml",
+        "title: T\nkind: prep\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: q\n        ask: Which?\n        type: multi\n        choices: [a]\n        min: 9223372036854775807\n",
+    );
+    env.coach()
+        .args(["playbook", "validate"])
+        .arg(&path)
+        .run()
+        .code(65)
+        .stderr_has("asks for 9223372036854775807 choices, and the question offers 1");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn unreadable_notes_drafts_and_playbooks_say_so() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let env = TestEnv::new();
+    let id = prep_with(&env, "Jane Smith");
+    let closed = std::fs::Permissions::from_mode(0o000);
+    let open = std::fs::Permissions::from_mode(0o755);
+    for dir in [env.dir.path().to_path_buf(), env.home(), env.notes_dir()] {
+        std::fs::set_permissions(dir, open.clone()).unwrap();
+    }
+    let denied = |out: Out| {
+        out.code(1).stderr_has("permission denied");
+    };
+    // The only prep cannot be read: that is why nothing is found.
+    let notes = env.notes_dir().join(format!("{id}.md"));
+    std::fs::set_permissions(&notes, closed.clone()).unwrap();
+    denied(env.coach().args(["show", "latest"]).unprivileged().run());
+    denied(env.coach().args(["card"]).unprivileged().run());
+    denied(
+        env.coach()
+            .args(["debrief", "--with", "Jane Smith", "--no-input"])
+            .unprivileged()
+            .run(),
+    );
+    std::fs::set_permissions(&notes, std::fs::Permissions::from_mode(0o644)).unwrap();
+    // The drafts directory, a playbook directory, a playbook file.
+    let drafts = env.home().join("drafts");
+    std::fs::create_dir_all(&drafts).unwrap();
+    std::fs::set_permissions(&drafts, closed.clone()).unwrap();
+    denied(
+        env.coach()
+            .args(["prep", "--resume", "--no-input"])
+            .unprivileged()
+            .run(),
+    );
+    let playbooks = env.dir.path().join("config/playbooks");
+    std::fs::create_dir_all(&playbooks).unwrap();
+    std::fs::set_permissions(env.dir.path().join("config"), open.clone()).unwrap();
+    let mine = env.write(
+        "config/playbooks/mine.yaml",
+        "title: Mine\nkind: prep\nsections: []\n",
+    );
+    std::fs::set_permissions(&mine, closed.clone()).unwrap();
+    denied(
+        env.coach()
+            .args(["playbook", "validate", "mine"])
+            .unprivileged()
+            .run(),
+    );
+    std::fs::set_permissions(&playbooks, closed).unwrap();
+    denied(
+        env.coach()
+            .args(["prep", "--with", "Eve", "--no-input", "--playbook", "mine"])
+            .unprivileged()
+            .run(),
+    );
+}

@@ -247,7 +247,11 @@ fn kill_9_then_resume_continues_at_the_fourth_question() {
         .kill(rexpect::process::Signal::SIGKILL)
         .unwrap();
 
+    // A draft names its playbook by id; one read from a file is given again.
     let mut p = spawn(&env, &["prep", "--resume"], true);
+    p.exp_string("--playbook PATH").unwrap();
+    p.exp_eof().unwrap();
+    let mut p = spawn(&env, &["prep", "--resume", "--playbook", &playbook], true);
     p.exp_string("Resuming 2026-11-22-1403-jane-smith-prep (3 answered so far).")
         .unwrap();
     p.exp_string("Answer 3").unwrap(); // the table of what is kept
@@ -645,13 +649,16 @@ fn an_interrupted_debrief_resumes_with_its_prep() {
     p.exp_string("commit to?").unwrap();
     p.send_control('c').unwrap();
     let rest = p.exp_eof().unwrap();
+    // The playbook came from a file, so the command names it again.
     assert!(
-        rest.contains("continue with: coach debrief --resume 2026-11-22-1403-jane-smith-debrief"),
+        rest.contains(&format!(
+            "continue with: coach debrief --resume 2026-11-22-1403-jane-smith-debrief --playbook {path}"
+        )),
         "{rest:?}"
     );
     assert_eq!(exit_code(&mut p), 130);
 
-    let mut p = spawn(&env, &["debrief", "--resume"], true);
+    let mut p = spawn(&env, &["debrief", "--resume", "--playbook", path], true);
     p.exp_string("Resuming 2026-11-22-1403-jane-smith-debrief (1 answered so far).")
         .unwrap();
     p.exp_string("What did Jane Smith commit to?").unwrap();
@@ -684,4 +691,33 @@ fn an_interrupted_debrief_resumes_with_its_prep() {
             .next()
             .is_none()
     );
+}
+
+/// Text a prompt offers to edit (a playbook's default, a debrief's plan) is
+/// shown like any other text: escape sequences and bidi overrides made
+/// visible, never sent to the terminal.
+#[test]
+fn offered_text_never_takes_over_the_terminal() {
+    let env = TestEnv::new();
+    let playbook = env.write(
+        "hostile.yaml",
+        "title: H\nkind: prep\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: t\n        ask: What now?\n        default: \"A\\e]52;c;SGVsbG8=\\a\\u009b2J\\u202eB\"\n",
+    );
+    let path = playbook.to_str().unwrap();
+    let mut p = spawn(&env, &["prep", "--with", "Jane", "--playbook", path], false);
+    let mut seen = p.exp_string("What now?").unwrap();
+    // The offered text is there, its escapes visible as text.
+    seen.push_str(&p.exp_string("52;c;SGVsbG8=").unwrap());
+    key(&mut p, "\r");
+    seen.push_str(&p.exp_string("Save these notes?").unwrap());
+    key(&mut p, "\r");
+    seen.push_str(&p.exp_eof().unwrap());
+    assert_eq!(exit_code(&mut p), 0);
+    for raw in ["\x1b]52", "\u{9b}", "\u{202e}"] {
+        assert!(
+            !seen.contains(raw),
+            "{raw:?} reached the terminal:\n{seen:?}"
+        );
+    }
+    assert!(seen.contains("\\u{1b}]52;c;SGVsbG8="), "{seen:?}");
 }

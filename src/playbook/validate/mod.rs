@@ -50,6 +50,8 @@ pub fn playbook(source: &Source, tree: &Node, stem: &str) -> Result<Playbook, Di
         source,
         diags: Diagnostics::default(),
         env: crate::template::environment(),
+        budget: crate::template::Budget::default(),
+        budget_spent: false,
         all_questions: HashMap::new(),
         kind: Kind::Prep,
     };
@@ -72,6 +74,10 @@ pub(super) struct Checker<'s> {
     source: &'s Source,
     diags: Diagnostics,
     env: minijinja::Environment<'static>,
+    /// The steps the trial renders of this playbook's texts may take.
+    budget: crate::template::Budget,
+    /// Whether running out of it was reported already.
+    budget_spent: bool,
     /// Every question id in the file with its place, to tell "later" from "unknown".
     all_questions: HashMap<String, Loc>,
     kind: Kind,

@@ -95,8 +95,8 @@ impl<'s> Checker<'s> {
         let names = match self.env.compile_expression(text) {
             Ok(expr) => {
                 let names = expr.undeclared_variables(false);
-                let trial = may_run_away(text)
-                    .then(|| template::holds(&self.env, text, &trial_context()).err())
+                let trial = template::may_run_away(text)
+                    .then(|| template::holds(&self.env, text, &trial_context(), &self.budget).err())
                     .flatten();
                 self.within_limits(trial, loc, field);
                 names
@@ -114,8 +114,10 @@ impl<'s> Checker<'s> {
         let names = match self.env.template_from_str(text) {
             Ok(t) => {
                 let names = t.undeclared_variables(false);
-                let trial = may_run_away(text)
-                    .then(|| template::render(&self.env, text, &trial_context()).err())
+                let trial = template::may_run_away(text)
+                    .then(|| {
+                        template::render(&self.env, text, &trial_context(), &self.budget).err()
+                    })
                     .flatten();
                 self.within_limits(trial, loc, field);
                 names
@@ -152,7 +154,12 @@ impl Checker<'_> {
     /// A template or expression that runs out of its limits before any
     /// answer is given will do so at every run: say so at its place.
     fn within_limits(&mut self, failure: Option<template::Failure>, loc: Loc, field: &str) {
-        if let Some(failure @ template::Failure::Limit) = failure {
+        // The shared budget runs out once; what comes after it is not news.
+        if matches!(failure, Some(template::Failure::Budget)) && self.budget_spent {
+            return;
+        }
+        self.budget_spent |= matches!(failure, Some(template::Failure::Budget));
+        if let Some(failure @ (template::Failure::Limit | template::Failure::Budget)) = failure {
             self.error(loc, format!("`{field}`: {}", failure.reason()))
                 .help = Some(format!(
                 "a playbook's texts and conditions are short; cut the loop or the repetition (each render may take {} steps)",
@@ -160,14 +167,6 @@ impl Checker<'_> {
             ));
         }
     }
-}
-
-/// Whether a template or expression could run away at all: only loops,
-/// calls, filters and repetition can (a plain `{{ with }}` cannot), so only
-/// those are tried, and loading a playbook stays quick. Every render is
-/// bounded at run time either way.
-fn may_run_away(text: &str) -> bool {
-    text.contains("{%") || text.contains(['*', '|', '(']) || text.contains("range")
 }
 
 /// What a trial run sees: a counterpart, and no answers yet.

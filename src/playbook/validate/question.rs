@@ -236,6 +236,18 @@ impl<'s> Checker<'s> {
     fn range(&mut self, q: &Question, min: Option<(i64, Loc)>, max: Option<(i64, Loc)>) {
         // Every point of a scale is a line in the terminal's list.
         const MAX_SCALE_POINTS: i64 = 100;
+        // A multi can only ask for as many as it offers.
+        if let (QuestionType::Multi, Some((lo, loc)), false) = (q.ty, min, q.choices.is_empty())
+            && usize::try_from(lo).is_ok_and(|lo| lo > q.choices.len())
+        {
+            self.error(
+                loc,
+                format!(
+                    "`min` asks for {lo} choices, and the question offers {}",
+                    q.choices.len()
+                ),
+            );
+        }
         if !q.ty.has_range() {
             for (key, v) in [("min", min), ("max", max)] {
                 if let Some((_, loc)) = v {

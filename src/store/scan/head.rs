@@ -5,7 +5,6 @@
 //! key, a key line that is not UTF-8) it says so, and the file goes to the
 //! full YAML reader instead.
 
-use std::fs::File;
 use std::io::Read as _;
 use std::path::Path;
 
@@ -19,8 +18,8 @@ use crate::store::files::MAX_FILE_BYTES;
 pub enum Found {
     NotSession,
     Head(Head),
-    /// A coach session with broken front matter: the warning line.
-    Broken(String),
+    /// A coach session that cannot be read or is broken: why.
+    Broken(super::Skip),
 }
 
 /// Read a file's head, falling back to the full reader when unsure.
@@ -62,7 +61,7 @@ struct Keys {
 }
 
 pub(super) fn quick_head(path: &Path, buf: &mut Vec<u8>) -> Quick {
-    let Ok(mut file) = File::open(path) else {
+    let Ok((mut file, _)) = crate::store::files::open_regular(path) else {
         return Quick::Unsure;
     };
     buf.clear();

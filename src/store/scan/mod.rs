@@ -67,11 +67,27 @@ impl super::lookup::Named for Head {
     }
 }
 
-/// The heads kept, newest first, and one warning line per skipped file.
+/// The heads kept, newest first, one warning line per skipped file, and the
+/// files skipped because coach may not read them.
 #[derive(Debug, Default)]
 pub struct Scan {
     pub heads: Vec<Head>,
     pub warnings: Vec<String>,
+    pub denied: Vec<PathBuf>,
+}
+
+impl Scan {
+    /// When nothing was found: permission denied on a skipped file is the
+    /// real cause (exit 1), not "no such session".
+    pub fn denied_error(&self) -> Option<Error> {
+        self.denied.first().map(|path| {
+            Error::io(
+                "read",
+                path,
+                std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+            )
+        })
+    }
 }
 
 /// Scan every `*.md` file directly in `dir`, keeping the heads `keep` accepts.
@@ -100,7 +116,12 @@ pub fn scan(dir: &Path, keep: impl Fn(&Head) -> bool + Sync) -> Result<Scan> {
             for path in batch {
                 match head::read_head_with(&path, &mut buf) {
                     Found::Head(h) if keep(&h) => out.heads.push(h),
-                    Found::Broken(w) => out.warnings.push(w),
+                    Found::Broken(skip) => {
+                        if skip.denied {
+                            out.denied.push(path.clone());
+                        }
+                        out.warnings.push(skip.warning);
+                    }
                     _ => {}
                 }
             }
@@ -127,10 +148,12 @@ pub fn scan(dir: &Path, keep: impl Fn(&Head) -> bool + Sync) -> Result<Scan> {
     let mut all = Scan {
         heads: Vec::new(),
         warnings: skipped,
+        denied: Vec::new(),
     };
     for part in parts {
         all.heads.extend(part.heads);
         all.warnings.extend(part.warnings);
+        all.denied.extend(part.denied);
     }
     all.warnings.sort();
     sort_newest_first(&mut all.heads);
@@ -170,7 +193,11 @@ pub fn load_with<T: Send>(
         }
         let read = par_chunks(chunk, |part| {
             part.iter()
-                .map(|h| full(&h.path).map(|s| keep(h, s)))
+                .map(|h| {
+                    full(&h.path)
+                        .map(|s| keep(h, s))
+                        .map_err(|skip| skip.warning)
+                })
                 .collect::<Vec<_>>()
         });
         for result in read.into_iter().flatten() {
@@ -184,14 +211,36 @@ pub fn load_with<T: Send>(
     (out, warnings)
 }
 
-/// The session in a notes file, or the one-line warning to skip it with.
-pub fn full(path: &Path) -> std::result::Result<Session, String> {
+/// Why a notes file was skipped: the one-line warning, and whether the
+/// cause is that coach may not read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skip {
+    pub warning: String,
+    pub denied: bool,
+}
+
+/// The session in a notes file, or why it is skipped.
+pub fn full(path: &Path) -> std::result::Result<Session, Skip> {
     let source = match read_source(path) {
         Ok(s) => s,
-        Err(Error::BadData(d)) => return Err(one_line(&d)),
-        Err(e) => return Err(format!("{}: warning: skipped: {e}", path.display())),
+        Err(Error::BadData(d)) => {
+            return Err(Skip {
+                warning: one_line(&d),
+                denied: false,
+            });
+        }
+        Err(e) => {
+            let denied = matches!(&e, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::PermissionDenied);
+            return Err(Skip {
+                warning: format!("{}: warning: skipped: {e}", path.display()),
+                denied,
+            });
+        }
     };
-    front_matter(&source).map_err(|d| one_line(&d))
+    front_matter(&source).map_err(|d| Skip {
+        warning: one_line(&d),
+        denied: false,
+    })
 }
 
 /// `file:line:col: warning: skipped: message`, on one line.

@@ -67,7 +67,7 @@ fn heads_are_read_by_hand_or_in_full() {
         Found::NotSession
     ));
     let broken = GOOD.replace("playbook: discovery", "playbook: [discovery");
-    let Found::Broken(w) = read_head(&file(d, "x.md", &broken)) else {
+    let Found::Broken(super::Skip { warning: w, .. }) = read_head(&file(d, "x.md", &broken)) else {
         panic!()
     };
     assert!(w.contains("x.md:") && w.contains("warning: skipped"), "{w}");
@@ -110,7 +110,7 @@ fn a_scan_keeps_sorts_and_warns() {
 }
 
 /// What the hand scan made of a file, and what the full reader made of it.
-fn both(dir: &Path, text: &str) -> (Quick, std::result::Result<Session, String>) {
+fn both(dir: &Path, text: &str) -> (Quick, std::result::Result<Session, super::Skip>) {
     let path = file(dir, "s.md", text);
     let quick = quick_head(&path, &mut Vec::new());
     (quick, full(&path))
