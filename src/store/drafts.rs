@@ -238,7 +238,7 @@ mod tests {
             started: started.parse().unwrap(),
             answers: Answers(vec![("objective".into(), Answer::Text("Learn".into()))]),
             asked: vec!["objective".into(), "upfront_contract".into()],
-                        prep: None,
+            prep: None,
             coach_version: "0".into(),
             playbook_file: None,
         }
