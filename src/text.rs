@@ -165,7 +165,7 @@ pub fn unsafe_for_terminal(c: char) -> bool {
 
 /// `value` as JSON on `out` (pretty, or one line), then a newline. JSON
 /// escapes control characters itself; here the rest of what
-/// [`unsafe_for_terminal`] names is written as `\uXXXX` escapes too, so the
+/// [`unsafe_for_terminal`] names is written as `\u` escapes (four hex digits) too, so the
 /// document means the same and can be printed to a terminal safely.
 pub fn write_json<W: std::io::Write, T: serde::Serialize + ?Sized>(
     mut out: W,

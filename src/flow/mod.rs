@@ -9,10 +9,12 @@
 //!   (the [`Outcome`], and the [`Progress`] a draft keeps);
 //! - [`prompter`]: the [`Prompter`] trait, the one way the flow talks to a
 //!   person; `crate::prompt` holds the terminal and the answers file that
-//!   implement it.
+//!   implement it;
+//! - `values`: answers as templates and people see them.
 
 mod outcome;
 mod prompter;
+mod values;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -22,10 +24,13 @@ pub use outcome::{
     Context, Nudged, Outcome, PlanVsActual, PrepContext, Progress, Row, SectionOutcome,
 };
 pub use prompter::{Prompt, Prompter, Review};
+pub use values::{render_for, with_prep_choices};
+
+use values::{labelled, value};
 
 use crate::coaching;
 use crate::error::{Error, Result};
-use crate::playbook::{Answer, Playbook, Question, QuestionType, Section, answer};
+use crate::playbook::{Answer, Playbook, Question, Section, answer};
 use crate::template;
 
 /// Called after every answer, with everything answered so far.
@@ -418,88 +423,6 @@ impl<'p> Flow<'p> {
             self.playbook.id,
             err.reason(),
         ))
-    }
-}
-
-/// A debrief playbook with the choices of each `choices_from: prep.<id>`
-/// question taken from that list answer of the prep (none without a prep).
-pub fn with_prep_choices(playbook: &Playbook, prep: Option<&PrepContext>) -> Playbook {
-    let mut out = playbook.clone();
-    for q in out.sections.iter_mut().flat_map(|s| s.questions.iter_mut()) {
-        let Some(from) = q
-            .choices_from
-            .as_deref()
-            .and_then(|f| f.strip_prefix("prep."))
-        else {
-            continue;
-        };
-        let items = match prep.and_then(|p| p.answer(from)) {
-            Some(Answer::List(items)) => items.clone(),
-            Some(Answer::Text(text)) => vec![text.clone()],
-            _ => Vec::new(),
-        };
-        q.choices = items
-            .into_iter()
-            .map(crate::playbook::model::Choice::Plain)
-            .collect();
-    }
-    out
-}
-
-/// The template environment. A question without an answer is left out of
-/// the context (undefined), so `'x' in roles` is simply false and `{{ goal }}`
-/// prints nothing; the `none` test treats it as none, as DESIGN.md promises.
-/// A playbook's text rendered for a counterpart alone, outside a walk (the
-/// card's stance reminder, the last debrief's questions in the next prep); a
-/// template that fails shows as written.
-pub fn render_for(text: &str, with: &str, account: &str) -> String {
-    let ctx = BTreeMap::from([
-        ("with".to_string(), Value::from(with)),
-        ("account".to_string(), Value::from(account)),
-    ]);
-    let budget = template::Budget::default();
-    template::render(&template::environment(), text, &ctx, &budget)
-        .unwrap_or_else(|_| text.to_string())
-}
-
-/// An answer as people read it: choice labels rather than values, and a
-/// scale value with its range (`4 of 5 (desperate)`).
-fn labelled(q: &Question, answer: Answer) -> Answer {
-    let label = |v: &String| {
-        q.choices
-            .iter()
-            .find(|c| c.value() == v)
-            .map_or_else(|| v.clone(), |c| c.label().to_string())
-    };
-    match answer {
-        Answer::Int(n) if q.ty == QuestionType::Scale => {
-            let (lo, hi) = q.scale_range();
-            let labels = q.labels.as_ref();
-            let end = match n {
-                n if n == lo => labels.and_then(|l| l.low.as_deref()),
-                n if n == hi => labels.and_then(|l| l.high.as_deref()),
-                _ => None,
-            };
-            Answer::Text(match end {
-                Some(end) => format!("{n} of {hi} ({end})"),
-                None => format!("{n} of {hi}"),
-            })
-        }
-        Answer::Text(v) if q.ty.has_choices() => Answer::Text(label(&v)),
-        Answer::List(items) if q.ty.has_choices() => {
-            Answer::List(items.iter().map(label).collect())
-        }
-        other => other,
-    }
-}
-
-/// An answer as a template value: a string, a list of strings, a bool or an integer.
-fn value(answer: &Answer) -> Value {
-    match answer {
-        Answer::Bool(b) => Value::from(*b),
-        Answer::Int(n) => Value::from(*n),
-        Answer::Text(s) => Value::from(s.as_str()),
-        Answer::List(items) => Value::from(items.clone()),
     }
 }
 

@@ -117,6 +117,31 @@ impl TestEnv {
         settings
     }
 
+    /// A prep answered from the discovery answers, with `with` (and the
+    /// objective, when given) replaced; its id. Any text goes: it is written
+    /// as a YAML string with every character YAML would refuse escaped.
+    pub fn prep(&self, with: &str, objective: Option<&str>) -> String {
+        let mut text = std::fs::read_to_string(fixture("answers/discovery.yaml"))
+            .unwrap()
+            .replace("with: Jane Smith", &format!("with: {}", yaml_string(with)));
+        if let Some(objective) = objective {
+            text = text.replace(
+                "objective: Understand how new hires are onboarded today and whether we can help",
+                &format!("objective: {}", yaml_string(objective)),
+            );
+        }
+        let answers = self.write("prep-answers.yaml", &text);
+        self.coach()
+            .args(["prep", "--format", "json", "--answers"])
+            .arg(answers)
+            .run()
+            .success()
+            .stdout_json()["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
     /// The one notes file written so far.
     pub fn only_notes(&self) -> PathBuf {
         let files = self.notes();
@@ -132,6 +157,13 @@ impl TestEnv {
         files.sort();
         files
     }
+}
+
+/// `text` as a double-quoted YAML string (JSON's escapes are YAML's).
+pub fn yaml_string(text: &str) -> String {
+    let mut out = Vec::new();
+    coach::text::write_json(&mut out, text, false).unwrap();
+    String::from_utf8(out).unwrap().trim_end().to_string()
 }
 
 fn regex_escape(text: &str) -> String {

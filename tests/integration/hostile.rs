@@ -12,31 +12,6 @@ use crate::env::{Out, TestEnv, fixture};
 /// How long any hostile case may take before it counts as a hang.
 const QUICK: Duration = Duration::from_secs(10);
 
-/// A prep from the discovery answers with `with` replaced; its id.
-fn prep_with(env: &TestEnv, with: &str) -> String {
-    let text = std::fs::read_to_string(fixture("answers/discovery.yaml"))
-        .unwrap()
-        .replace("with: Jane Smith", &format!("with: {}", yaml_string(with)));
-    let answers = env.write("hostile-answers.yaml", &text);
-    env.coach()
-        .args(["prep", "--format", "json", "--answers"])
-        .arg(answers)
-        .run()
-        .success()
-        .stdout_json()["id"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
-
-/// `text` as a double-quoted YAML string (JSON's escapes are YAML's; every
-/// character YAML would refuse raw is escaped).
-fn yaml_string(text: &str) -> String {
-    let mut out = Vec::new();
-    coach::text::write_json(&mut out, text, false).unwrap();
-    String::from_utf8(out).unwrap().trim_end().to_string()
-}
-
 /// No byte a terminal would act on: C0 controls but tab and newline, DEL,
 /// C1 controls, and the bidi and zero-width format characters.
 #[track_caller]
@@ -98,7 +73,7 @@ fn a_hostile_prep_link_or_playbook_name_is_never_a_path() {
         .success()
         .stderr_has("is not a session id; continuing without it");
     // A session whose id is a path is refused where it is read.
-    let id = prep_with(&env, "Jane Smith");
+    let id = env.prep("Jane Smith", None);
     let path = env.notes_dir().join(format!("{id}.md"));
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(
@@ -117,7 +92,7 @@ fn a_hostile_prep_link_or_playbook_name_is_never_a_path() {
 #[test]
 fn export_never_replaces_a_session_or_a_file_without_force() {
     let env = TestEnv::new();
-    let id = prep_with(&env, "Jane Smith");
+    let id = env.prep("Jane Smith", None);
     let session = env.notes_dir().join(format!("{id}.md"));
     let before = std::fs::read(&session).unwrap();
     for force in [false, true] {
@@ -167,7 +142,7 @@ fn export_never_replaces_a_session_or_a_file_without_force() {
 #[test]
 fn devices_fifos_and_symlinks_never_hang_or_lead_outside() {
     let env = TestEnv::new();
-    prep_with(&env, "Jane Smith");
+    env.prep("Jane Smith", None);
     let notes = env.notes_dir();
     symlink(Path::new("/dev/zero"), &notes.join("zero.md"));
     let status = std::process::Command::new("mkfifo")
@@ -317,7 +292,7 @@ fn a_scale_too_wide_or_too_far_is_refused_where_it_is_written() {
 fn names_and_texts_never_take_over_the_terminal() {
     let env = TestEnv::new();
     let hostile = "Eve \u{1b}]52;c;cHduZWQ=\u{7}\u{1b}[2J\u{202e}gnp.exe\u{9b}1m\u{200b}";
-    let id = prep_with(&env, hostile);
+    let id = env.prep(hostile, None);
     env.coach()
         .args(["debrief", "--prep", &id, "--format", "none", "--answers"])
         .arg(env.write(
@@ -389,7 +364,7 @@ fn names_and_texts_never_take_over_the_terminal() {
 fn redaction_leaves_no_name_in_any_format() {
     let env = TestEnv::new();
     for with in ["Jo Li", "JO LI", "İlkay Gündoğan", "ilkay gundogan"] {
-        prep_with(&env, with);
+        env.prep(with, None);
     }
     for format in ["json", "jsonl", "csv", "markdown"] {
         let out = env
@@ -414,8 +389,8 @@ fn redaction_leaves_no_name_in_any_format() {
 #[test]
 fn csv_cells_never_run_as_spreadsheet_formulas() {
     let env = TestEnv::new();
-    prep_with(&env, "=HYPERLINK(\"http://evil\",\"x\")");
-    prep_with(&env, "@SUM(1+1)");
+    env.prep("=HYPERLINK(\"http://evil\",\"x\")", None);
+    env.prep("@SUM(1+1)", None);
     let out = env.run(["export", "--format", "csv"]).success();
     let mut reader = csv::ReaderBuilder::new().from_reader(out.stdout().as_bytes());
     let headers = reader.headers().unwrap().clone();
@@ -484,7 +459,7 @@ fn a_closed_stream_ends_quietly_with_the_normal_exit_code() {
 #[test]
 fn temporary_files_of_a_killed_run_are_cleaned_up() {
     let env = TestEnv::new();
-    prep_with(&env, "Jane Smith");
+    env.prep("Jane Smith", None);
     let stale = env.notes_dir().join(".coach-abc123.tmp");
     let fresh = env.notes_dir().join(".coach-def456.tmp");
     for path in [&stale, &fresh] {
@@ -510,7 +485,7 @@ fn temporary_files_of_a_killed_run_are_cleaned_up() {
 fn an_unreadable_notes_directory_says_so() {
     use std::os::unix::fs::PermissionsExt as _;
     let env = TestEnv::new();
-    prep_with(&env, "Jane Smith");
+    env.prep("Jane Smith", None);
     let open = std::fs::Permissions::from_mode(0o755);
     std::fs::set_permissions(env.dir.path(), open.clone()).unwrap();
     std::fs::set_permissions(env.home(), open).unwrap();
@@ -535,7 +510,7 @@ fn an_unreadable_notes_directory_says_so() {
 #[test]
 fn completion_never_runs_a_file_name_as_code() {
     let env = TestEnv::new();
-    prep_with(&env, "Jane Smith");
+    env.prep("Jane Smith", None);
     std::fs::write(env.notes_dir().join("$(touch${IFS}PWNED).md"), "").unwrap();
     let script = env.write(
         "coach.bash",
@@ -587,7 +562,7 @@ fn completion_never_runs_a_file_name_as_code() {
 #[test]
 fn export_is_judged_by_where_it_lands() {
     let env = TestEnv::new();
-    let id = prep_with(&env, "Jane Smith");
+    let id = env.prep("Jane Smith", None);
     let session = env.notes_dir().join(format!("{id}.md"));
     let before = std::fs::read(&session).unwrap();
     let sneaky = env.home().join("nope/../sessions").join(format!("{id}.md"));
@@ -620,7 +595,7 @@ fn export_is_judged_by_where_it_lands() {
 #[test]
 fn named_files_are_never_followed_out_of_coach_s_directories() {
     let env = TestEnv::new();
-    prep_with(&env, "Jane Smith");
+    env.prep("Jane Smith", None);
     // A session id that is a symlink out of the notes directory.
     let outside = env.write(
         "secret.md",
@@ -721,7 +696,7 @@ fn a_multi_cannot_ask_for_more_than_it_offers() {
 fn unreadable_notes_drafts_and_playbooks_say_so() {
     use std::os::unix::fs::PermissionsExt as _;
     let env = TestEnv::new();
-    let id = prep_with(&env, "Jane Smith");
+    let id = env.prep("Jane Smith", None);
     let closed = std::fs::Permissions::from_mode(0o000);
     let open = std::fs::Permissions::from_mode(0o755);
     for dir in [env.dir.path().to_path_buf(), env.home(), env.notes_dir()] {

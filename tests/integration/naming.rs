@@ -6,28 +6,6 @@ use crate::env::{TestEnv, fixture};
 
 const JANE: &str = "2026-11-22-1403-jane-smith-prep";
 
-/// A prep from the discovery answers, with `with`/`account`/objective
-/// replaced; its id.
-fn prep(env: &TestEnv, with: &str, objective: &str) -> String {
-    let text = std::fs::read_to_string(fixture("answers/discovery.yaml"))
-        .unwrap()
-        .replace("with: Jane Smith", &format!("with: {with}"))
-        .replace(
-            "objective: Understand how new hires are onboarded today and whether we can help",
-            &format!("objective: {objective}"),
-        );
-    let answers = env.write(&format!("{with}-{objective}.yaml"), &text);
-    env.coach()
-        .args(["prep", "--format", "json", "--answers"])
-        .arg(answers)
-        .run()
-        .success()
-        .stdout_json()["id"]
-        .as_str()
-        .unwrap()
-        .to_string()
-}
-
 fn debrief(env: &TestEnv, args: &[&str]) -> serde_json::Value {
     env.coach()
         .args(["debrief", "--format", "json", "--answers"])
@@ -64,8 +42,8 @@ fn draft(env: &TestEnv, id: &str, started: &str) {
 #[test]
 fn two_preps_in_the_same_minute_keep_their_exact_ids_everywhere() {
     let env = TestEnv::new();
-    assert_eq!(prep(&env, "Jane Smith", "First things first"), JANE);
-    let second = prep(&env, "Jane Smith", "The second call");
+    assert_eq!(env.prep("Jane Smith", Some("First things first")), JANE);
+    let second = env.prep("Jane Smith", Some("The second call"));
     assert_eq!(second, format!("{JANE}-2"));
     // show: the exact id, not "matches 2".
     let shown = env.run(["show", JANE, "--format", "json"]).success();
@@ -126,7 +104,7 @@ fn latest_is_the_newest_everywhere() {
     env.run(["card", "latest"])
         .code(66)
         .stderr_has("no prep yet");
-    prep(&env, "Jane Smith", "Older");
+    env.prep("Jane Smith", Some("Older"));
     let newest = env
         .coach()
         .args(["prep", "--format", "json", "--answers"])
@@ -187,7 +165,7 @@ fn latest_is_the_newest_everywhere() {
 #[test]
 fn an_unknown_id_suggests_the_closest_and_a_debrief_is_not_a_prep() {
     let env = TestEnv::new();
-    prep(&env, "Jane Smith", "Learn");
+    env.prep("Jane Smith", Some("Learn"));
     env.run(["show", "2026-11-22-1430-jane"])
         .code(66)
         .stderr_has(&format!(
@@ -224,7 +202,7 @@ fn an_unknown_id_suggests_the_closest_and_a_debrief_is_not_a_prep() {
 #[test]
 fn a_unicode_name_is_one_person_in_card_debrief_history_and_followups() {
     let env = TestEnv::new();
-    let id = prep(&env, "Zoë Ångström", "Learn what Zoë needs");
+    let id = env.prep("Zoë Ångström", Some("Learn what Zoë needs"));
     env.run(["card", "--with", "ZOË ÅNGSTRÖM"])
         .success()
         .stdout_has("Learn what Zoë needs");
@@ -280,8 +258,8 @@ fn a_unicode_name_is_one_person_in_card_debrief_history_and_followups() {
 #[test]
 fn a_part_of_a_name_fits_one_person_or_lists_them() {
     let env = TestEnv::new();
-    prep(&env, "Priya Raman", "Meet Priya R");
-    let shah = prep(&env, "Priya Shah", "Meet Priya S");
+    env.prep("Priya Raman", Some("Meet Priya R"));
+    let shah = env.prep("Priya Shah", Some("Meet Priya S"));
     env.run(["card", "--with", "raman"])
         .success()
         .stdout_has("Meet Priya R");
@@ -383,7 +361,7 @@ fn a_debrief_with_someone_without_a_prep_says_so() {
 fn permission_denied_is_reported_as_such() {
     use std::os::unix::fs::PermissionsExt as _;
     let env = TestEnv::new();
-    prep(&env, "Jane Smith", "Learn");
+    env.prep("Jane Smith", Some("Learn"));
     let open = std::fs::Permissions::from_mode(0o755);
     std::fs::set_permissions(env.dir.path(), open.clone()).unwrap();
     std::fs::set_permissions(env.home(), open.clone()).unwrap();
@@ -434,7 +412,7 @@ fn permission_denied_is_reported_as_such() {
 #[test]
 fn a_notes_file_that_cannot_be_read_says_why_when_named() {
     let env = TestEnv::new();
-    prep(&env, "Jane Smith", "Learn");
+    env.prep("Jane Smith", Some("Learn"));
     let path = env.notes_dir().join(format!("{JANE}.md"));
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, text.replace("date: ", "date: 2026-11-31T")).unwrap();
@@ -452,7 +430,7 @@ fn a_notes_file_that_cannot_be_read_says_why_when_named() {
 #[test]
 fn names_are_checked_before_they_are_used() {
     let env = TestEnv::new();
-    prep(&env, "Jane Smith", "Learn");
+    env.prep("Jane Smith", Some("Learn"));
     let debrief_id = debrief(&env, &["--prep", JANE])["id"]
         .as_str()
         .unwrap()
@@ -466,7 +444,7 @@ fn names_are_checked_before_they_are_used() {
         .code(2)
         .stderr_has("name the follow-up");
     // A did-you-mean offers the original, not its -2 sibling.
-    prep(&env, "Jane Smith", "Again");
+    env.prep("Jane Smith", Some("Again"));
     env.run(["show", "2026-11-22-1430-jane-smith-prep"])
         .code(66)
         .stderr_has(&format!("did you mean `{JANE}`?"));
@@ -526,7 +504,7 @@ fn names_are_checked_before_they_are_used() {
 #[test]
 fn an_answers_file_names_the_person_like_the_flag() {
     let env = TestEnv::new();
-    prep(&env, "Zoë Ångström", "Learn");
+    env.prep("Zoë Ångström", Some("Learn"));
     // `with:` in the answers file finds her prep, as --with would; accents
     // and case aside.
     let answers = std::fs::read_to_string(fixture("answers/debrief.yaml"))
