@@ -151,6 +151,17 @@ fn run(playbook: &Playbook, fake: &mut Fake) -> Outcome {
         .unwrap_or_else(|e| panic!("the flow failed: {e}"))
 }
 
+/// The message of the `Error::Invalid` the flow is expected to stop with.
+/// It exits 65 (data error).
+fn invalid(playbook: &Playbook, fake: &mut Fake) -> String {
+    let err = Flow::new(playbook, cx()).run(fake).unwrap_err();
+    assert_eq!(err.code(), 65, "{err:?}");
+    let Error::Invalid(message) = err else {
+        panic!("expected Error::Invalid, got {err:?}");
+    };
+    message
+}
+
 fn text(s: &str) -> Answer {
     Answer::Text(s.to_string())
 }
@@ -1139,15 +1150,11 @@ sections:
 "#,
     );
     let mut fake = Fake::new().answer("goal", text("grow"));
-    let err = Flow::new(&pb, cx()).run(&mut fake).unwrap_err();
-    let Error::Invalid(message) = &err else {
-        panic!("expected Error::Invalid, got {err:?}");
-    };
+    let message = invalid(&pb, &mut fake);
     assert!(
         message.starts_with("playbook `broken`: the when of `bad` failed: "),
         "{message}"
     );
-    assert_eq!(err.code(), 65);
     assert_eq!(fake.asked(), vec!["goal"]);
 }
 
@@ -1173,10 +1180,7 @@ sections:
 "#,
     );
     let mut fake = Fake::new().answer("goal", text("grow"));
-    let err = Flow::new(&pb, cx()).run(&mut fake).unwrap_err();
-    let Error::Invalid(message) = &err else {
-        panic!("expected Error::Invalid, got {err:?}");
-    };
+    let message = invalid(&pb, &mut fake);
     assert!(
         message.starts_with("playbook `broken`: the when of `later` failed: "),
         "{message}"
@@ -1201,10 +1205,7 @@ sections:
 "#,
     );
     let mut fake = Fake::new().answer("goal", text("grow"));
-    let err = Flow::new(&pb, cx()).run(&mut fake).unwrap_err();
-    let Error::Invalid(message) = &err else {
-        panic!("expected Error::Invalid, got {err:?}");
-    };
+    let message = invalid(&pb, &mut fake);
     assert!(
         message.starts_with("playbook `broken`: the template of `bad` failed: "),
         "{message}"
