@@ -219,23 +219,27 @@ pub fn session(i: usize) -> Session {
             });
         }
     }
+    let playbook = if kind == Kind::Prep {
+        "discovery"
+    } else {
+        "debrief"
+    };
     Session {
         title: format!("Discovery call with {with} ({account})"),
         prep: (kind == Kind::Debrief).then(|| id.replace("debrief", "prep")),
         id,
         kind,
-        playbook: if kind == Kind::Prep {
-            "discovery".into()
-        } else {
-            "debrief".into()
-        },
+        playbook: playbook.into(),
         playbook_version: 1,
         with,
         account,
         date: date.parse().expect("an RFC 3339 time"),
         tags: vec!["coach".into(), kind.as_str().into()],
         answers: Answers(answers),
+        // As coach writes them now: what the questions mean, with each session.
+        means: coach::playbook::builtin::meanings(playbook),
         skipped: vec!["competition".into()],
+        plan_vs_actual: Vec::new(),
         nudges: vec![
             "You have not named a personal win yet. Ask what a good outcome would mean for them."
                 .into(),

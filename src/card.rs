@@ -1,15 +1,22 @@
 //! The one-screen card for the last minute before a call (`coach card`):
 //! the objective, their business result and personal win, the three
-//! questions most worth asking (open ones first), the best and minimum
-//! commitment, the open follow-ups with them, and one stance reminder.
+//! questions most worth asking (open ones first, the ones the question
+//! coach flags marked), the best and minimum commitment, the open
+//! follow-ups with them, and one stance reminder. Every field is found by
+//! its meaning, so a playbook of any ids fills it.
+//!
+//! When a debrief came after the prep, the card shows what it learned in
+//! place of the prep's guesses, the last outcome, and only the planned
+//! questions not yet asked.
 //!
 //! It always fits in 24 lines of 80 columns: each field is cut to at most two
 //! lines, each question to one, and at most three follow-ups are listed.
 
 use dialoguer::console::style;
 
-use crate::playbook::Answer;
+use crate::playbook::{Answer, Meaning};
 use crate::session::Session;
+use crate::session::thread::{Said, unasked};
 use crate::text::{printable_line, wrap};
 
 /// The screen the card must fit.
@@ -19,32 +26,32 @@ pub const HEIGHT: usize = 24;
 /// Labels are padded to this many columns.
 const LABEL: usize = 10;
 
-fn answer<'a>(prep: &'a Session, id: &str) -> Option<&'a Answer> {
-    prep.answers
-        .0
-        .iter()
-        .find(|(k, _)| k == id)
-        .map(|(_, a)| a)
-        .filter(|a| !matches!(a, Answer::Text(t) if t.trim().is_empty()))
-        .filter(|a| !matches!(a, Answer::List(l) if l.is_empty()))
-}
-
 /// The planned questions, open ones (no finding from the question coach)
-/// first, at most three.
-pub fn best_questions(questions: &[String]) -> Vec<&str> {
-    let (open, flagged): (Vec<&String>, Vec<&String>) = questions
+/// first, at most three, each with what the question coach calls it when
+/// it flags it ("closed", "leading and stacked").
+pub fn best_questions(questions: &[String]) -> Vec<(&str, Option<String>)> {
+    let checked: Vec<(&str, Option<String>)> = questions
         .iter()
-        .filter(|q| !q.trim().is_empty())
-        .partition(|q| crate::coaching::check::check(q).is_empty());
-    open.into_iter()
-        .chain(flagged)
-        .take(3)
         .map(|q| q.trim())
-        .collect()
+        .filter(|q| !q.is_empty())
+        .map(|q| {
+            let findings = crate::coaching::check::check(q);
+            let flag = (!findings.is_empty()).then(|| crate::coaching::kinds(&findings));
+            (q, flag)
+        })
+        .collect();
+    let (open, flagged): (Vec<_>, Vec<_>) = checked.into_iter().partition(|(_, f)| f.is_none());
+    open.into_iter().chain(flagged).take(3).collect()
 }
 
 /// The card's text: at most [`HEIGHT`] lines of at most [`WIDTH`] columns.
-pub fn render(prep: &Session, open: &[String], stance: Option<&str>) -> String {
+/// `since` is what a debrief after the prep said, if one did.
+pub fn render(
+    prep: &Session,
+    since: Option<&Said>,
+    open: &[String],
+    stance: Option<&str>,
+) -> String {
     let mut lines: Vec<String> = Vec::new();
     let who = if prep.account.trim().is_empty() {
         prep.with.trim().to_string()
@@ -57,23 +64,52 @@ pub fn render(prep: &Session, open: &[String], stance: Option<&str>) -> String {
         WIDTH,
     )));
     lines.push("─".repeat(WIDTH));
-    for (label, id) in [
-        ("Objective", "objective"),
-        ("Business", "business_result"),
-        ("Personal", "personal_win"),
+    if let Some(a) = prep.meant(Meaning::Objective) {
+        field(&mut lines, "Objective", &a.display());
+    }
+    for (label, meaning) in [
+        ("Business", Meaning::BusinessResult),
+        ("Personal", Meaning::PersonalWin),
     ] {
-        if let Some(a) = answer(prep, id) {
-            field(&mut lines, label, &a.display());
+        // What the debrief learned replaces the prep's guess.
+        let learned = since
+            .into_iter()
+            .flat_map(|s| &s.learned)
+            .find(|l| l.meaning == Some(meaning));
+        match (learned, prep.meant(meaning)) {
+            (Some(l), _) => field(
+                &mut lines,
+                label,
+                &format!("learned: {}", l.answer.display()),
+            ),
+            (None, Some(a)) => field(&mut lines, label, &a.display()),
+            (None, None) => {}
         }
     }
-    if let Some(Answer::List(questions)) = answer(prep, "planned_questions") {
-        lines.push(bold("Ask"));
-        for (n, q) in best_questions(questions).iter().enumerate() {
-            lines.push(fit(&format!("  {}. {}", n + 1, printable_line(q)), WIDTH));
+    if let Some(last) = since.and_then(|s| s.last.as_deref()) {
+        field(&mut lines, "Last call", last);
+    }
+    if let Some(Answer::List(planned)) = prep.meant(Meaning::PlannedQuestions) {
+        let questions = match since.and_then(|s| s.asked.as_deref()) {
+            Some(asked) => unasked(planned, asked),
+            None => planned.clone(),
+        };
+        if !questions.is_empty() {
+            lines.push(bold("Ask"));
+        }
+        for (n, (q, flag)) in best_questions(&questions).iter().enumerate() {
+            let flag = flag.as_ref().map_or(String::new(), |f| format!("  [{f}]"));
+            lines.push(fit(
+                &format!("  {}. {}{flag}", n + 1, printable_line(q)),
+                WIDTH,
+            ));
         }
     }
-    for (label, id) in [("Best", "best_action"), ("Minimum", "minimum_action")] {
-        if let Some(a) = answer(prep, id) {
+    for (label, meaning) in [
+        ("Best", Meaning::BestAction),
+        ("Minimum", Meaning::MinimumAction),
+    ] {
+        if let Some(a) = prep.meant(meaning) {
             field(&mut lines, label, &a.display());
         }
     }
@@ -154,14 +190,18 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
+        let best = best_questions(&qs);
+        let texts: Vec<&str> = best.iter().map(|(q, _)| *q).collect();
         assert_eq!(
-            best_questions(&qs),
+            texts,
             [
                 "How do decisions like this get made?",
                 "What would make this a success for you?",
                 "Do you have a budget?"
             ]
         );
+        assert_eq!(best[0].1, None);
+        assert_eq!(best[2].1.as_deref(), Some("closed"));
     }
 
     #[test]

@@ -72,6 +72,7 @@ pub mod error;
 pub mod flow;
 pub mod followups;
 pub mod history;
+pub mod pairs;
 pub mod people;
 pub mod playbook;
 pub mod prompt;

@@ -86,9 +86,15 @@ pub fn plan_table(outcome: &Outcome, width: Option<usize>) -> Option<String> {
         width.unwrap_or(NOT_A_TERMINAL),
     );
     for row in &outcome.plan_vs_actual {
-        let text = |t: &Option<String>| {
-            t.as_deref()
-                .map_or("—".to_string(), |t| clip(&printable(t)))
+        // A list is shown one item a line, so it reads as the list it is.
+        let text = |t: &Option<Answer>| match t {
+            None => "—".to_string(),
+            Some(Answer::List(items)) => items
+                .iter()
+                .map(|i| format!("• {}", clip(&printable(i))))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Some(a) => clip(&printable(&a.display())),
         };
         table.add_row([printable(&row.ask), text(&row.planned), text(&row.actual)]);
     }

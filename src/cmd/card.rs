@@ -8,7 +8,9 @@ use crate::cli::CardArgs;
 use crate::error::Result;
 use crate::playbook::Kind;
 use crate::session::Session;
+use crate::session::thread::Said;
 use crate::store::Store;
+use crate::workflow::since;
 use crate::workflow::who::{Purpose, no_prep_with, settle};
 
 pub fn run(args: CardArgs, store: &Store) -> Result<()> {
@@ -27,11 +29,33 @@ pub fn run(args: CardArgs, store: &Store) -> Result<()> {
     };
     let open = open_followups(store, &prep.with)?;
     let stance = stance(store, &prep);
-    let card = crate::card::render(&prep, &open, stance.as_deref());
+    let since = since(store, &prep)?;
+    let card = crate::card::render(&prep, since.as_ref(), &open, stance.as_deref());
     let mut out = crate::stdout();
     out.write_all(card.as_bytes())?;
     out.flush()?;
     Ok(())
+}
+
+/// What the latest debrief with this counterpart said, when it came after
+/// the prep: the card shows what it learned rather than the prep's guesses.
+fn since(store: &Store, prep: &Session) -> Result<Option<Said>> {
+    let Some((_, debrief)) = store.latest(Kind::Debrief, &prep.with)? else {
+        return Ok(None);
+    };
+    if debrief.date < prep.date {
+        return Ok(None);
+    }
+    let (playbook, linked) = since::context(store, &debrief);
+    let next = store.playbook_by_id(&prep.playbook).ok();
+    let linked =
+        linked.or_else(|| (debrief.prep.as_deref() == Some(&prep.id)).then(|| prep.clone()));
+    Ok(Some(Said::of(
+        &debrief,
+        playbook.as_ref(),
+        linked.as_ref(),
+        next.as_ref(),
+    )))
 }
 
 /// Open follow-ups agreed with this counterpart, in listing order.

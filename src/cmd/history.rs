@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::cli::{HistoryArgs, HistoryFormat};
 use crate::error::Result;
 use crate::history::Filter;
+use crate::playbook::{Answer, Meaning};
 use crate::session::{Moment, Session};
 use crate::store::{Head, Store, print_warnings, scan};
 use crate::text::printable_line;
@@ -35,12 +36,7 @@ impl Row {
     pub fn new(head: &Head, s: Session, done: &HashSet<String>) -> Row {
         Row {
             kind: s.kind.as_str(),
-            outcome: s
-                .answers
-                .0
-                .iter()
-                .find(|(id, _)| id == "outcome")
-                .map(|(_, a)| a.display()),
+            outcome: s.meant(Meaning::Outcome).map(Answer::display),
             open_followups: s.followups.iter().filter(|f| !done.contains(&f.id)).count(),
             notes_path: head.path.display().to_string(),
             id: s.id,

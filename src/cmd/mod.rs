@@ -75,11 +75,7 @@ fn print_finished(format: Format, done: &Finished, store: &Store) -> Result<()> 
     let (session, outcome, path) = (&done.session, &done.outcome, &done.path);
     match format {
         Format::Json => {
-            crate::text::write_json(
-                &mut out,
-                &session.to_json(path, &outcome.plan_vs_actual),
-                true,
-            )?;
+            crate::text::write_json(&mut out, &session.to_json(path), true)?;
             crate::note!("Notes saved to {}", shown(path));
         }
         Format::Table => {

@@ -45,7 +45,17 @@ pub struct Flow<'p> {
     answers: HashMap<String, Answer>,
     asked: HashSet<String>,
     observer: Option<Observer<'p>>,
-    earlier: HashMap<String, (String, Answer)>,
+    earlier: HashMap<String, Earlier>,
+}
+
+/// Something known of a question from an earlier session, shown above it.
+#[derive(Debug, Clone)]
+struct Earlier {
+    label: String,
+    answer: Answer,
+    /// Whether the answer starts from it (a fact to confirm), or it is only
+    /// shown (a target planned afresh).
+    prefill: bool,
 }
 
 impl<'p> Flow<'p> {
@@ -136,22 +146,29 @@ impl<'p> Flow<'p> {
         ctx
     }
 
-    /// What a question was planned as (a debrief's `plan`), or what was
-    /// learned about it before (`with_earlier`), to show above the prompt.
-    fn earlier(&self, q: &Question) -> Option<(String, Answer)> {
+    /// What a question was planned as (a debrief's `plan`), or what an
+    /// earlier session said of it (`with_earlier`), to show above the prompt.
+    fn earlier(&self, q: &Question) -> Option<Earlier> {
         if let (Some(plan), Some(prep)) = (&q.plan, &self.cx.prep) {
-            return prep
-                .answer(plan)
-                .map(|a| ("Planned".to_string(), a.clone()));
+            return prep.answer(plan).map(|a| Earlier {
+                label: "Planned".to_string(),
+                answer: a.clone(),
+                prefill: true,
+            });
         }
         self.earlier.get(&q.id).cloned()
     }
 
-    /// Offer `answer` for question `id`, labelled (e.g. "Learned last time"),
-    /// as something to confirm rather than ask afresh.
-    pub fn with_earlier(mut self, id: &str, label: &str, answer: Answer) -> Self {
-        self.earlier
-            .insert(id.to_string(), (label.to_string(), answer));
+    /// Show `answer` above question `id`, labelled (e.g. "Learned last
+    /// time"); with `prefill`, the answer starts from it, as something to
+    /// confirm rather than ask afresh.
+    pub fn with_earlier(mut self, id: &str, label: &str, answer: Answer, prefill: bool) -> Self {
+        let earlier = Earlier {
+            label: label.to_string(),
+            answer,
+            prefill,
+        };
+        self.earlier.insert(id.to_string(), earlier);
         self
     }
 
@@ -212,7 +229,8 @@ impl<'p> Flow<'p> {
         // An earlier answer is offered as the starting text when it fits.
         let offered = earlier
             .as_ref()
-            .map(|(_, a)| a.clone())
+            .filter(|e| e.prefill)
+            .map(|e| e.answer.clone())
             .filter(|a| answer::fits(q, a));
         let prompt = Prompt {
             question: q,
@@ -224,7 +242,7 @@ impl<'p> Flow<'p> {
                 .cloned()
                 .or_else(|| q.default.clone())
                 .or(offered),
-            earlier: earlier.map(|(label, a)| (label, labelled(q, a).display())),
+            earlier: earlier.map(|e| (e.label, labelled(q, e.answer).display())),
         };
         let answer = prompter.ask(&prompt)?;
         self.asked.insert(q.id.clone());
@@ -350,8 +368,8 @@ impl<'p> Flow<'p> {
                         question: q.id.clone(),
                         plan: plan.clone(),
                         ask: ask.clone(),
-                        planned: self.earlier(q).map(|(_, a)| a.display()),
-                        actual: answer.as_ref().map(Answer::display),
+                        planned: self.earlier(q).map(|e| e.answer),
+                        actual: answer.clone(),
                     });
                 }
                 rows.push(Row {

@@ -29,18 +29,19 @@ impl PrepContext {
     }
 }
 
-/// A debrief question held against its plan: what was planned, what happened.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+/// A debrief question held against its plan: what was planned, what
+/// happened, each value with its type (a list stays a list).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PlanVsActual {
+    /// The debrief question.
     pub question: String,
     /// The prep question it is held against.
-    #[serde(skip)]
     pub plan: String,
-    /// The debrief question as asked.
+    /// The debrief question as asked (for the table and the notes).
     #[serde(skip)]
     pub ask: String,
-    pub planned: Option<String>,
-    pub actual: Option<String>,
+    pub planned: Option<Answer>,
+    pub actual: Option<Answer>,
 }
 
 /// A shown question with its answer as people read it (choice labels rather

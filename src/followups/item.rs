@@ -16,17 +16,15 @@ use jiff::civil::Date;
 
 use super::due::{parse_due, weekday};
 use crate::playbook::Answer;
-use crate::session::{Answers, FollowUp};
+use crate::session::FollowUp;
 
-/// The debrief question whose answer holds the next steps agreed.
-pub const NEXT_STEPS: &str = "next_steps";
-
-/// The next steps in a debrief's answers, each parsed into a follow-up of
-/// `session_id`: one a list item, or one a line of a text answer.
-pub fn next_steps(answers: &Answers, session_id: &str, session_date: Date) -> Vec<Parsed> {
-    let items: Vec<&str> = match answers.0.iter().find(|(id, _)| id == NEXT_STEPS) {
-        Some((_, Answer::List(items))) => items.iter().map(String::as_str).collect(),
-        Some((_, Answer::Text(text))) => text.lines().collect(),
+/// The next steps of a debrief (its answer meaning `next_steps`), each
+/// parsed into a follow-up of `session_id`: one a list item, or one a line
+/// of a text answer.
+pub fn next_steps(answer: Option<&Answer>, session_id: &str, session_date: Date) -> Vec<Parsed> {
+    let items: Vec<&str> = match answer {
+        Some(Answer::List(items)) => items.iter().map(String::as_str).collect(),
+        Some(Answer::Text(text)) => text.lines().collect(),
         _ => Vec::new(),
     };
     items

@@ -87,22 +87,15 @@ proptest::proptest! {
 #[test]
 fn next_steps_come_from_a_list_or_the_lines_of_a_text() {
     use crate::playbook::Answer;
-    use crate::session::Answers;
-    let list = Answers(vec![(
-        NEXT_STEPS.into(),
-        Answer::List(vec![
-            "me: send the plan by Friday".into(),
-            "Jane to call Raj".into(),
-        ]),
-    )]);
-    let parsed = next_steps(&list, "s", WED);
+    let list = Answer::List(vec![
+        "me: send the plan by Friday".into(),
+        "Jane to call Raj".into(),
+    ]);
+    let parsed = next_steps(Some(&list), "s", WED);
     let owners: Vec<&str> = parsed.iter().map(|p| p.followup.owner.as_str()).collect();
     assert_eq!(owners, ["me", "Jane"]);
     assert_eq!(parsed[1].followup.id, "s#2");
-    let text = Answers(vec![(
-        NEXT_STEPS.into(),
-        Answer::Text("send the deck\n\nbook a demo\n".into()),
-    )]);
-    assert_eq!(next_steps(&text, "s", WED).len(), 2);
-    assert!(next_steps(&Answers::default(), "s", WED).is_empty());
+    let text = Answer::Text("send the deck\n\nbook a demo\n".into());
+    assert_eq!(next_steps(Some(&text), "s", WED).len(), 2);
+    assert!(next_steps(None, "s", WED).is_empty());
 }

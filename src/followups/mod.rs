@@ -15,5 +15,5 @@ pub mod list;
 pub mod log;
 
 pub use due::parse_due;
-pub use item::{NEXT_STEPS, Parsed, next_steps, parse_item};
+pub use item::{Parsed, next_steps, parse_item};
 pub use list::{Followups, Item, Reliability, collect, reliability_of};

@@ -1,7 +1,8 @@
 //! The writers of `coach export`: JSON (one array), JSON lines, CSV and one
 //! Markdown document. CSV has one row per session: the session's own keys,
-//! then one `answers.<id>` column per question id met (in the order first
-//! met); lists are joined with `; ` and fields are quoted as RFC 4180 says
+//! then one column per meaning met (`outcome`, `talk_share`, …: the same
+//! column whatever the playbook calls the question), then one
+//! `answers.<id>` column per question id met (in the order first met); lists are joined with `; ` and fields are quoted as RFC 4180 says
 //! (records end in CRLF; a field with a comma, quote or line break is put in
 //! quotes, its quotes doubled). A cell that a spreadsheet would run as a
 //! formula is neutralised with a leading `'`, and CSV and Markdown text is
@@ -9,7 +10,7 @@
 
 use std::io::{self, Write};
 
-use crate::playbook::Answer;
+use crate::playbook::{Answer, Meaning};
 use crate::session::{FollowUp, Session};
 
 pub fn json(out: &mut impl Write, sessions: &[Session]) -> io::Result<()> {
@@ -53,9 +54,14 @@ pub fn csv(out: &mut impl Write, sessions: &[Session]) -> io::Result<()> {
             }
         }
     }
+    let meanings: Vec<Meaning> = Meaning::ALL
+        .into_iter()
+        .filter(|m| sessions.iter().any(|s| s.means.id(*m).is_some()))
+        .collect();
     let header: Vec<String> = COLUMNS
         .iter()
         .map(|c| c.to_string())
+        .chain(meanings.iter().map(|m| m.as_str().to_string()))
         .chain(answer_ids.iter().map(|id| format!("answers.{id}")))
         .collect();
     record(out, header.iter().map(String::as_str))?;
@@ -87,6 +93,9 @@ pub fn csv(out: &mut impl Write, sessions: &[Session]) -> io::Result<()> {
                 .unwrap_or_default(),
             s.coach_version.clone(),
         ];
+        let meant = meanings
+            .iter()
+            .map(|m| s.meant(*m).map(Answer::display).unwrap_or_default());
         let answers = answer_ids.iter().map(|want| {
             s.answers
                 .0
@@ -95,7 +104,7 @@ pub fn csv(out: &mut impl Write, sessions: &[Session]) -> io::Result<()> {
                 .map(|(_, a)| a.display())
                 .unwrap_or_default()
         });
-        let row: Vec<String> = fields.into_iter().chain(answers).collect();
+        let row: Vec<String> = fields.into_iter().chain(meant).chain(answers).collect();
         record(out, row.iter().map(String::as_str))?;
     }
     Ok(())

@@ -4,8 +4,8 @@
 //!
 //! What counts as sensitive: every free-text answer. Without the playbook
 //! coach cannot tell a choice from typed text, so a text or list answer is
-//! kept only when its question id is on a short allowlist of choice
-//! questions ([`KEPT_TEXT`]); yes/no and number answers (scales, counts)
+//! kept only when its question means one of a short allowlist of choice
+//! meanings ([`KEPT_TEXT`]); yes/no and number answers (scales, counts)
 //! are kept. Nudges (which quote answers) are dropped, a follow-up keeps
 //! only its id, owner (`me`, `them` or `someone`) and due date, and a
 //! transcript's file name and speaker name are dropped. Every remaining
@@ -19,13 +19,13 @@
 use std::collections::HashMap;
 
 use crate::people::fold;
-use crate::playbook::Answer;
+use crate::playbook::{Answer, Meaning};
 use crate::session::Session;
 use crate::text::slug;
 
-/// Text answers kept by `--redact`: choice questions whose values are
-/// coach's own words, never the user's.
-pub const KEPT_TEXT: &[&str] = &["outcome", "commitment_vs_minimum"];
+/// Text answers kept by `--redact`: the meanings of choice questions whose
+/// values are the playbook's words, never the user's.
+pub const KEPT_TEXT: [Meaning; 2] = [Meaning::Outcome, Meaning::CommitmentVsMinimum];
 
 const DROPPED: &str = "(redacted)";
 
@@ -64,10 +64,25 @@ pub fn redact(sessions: &mut [Session]) {
         s.tags = s.tags.iter().map(|t| id(t)).collect();
         s.skipped = s.skipped.iter().map(|t| id(t)).collect();
         s.nudges.clear();
+        let kept: Vec<String> = KEPT_TEXT
+            .iter()
+            .filter_map(|m| s.means.id(*m).map(str::to_owned))
+            .collect();
         s.answers.0.retain(|(id, a)| match a {
             Answer::Bool(_) | Answer::Int(_) => true,
-            Answer::Text(_) | Answer::List(_) => KEPT_TEXT.contains(&id.as_str()),
+            Answer::Text(_) | Answer::List(_) => kept.contains(id),
         });
+        // The plan against what happened quotes answers: only numbers and
+        // yes/no stay, as in the answers.
+        let numeric = |a: &mut Option<Answer>| {
+            if matches!(a, Some(Answer::Text(_) | Answer::List(_))) {
+                *a = None;
+            }
+        };
+        for row in &mut s.plan_vs_actual {
+            numeric(&mut row.planned);
+            numeric(&mut row.actual);
+        }
         for (_, a) in &mut s.answers.0 {
             if let Answer::Text(t) = a {
                 *t = text(t);
@@ -222,7 +237,7 @@ fn scrub(text: &str, needles: &[Needle], in_id: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::playbook::Kind;
+    use crate::playbook::{Kind, Meanings};
     use crate::session::{Answers, FollowUp, Measured};
 
     pub fn session(with: &str, account: &str, date: &str) -> Session {
@@ -239,7 +254,7 @@ mod tests {
             tags: vec!["coach".into()],
             prep: Some(format!("{}-{s}-prep", &date[..10])),
             answers: Answers(vec![
-                ("outcome".into(), Answer::Text("advance".into())),
+                ("result_kind".into(), Answer::Text("advance".into())),
                 ("learned".into(), Answer::Text(format!("{with} said yes"))),
                 (
                     "objections".into(),
@@ -247,7 +262,16 @@ mod tests {
                 ),
                 ("talk_share".into(), Answer::Int(40)),
             ]),
+            // Kept by meaning, whatever the question's id.
+            means: Meanings(vec![("outcome".into(), "result_kind".into())]),
             skipped: vec![],
+            plan_vs_actual: vec![crate::flow::PlanVsActual {
+                question: "got_goal".into(),
+                plan: "goal".into(),
+                ask: String::new(),
+                planned: Some(Answer::Text(format!("{account} grows"))),
+                actual: Some(Answer::List(vec![format!("{with} said yes")])),
+            }],
             nudges: vec![format!("Ask {with} more.")],
             followups: vec![FollowUp {
                 id: format!("{}-{s}-debrief#1", &date[..10]),
@@ -303,7 +327,7 @@ mod tests {
             .iter()
             .map(|(id, _)| id.as_str())
             .collect();
-        assert_eq!(kept, ["outcome", "talk_share"]);
+        assert_eq!(kept, ["result_kind", "talk_share"]);
         assert_eq!(list[0].followups[0].owner, "someone");
         assert!(list[0].id.contains("counterpart-2"), "{}", list[0].id);
     }

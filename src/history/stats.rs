@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use crate::followups::Reliability;
-use crate::playbook::{Answer, Kind};
+use crate::playbook::{Answer, Kind, Meaning};
 use crate::session::Session;
 
 #[derive(Debug, Default, PartialEq)]
@@ -17,9 +17,9 @@ pub struct Stats {
     pub debriefs: usize,
     /// Preps that a debrief among the sessions was held against.
     pub preps_debriefed: usize,
-    pub advance: usize,
-    pub continuation: usize,
-    pub no_sale: usize,
+    /// Debriefs by outcome (the answer meaning `outcome`): the three of
+    /// Conceptual Selling first, always, then any other value met.
+    pub outcomes: Vec<(String, usize)>,
     /// Averages: talk share in percent, questions per call.
     pub talk_share_estimated: Option<f64>,
     pub talk_share_measured: Option<f64>,
@@ -31,31 +31,20 @@ pub struct Stats {
     /// Per debrief, oldest first.
     pub talk_share_trend: Vec<f64>,
     pub questions_trend: Vec<f64>,
+    /// How needy the user felt (`neediness`), how much they took over (`one_up`).
     pub felt_needy_trend: Vec<f64>,
     pub took_over_trend: Vec<f64>,
 }
 
-fn number(s: &Session, id: &str) -> Option<f64> {
-    s.answers
-        .0
-        .iter()
-        .find(|(k, _)| k == id)
-        .and_then(|(_, a)| match a {
-            Answer::Int(n) => Some(*n as f64),
-            Answer::Text(t) => t.trim().parse().ok(),
-            _ => None,
-        })
-}
+/// The outcomes every report names, even when none was met.
+const OUTCOMES: [&str; 3] = ["advance", "continuation", "no_sale"];
 
-fn text<'a>(s: &'a Session, id: &str) -> Option<&'a str> {
-    s.answers
-        .0
-        .iter()
-        .find(|(k, _)| k == id)
-        .and_then(|(_, a)| match a {
-            Answer::Text(t) => Some(t.trim()),
-            _ => None,
-        })
+fn number(s: &Session, meaning: Meaning) -> Option<f64> {
+    match s.meant(meaning)? {
+        Answer::Int(n) => Some(*n as f64),
+        Answer::Text(t) => t.trim().parse().ok(),
+        _ => None,
+    }
 }
 
 fn mean(values: &[f64]) -> Option<f64> {
@@ -70,6 +59,7 @@ pub fn compute(sessions: &[Session], reliability: Option<Reliability>) -> Stats 
     let debriefed: HashSet<&str> = sessions.iter().filter_map(|s| s.prep.as_deref()).collect();
     let mut st = Stats {
         sessions: sessions.len(),
+        outcomes: OUTCOMES.iter().map(|o| (o.to_string(), 0)).collect(),
         reliability,
         first_day: by_date.first().map(|s| s.date.date()),
         last_day: by_date.last().map(|s| s.date.date()),
@@ -86,20 +76,21 @@ pub fn compute(sessions: &[Session], reliability: Option<Reliability>) -> Stats 
             }
             Kind::Debrief => st.debriefs += 1,
         }
-        match text(s, "outcome") {
-            Some("advance") => st.advance += 1,
-            Some("continuation") => st.continuation += 1,
-            Some("no_sale") => st.no_sale += 1,
-            _ => {}
+        if let Some(Answer::Text(outcome)) = s.meant(Meaning::Outcome) {
+            let outcome = outcome.trim();
+            match st.outcomes.iter_mut().find(|(o, _)| o == outcome) {
+                Some((_, n)) => *n += 1,
+                None => st.outcomes.push((outcome.to_string(), 1)),
+            }
         }
         let trends = [
-            ("talk_share", &mut st.talk_share_trend),
-            ("questions_asked", &mut st.questions_trend),
-            ("felt_needy", &mut st.felt_needy_trend),
-            ("took_over", &mut st.took_over_trend),
+            (Meaning::TalkShare, &mut st.talk_share_trend),
+            (Meaning::QuestionsAsked, &mut st.questions_trend),
+            (Meaning::Neediness, &mut st.felt_needy_trend),
+            (Meaning::OneUp, &mut st.took_over_trend),
         ];
-        for (id, trend) in trends {
-            trend.extend(number(s, id));
+        for (meaning, trend) in trends {
+            trend.extend(number(s, meaning));
         }
         if let Some(l) = &s.listen {
             measured_share.push(l.talk_share * 100.0);
@@ -175,11 +166,12 @@ fn render_into(out: &mut String, st: &Stats) -> std::fmt::Result {
         )?;
     }
     if st.debriefs > 0 {
-        writeln!(
-            out,
-            "Outcomes: {} advance, {} continuation, {} no sale",
-            st.advance, st.continuation, st.no_sale
-        )?;
+        let outcomes: Vec<String> = st
+            .outcomes
+            .iter()
+            .map(|(o, n)| format!("{n} {}", crate::text::printable_line(&o.replace('_', " "))))
+            .collect();
+        writeln!(out, "Outcomes: {}", outcomes.join(", "))?;
     }
     let fig = |v: Option<f64>, unit: &str| v.map_or("–".to_string(), |v| format!("{v:.0}{unit}"));
     let fig1 = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{v:.1}"));
@@ -201,11 +193,21 @@ fn render_into(out: &mut String, st: &Stats) -> std::fmt::Result {
         Some(r) => writeln!(out, "Follow-ups: {r}")?,
         None => writeln!(out, "Follow-ups: none of yours has come due yet")?,
     }
+    // A playbook's own scale may be wider than 1 to 5.
+    let scale = |values: &[f64]| {
+        let lo = values.iter().copied().fold(1.0, f64::min);
+        let hi = values.iter().copied().fold(5.0, f64::max);
+        (lo, hi)
+    };
+    let (needy_lo, needy_hi) = scale(&st.felt_needy_trend);
+    let (over_lo, over_hi) = scale(&st.took_over_trend);
+    let needy = format!("felt needy ({needy_lo}–{needy_hi})");
+    let over = format!("took over ({over_lo}–{over_hi})");
     let trends = [
         ("talk share (0–100%)", &st.talk_share_trend, 0.0, 100.0),
         ("questions asked", &st.questions_trend, 0.0, 20.0),
-        ("felt needy (1–5)", &st.felt_needy_trend, 1.0, 5.0),
-        ("took over (1–5)", &st.took_over_trend, 1.0, 5.0),
+        (needy.as_str(), &st.felt_needy_trend, needy_lo, needy_hi),
+        (over.as_str(), &st.took_over_trend, over_lo, over_hi),
     ];
     if trends.iter().any(|t| t.1.len() >= 2) {
         writeln!(
@@ -224,6 +226,7 @@ fn render_into(out: &mut String, st: &Stats) -> std::fmt::Result {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::playbook::Meanings;
     use crate::session::{Answers, Measured};
 
     fn s(
@@ -244,13 +247,20 @@ mod tests {
             date: date.parse().unwrap(),
             tags: vec![],
             prep: prep.map(str::to_string),
+            means: Meanings(
+                answers
+                    .iter()
+                    .map(|(k, _)| (k.to_string(), format!("q_{k}")))
+                    .collect(),
+            ),
             answers: Answers(
                 answers
                     .into_iter()
-                    .map(|(k, v)| (k.to_string(), v))
+                    .map(|(k, v)| (format!("q_{k}"), v))
                     .collect(),
             ),
             skipped: vec![],
+            plan_vs_actual: vec![],
             nudges: vec![],
             followups: vec![],
             listen: None,
@@ -268,7 +278,7 @@ mod tests {
             vec![
                 ("outcome", Answer::Text("no_sale".into())),
                 ("talk_share", Answer::Int(70)),
-                ("felt_needy", Answer::Int(5)),
+                ("neediness", Answer::Int(5)),
             ],
         );
         d2.listen = Some(Measured {
@@ -283,6 +293,13 @@ mod tests {
             s("p1", Kind::Prep, "2026-11-01T10:00:00Z", None, vec![]),
             s("p2", Kind::Prep, "2026-11-05T10:00:00Z", None, vec![]),
             s(
+                "d3",
+                Kind::Debrief,
+                "2026-11-21T10:00:00Z",
+                None,
+                vec![("outcome", Answer::Text("won".into()))],
+            ),
+            s(
                 "d1",
                 Kind::Debrief,
                 "2026-11-02T10:00:00Z",
@@ -291,16 +308,26 @@ mod tests {
                     ("outcome", Answer::Text("advance".into())),
                     ("talk_share", Answer::Int(40)),
                     ("questions_asked", Answer::Int(12)),
-                    ("felt_needy", Answer::Int(1)),
+                    ("neediness", Answer::Int(1)),
                 ],
             ),
         ];
         let st = compute(&list, None);
         assert_eq!(
             (st.sessions, st.preps, st.debriefs, st.preps_debriefed),
-            (4, 2, 2, 1)
+            (5, 2, 3, 1)
         );
-        assert_eq!((st.advance, st.continuation, st.no_sale), (1, 0, 1));
+        let outcomes: Vec<(&str, usize)> =
+            st.outcomes.iter().map(|(o, n)| (o.as_str(), *n)).collect();
+        assert_eq!(
+            outcomes,
+            [
+                ("advance", 1),
+                ("continuation", 0),
+                ("no_sale", 1),
+                ("won", 1)
+            ]
+        );
         assert_eq!(st.talk_share_estimated, Some(55.0));
         assert_eq!(st.talk_share_measured, Some(60.0));
         assert_eq!(st.questions_estimated, Some(12.0));
@@ -312,6 +339,10 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("felt needy (1–5)     ▁█"), "{text}");
+        assert!(
+            text.contains("Outcomes: 1 advance, 0 continuation, 1 no sale, 1 won"),
+            "{text}"
+        );
         assert!(render(&compute(&[], None)).starts_with("No sessions"));
     }
 

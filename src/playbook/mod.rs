@@ -7,9 +7,11 @@ pub mod builtin;
 pub mod link;
 pub mod lint;
 pub mod load;
+pub mod meaning;
 pub mod model;
 #[cfg(test)]
 mod props;
 mod validate;
 
-pub use model::{Answer, Kind, Playbook, Question, QuestionType, Section};
+pub use meaning::Meaning;
+pub use model::{Answer, Kind, Meanings, Playbook, Question, QuestionType, Section};

@@ -5,6 +5,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use super::meaning::Meaning;
+
 /// A conversation plan: sections of questions walked in order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -117,6 +119,10 @@ pub struct Question {
     /// Debrief only: the prep question this one is held against.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<String>,
+    /// What this question is, so that every command that needs it finds it
+    /// whatever the id (the card, follow-ups, stats, the next prep).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub means: Option<Meaning>,
     /// `questions`: every item of the answer is checked as a question to ask.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check: Option<Check>,
@@ -268,6 +274,15 @@ pub enum Answer {
 }
 
 impl Answer {
+    /// Whether the answer says nothing: blank text or an empty list.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Answer::Text(t) => t.trim().is_empty(),
+            Answer::List(items) => items.iter().all(|i| i.trim().is_empty()),
+            Answer::Bool(_) | Answer::Int(_) => false,
+        }
+    }
+
     /// The answer as one line of text, lists joined with `; `.
     pub fn display(&self) -> String {
         match self {
@@ -287,6 +302,20 @@ impl Playbook {
 
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions().find(|q| q.id == id)
+    }
+
+    /// The question that means `meaning`, if the playbook has one.
+    pub fn meaning(&self, meaning: Meaning) -> Option<&Question> {
+        self.questions().find(|q| q.means == Some(meaning))
+    }
+
+    /// Each meaning the playbook declares, with its question's id, in order.
+    pub fn meanings(&self) -> Meanings {
+        Meanings(
+            self.questions()
+                .filter_map(|q| q.means.map(|m| (m.as_str().to_string(), q.id.clone())))
+                .collect(),
+        )
     }
 }
 
@@ -315,10 +344,53 @@ impl Question {
             required,
             when: None,
             plan: None,
+            means: None,
             check: None,
             nudge: None,
             nudges: Vec::new(),
         }
+    }
+}
+
+/// What a session's questions mean: meaning name → question id, in the
+/// order the playbook asks them. Kept in each session's front matter, so a
+/// session is read by meaning without its playbook. Names stay text, so a
+/// file naming a meaning this version does not know still reads.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meanings(pub Vec<(String, String)>);
+
+impl Meanings {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The id of the question that means `meaning`.
+    pub fn id(&self, meaning: Meaning) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(m, _)| m == meaning.as_str())
+            .map(|(_, id)| id.as_str())
+    }
+
+    /// The meaning of question `id`.
+    pub fn of(&self, id: &str) -> Option<Meaning> {
+        self.0
+            .iter()
+            .find(|(_, q)| q == id)
+            .and_then(|(m, _)| Meaning::parse(m))
+    }
+}
+
+impl Serialize for Meanings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::pairs::serialize(&self.0, serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Meanings {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::pairs::deserialize(deserializer, "a mapping of meanings to question ids")
+            .map(Meanings)
     }
 }
 

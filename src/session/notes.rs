@@ -97,9 +97,10 @@ fn debrief(out: &mut String, s: &Session, outcome: &Outcome) {
     if !outcome.plan_vs_actual.is_empty() {
         out.push_str("## Plan against what happened\n\n| Question | Planned | Actual |\n| --- | --- | --- |\n");
         for row in &outcome.plan_vs_actual {
-            let cell = |t: &Option<String>| {
-                t.as_deref()
-                    .map_or("—".to_string(), |t| inline(t).replace('|', "\\|"))
+            let cell = |t: &Option<Answer>| {
+                t.as_ref().map_or("—".to_string(), |t| {
+                    inline(&t.display()).replace('|', "\\|")
+                })
             };
             let _ = writeln!(
                 out,

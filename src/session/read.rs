@@ -45,19 +45,20 @@ pub fn front_matter(source: &Source) -> Result<Session, Diagnostics> {
         strict_booleans: true,
         budget: serde_saphyr::budget! { max_depth: 32, max_aliases: 64, max_documents: 1 },
     };
-    let session = serde_saphyr::from_str_with_options::<Session>(yaml, options).map_err(|err| {
-        use serde_saphyr::MessageFormatter;
-        // The front matter starts on the file's second line.
-        let loc = err.location().map_or(Loc::new(2, 1, 1), |l| {
-            Loc::new(
-                l.line() as usize + 1,
-                l.column() as usize,
-                (l.span().len() as usize).max(1),
-            )
-        });
-        let message = serde_saphyr::UserMessageFormatter.format_message(&err);
-        fail(loc, format!("invalid front matter: {message}"))
-    })?;
+    let mut session =
+        serde_saphyr::from_str_with_options::<Session>(yaml, options).map_err(|err| {
+            use serde_saphyr::MessageFormatter;
+            // The front matter starts on the file's second line.
+            let loc = err.location().map_or(Loc::new(2, 1, 1), |l| {
+                Loc::new(
+                    l.line() as usize + 1,
+                    l.column() as usize,
+                    (l.span().len() as usize).max(1),
+                )
+            });
+            let message = serde_saphyr::UserMessageFormatter.format_message(&err);
+            fail(loc, format!("invalid front matter: {message}"))
+        })?;
     // Ids name files: one that could be a path is refused.
     if !super::valid_id(&session.id) {
         let line = yaml
@@ -75,6 +76,10 @@ pub fn front_matter(source: &Source) -> Result<Session, Diagnostics> {
             )
             .help("a session id has only letters a-z, digits and `-`, like 2026-11-22-1403-jane-smith-prep"),
         ]));
+    }
+    // Notes written before playbooks said what their questions mean.
+    if session.means.is_empty() {
+        session.means = crate::playbook::builtin::meanings(&session.playbook);
     }
     Ok(session)
 }
@@ -109,8 +114,10 @@ mod tests {
                     Answer::List(vec!["How?".into(), "no".into()]),
                 ),
             ]),
+            means: crate::playbook::Meanings(vec![("objective".into(), "objective".into())]),
             skipped: vec!["why_now".into()],
             nudges: vec!["Slow down.".into()],
+            plan_vs_actual: Vec::new(),
             followups: Vec::new(),
             listen: None,
             coach_version: "0.1.0".into(),
@@ -125,6 +132,35 @@ mod tests {
             serde_saphyr::to_string(&s).unwrap()
         );
         assert_eq!(front_matter(&Source::new("s.md", text)).unwrap(), s);
+    }
+
+    #[test]
+    fn notes_from_before_meanings_get_their_built_in_playbooks() {
+        use crate::playbook::Meaning;
+        let mut s = session();
+        s.means = Default::default();
+        s.plan_vs_actual = vec![crate::flow::PlanVsActual {
+            question: "learned_result".into(),
+            plan: "business_result".into(),
+            ask: String::new(),
+            planned: Some(Answer::List(vec!["a".into(), "b".into()])),
+            actual: Some(Answer::Int(3)),
+        }];
+        let text = format!("---\n{}---\n", serde_saphyr::to_string(&s).unwrap());
+        assert!(!text.contains("means:"), "{text}");
+        let read = front_matter(&Source::new("s.md", text)).unwrap();
+        assert_eq!(read.means.id(Meaning::Objective), Some("objective"));
+        assert_eq!(read.means.id(Meaning::OneUp), Some("expert_urge"));
+        // Plan against actual keeps its types.
+        assert_eq!(read.plan_vs_actual, s.plan_vs_actual);
+        s.playbook = "my-own".into();
+        let text = format!("---\n{}---\n", serde_saphyr::to_string(&s).unwrap());
+        assert!(
+            front_matter(&Source::new("s.md", text))
+                .unwrap()
+                .means
+                .is_empty()
+        );
     }
 
     proptest::proptest! {

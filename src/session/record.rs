@@ -1,13 +1,11 @@
 //! The session record: what a notes file's YAML front matter holds
 //! (DESIGN.md section 5), and the JSON document `--format json` prints.
 
-use serde::de::{MapAccess, Visitor};
-use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::Moment;
 use crate::flow::PlanVsActual;
-use crate::playbook::{Answer, Kind};
+use crate::playbook::{Answer, Kind, Meaning, Meanings};
 
 /// Whether `id` is a session id as coach makes them: lowercase ASCII
 /// letters, digits and single dashes (`2026-11-22-1403-jane-smith-prep-2`),
@@ -37,8 +35,15 @@ pub struct Session {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prep: Option<String>,
     pub answers: Answers,
+    /// What the questions mean (meaning → question id), from the playbook:
+    /// how every command finds an answer for what it is.
+    #[serde(default, skip_serializing_if = "Meanings::is_empty")]
+    pub means: Meanings,
     pub skipped: Vec<String>,
     pub nudges: Vec<String>,
+    /// Debrief only: each question with a plan, what was planned and what happened.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plan_vs_actual: Vec<PlanVsActual>,
     /// Debrief only: the next steps agreed, as promises with owners and dates.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub followups: Vec<FollowUp>,
@@ -82,6 +87,17 @@ impl FollowUp {
 }
 
 impl Session {
+    /// The answer to the question that means `meaning`, unless it is empty.
+    pub fn meant(&self, meaning: Meaning) -> Option<&Answer> {
+        let id = self.means.id(meaning)?;
+        self.answers
+            .0
+            .iter()
+            .find(|(k, _)| k == id)
+            .map(|(_, a)| a)
+            .filter(|a| !a.is_empty())
+    }
+
     /// Give the session another id (`-2` added when its name is taken); the
     /// ids of its follow-ups follow, so they stay unique.
     pub fn set_id(&mut self, id: String) {
@@ -101,34 +117,13 @@ pub struct Answers(pub Vec<(String, Answer)>);
 
 impl Serialize for Answers {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (id, answer) in &self.0 {
-            map.serialize_entry(id, answer)?;
-        }
-        map.end()
+        crate::pairs::serialize(&self.0, serializer)
     }
 }
 
 impl<'de> Deserialize<'de> for Answers {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct AnswersVisitor;
-        impl<'de> Visitor<'de> for AnswersVisitor {
-            type Value = Answers;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a mapping of question ids to answers")
-            }
-            fn visit_unit<E>(self) -> Result<Answers, E> {
-                Ok(Answers::default())
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Answers, A::Error> {
-                let mut out = Vec::new();
-                while let Some((k, v)) = map.next_entry()? {
-                    out.push((k, v));
-                }
-                Ok(Answers(out))
-            }
-        }
-        deserializer.deserialize_map(AnswersVisitor)
+        crate::pairs::deserialize(deserializer, "a mapping of question ids to answers").map(Answers)
     }
 }
 
@@ -167,11 +162,7 @@ pub struct DebriefJson<'a> {
 impl Session {
     /// The JSON document of `--format json`; a debrief adds its plan against
     /// what happened.
-    pub fn to_json<'a>(
-        &'a self,
-        notes_path: &std::path::Path,
-        plan_vs_actual: &'a [PlanVsActual],
-    ) -> SessionJson<'a> {
+    pub fn to_json<'a>(&'a self, notes_path: &std::path::Path) -> SessionJson<'a> {
         SessionJson {
             id: &self.id,
             kind: self.kind,
@@ -187,7 +178,7 @@ impl Session {
             nudges: &self.nudges,
             debrief: (self.kind == Kind::Debrief).then_some(DebriefJson {
                 prep: self.prep.as_deref(),
-                plan_vs_actual,
+                plan_vs_actual: &self.plan_vs_actual,
             }),
             followups: &self.followups,
             listen: self.listen.as_ref(),

@@ -247,6 +247,13 @@ impl Store {
         Ok(scan.heads.into_iter().map(|h| h.with).collect())
     }
 
+    /// The account of the latest session with `with` (matched as one
+    /// person) that names one: where a later conversation with them is.
+    pub fn account_of(&self, with: &str) -> Result<Option<String>> {
+        let scan = self.heads(|h| !h.account.trim().is_empty() && people::same(&h.with, with))?;
+        Ok(scan.heads.into_iter().next().map(|h| h.account))
+    }
+
     /// The latest session of `kind` with `with` (matched as one person).
     /// Only the newest is parsed in full (the next, if it is broken).
     pub fn latest(&self, kind: Kind, with: &str) -> Result<Option<(PathBuf, Session)>> {

@@ -11,9 +11,9 @@ use crate::coaching::listen::beside_estimates;
 use crate::error::{Error, Result};
 use crate::flow::Prompter;
 use crate::flow::{self, Nudged, Outcome, PrepContext};
-use crate::followups::{self, NEXT_STEPS};
+use crate::followups;
 use crate::people::{self, Match};
-use crate::playbook::{Answer, Kind, Playbook, Question, QuestionType};
+use crate::playbook::{Answer, Kind, Meaning, Playbook, Question, QuestionType};
 use crate::prompt::scripted::AnswersFile;
 use crate::session::{Measured, Session};
 use crate::store::Store;
@@ -122,15 +122,16 @@ pub fn debrief(store: &Store, req: Debrief) -> Result<Finished> {
             with: s.with.clone(),
             account: s.account.clone(),
         },
-        // `--with` was looked for and settled, and has no prep.
-        (None, None) if person.is_some() => Given::Settled {
-            with: person.clone().unwrap_or_default(),
-            account: req
-                .account
-                .clone()
-                .or(file.account.clone())
-                .unwrap_or_default(),
-        },
+        // `--with` was looked for and settled, and has no prep; their
+        // account is kept unless told otherwise.
+        (None, None) if person.is_some() => {
+            let with = person.clone().unwrap_or_default();
+            let account = match req.account.clone().or(file.account.clone()) {
+                Some(account) => account,
+                None => store.account_of(&with)?.unwrap_or_default(),
+            };
+            Given::Settled { with, account }
+        }
         (None, None) => Given::Typed {
             with: req.with.clone().or(file.with.clone()),
             account: req.account.clone().or(file.account.clone()),
@@ -198,20 +199,25 @@ fn with_estimates(session: &mut Session, mut outcome: Outcome) -> Outcome {
     let Some(m) = &session.listen else {
         return outcome;
     };
-    let estimate = |id: &str| match session.answers.0.iter().find(|(k, _)| k == id) {
-        Some((_, Answer::Int(n))) => Some(*n),
+    let estimate = |meaning| match session.meant(meaning) {
+        Some(Answer::Int(n)) => Some(*n),
         _ => None,
     };
     let lines = beside_estimates(
         m.talk_share,
         m.questions,
-        estimate("talk_share"),
-        estimate("questions_asked"),
+        estimate(Meaning::TalkShare),
+        estimate(Meaning::QuestionsAsked),
     );
+    let question = session
+        .means
+        .id(Meaning::TalkShare)
+        .unwrap_or_default()
+        .to_string();
     for text in lines {
         session.nudges.push(text.clone());
         outcome.nudges.push(Nudged {
-            question: "talk_share".into(),
+            question: question.clone(),
             text,
         });
     }
@@ -372,7 +378,13 @@ fn follow_ups(
     mut prompter: Option<&mut dyn Prompter>,
 ) -> Result<Outcome> {
     let mut out = Vec::new();
-    for parsed in followups::next_steps(&session.answers, &session.id, day) {
+    let question = session
+        .means
+        .id(Meaning::NextSteps)
+        .unwrap_or_default()
+        .to_string();
+    let steps = followups::next_steps(session.meant(Meaning::NextSteps), &session.id, day);
+    for parsed in steps {
         let mut followup = parsed.followup;
         if let Some(phrase) = parsed.due_text {
             match prompter.as_deref_mut() {
@@ -384,7 +396,7 @@ fn follow_ups(
                     );
                     session.nudges.push(text.clone());
                     outcome.nudges.push(Nudged {
-                        question: NEXT_STEPS.into(),
+                        question: question.clone(),
                         text,
                     });
                 }

@@ -72,7 +72,7 @@ pub fn prep(store: &Store, req: Prep) -> Result<Finished> {
     let reviewed = terminal.is_some();
     // Only a person at a terminal sees (and can confirm) what was learned.
     let since = match &terminal {
-        Some(_) => super::since::last_debrief(store, &cx.with)?,
+        Some(_) => super::since::last_debrief(store, &cx.with, &playbook)?,
         None => None,
     };
     if let Some(since) = &since {
@@ -83,7 +83,7 @@ pub fn prep(store: &Store, req: Prep) -> Result<Finished> {
     }
     let script = req.answering.scripted().then_some(file.answers);
     let offer = |flow| match &since {
-        Some(since) => since.offer(flow),
+        Some(since) => since.offer(flow, &playbook),
         None => flow,
     };
     let (outcome, _) = walk(store, &playbook, &cx, &mut draft, offer, terminal, script)?;

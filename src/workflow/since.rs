@@ -1,48 +1,60 @@
-//! The next prep learns from the last debrief: when a prep starts for someone
-//! debriefed before, coach shows what was learned, what is still unknown and
-//! the follow-ups still open, and offers what was learned as answers to
-//! confirm rather than questions to ask again.
+//! The thread across calls (DESIGN.md sections 3 and 4): what the last
+//! debrief with someone said, read by meaning so it works whatever the
+//! playbooks call their questions, and how the next prep uses it.
+//!
+//! - What a debrief learned about a *fact* (their business result, personal
+//!   win, decision process, influences) is offered back to the next prep's
+//!   question with that meaning, to confirm rather than ask again.
+//! - *Targets* (objective, best and minimum action) are planned afresh:
+//!   the last outcome and commitment are shown beside them, never filled in.
+//! - Planned questions the debrief did not tick as asked start the next plan.
+//! - Anything else learned is shown above the question it was held against.
+//!
+//! What a debrief said is read by `session::thread` ([`Said`]); the card
+//! (`coach card`) reads the same to show what was learned since the prep.
 
 use std::io::Write;
 
 use crate::error::Result;
 use crate::flow::Flow;
 use crate::followups::{Item, Reliability, reliability_of};
-use crate::playbook::{Answer, Kind};
+use crate::playbook::{Answer, Kind, Meaning, Playbook};
 use crate::session::Session;
+use crate::session::thread::Said;
 use crate::store::Store;
 use crate::text::printable;
 
-/// What the last debrief with this person taught.
+/// What the last debrief with this person taught, for the next prep.
 pub struct Since {
     pub debrief: Session,
-    /// Prep question id, the debrief's question as asked, and what was learned.
-    pub learned: Vec<(String, String, Answer)>,
-    /// The debrief's questions held against a plan that got no answer.
-    pub unknown: Vec<String>,
+    pub said: Said,
     /// That debrief's follow-ups not yet done.
     pub open: Vec<Item>,
     /// How reliably the user kept their promises to this person.
     pub reliability: Option<Reliability>,
 }
 
-/// The latest debrief with `with` (the same person), read for what it learned.
-pub fn last_debrief(store: &Store, with: &str) -> Result<Option<Since>> {
+/// A debrief's playbook and the prep it was held against, read quietly (a
+/// prep is not the place for warnings about old files).
+pub fn context(store: &Store, debrief: &Session) -> (Option<Playbook>, Option<Session>) {
+    let playbook = store.playbook_by_id(&debrief.playbook).ok();
+    let prep = debrief
+        .prep
+        .as_deref()
+        .filter(|id| crate::session::valid_id(id))
+        .and_then(|id| store.session(id, Some(Kind::Prep)).ok())
+        .map(|(_, s)| s);
+    (playbook, prep)
+}
+
+/// The latest debrief with `with` (the same person), read for what it
+/// said, for a prep that follows `next`.
+pub fn last_debrief(store: &Store, with: &str, next: &Playbook) -> Result<Option<Since>> {
     let Some((_, debrief)) = store.latest(Kind::Debrief, with)? else {
         return Ok(None);
     };
-    let playbook = store.playbook_by_id(&debrief.playbook).ok();
-    let mut learned = Vec::new();
-    let mut unknown = Vec::new();
-    for q in playbook.iter().flat_map(|p| p.questions()) {
-        let Some(plan) = &q.plan else { continue };
-        match debrief.answers.0.iter().find(|(id, _)| *id == q.id) {
-            Some((_, answer)) => learned.push((plan.clone(), q.ask.clone(), answer.clone())),
-            None if debrief.skipped.contains(&q.id) => unknown.push(q.ask.clone()),
-            None => {}
-        }
-    }
-    // A prep is not the place for warnings about old files: read quietly.
+    let (playbook, prep) = context(store, &debrief);
+    let said = Said::of(&debrief, playbook.as_ref(), prep.as_ref(), Some(next));
     let items = store.followups().map(|f| f.items).unwrap_or_default();
     let today = store.now().date();
     let theirs: Vec<&Item> = items.iter().filter(|i| i.is_with(with)).collect();
@@ -54,19 +66,45 @@ pub fn last_debrief(store: &Store, with: &str) -> Result<Option<Since>> {
         .collect();
     Ok(Some(Since {
         debrief,
-        learned,
-        unknown,
+        said,
         open,
         reliability,
     }))
 }
 
 impl Since {
-    /// Offer each learned answer as the starting answer to the prep question
-    /// it was held against.
-    pub fn offer<'p>(&self, mut flow: Flow<'p>) -> Flow<'p> {
-        for (prep_question, _, answer) in &self.learned {
-            flow = flow.with_earlier(prep_question, "Learned last time", answer.clone());
+    /// Offer what was learned to the next prep, question by question, as
+    /// the module says: facts to confirm, targets beside the last outcome,
+    /// unasked questions as the start of the plan.
+    pub fn offer<'p>(&self, mut flow: Flow<'p>, next: &Playbook) -> Flow<'p> {
+        for l in &self.said.learned {
+            match l.meaning {
+                Some(m) if m.is_fact() => {
+                    if let Some(q) = next.meaning(m) {
+                        flow =
+                            flow.with_earlier(&q.id, "Learned last time", l.answer.clone(), true);
+                    }
+                }
+                // A commitment is not the next call's target.
+                Some(m) if m.is_target() => {}
+                _ => {
+                    if let Some(q) = next.question(&l.plan).filter(|q| !is_target(q.means)) {
+                        flow =
+                            flow.with_earlier(&q.id, "Learned last time", l.answer.clone(), false);
+                    }
+                }
+            }
+        }
+        if let Some(last) = &self.said.last {
+            for q in next.questions().filter(|q| is_target(q.means)) {
+                flow = flow.with_earlier(&q.id, "Last time", Answer::Text(last.clone()), false);
+            }
+        }
+        if let Some(q) = next.meaning(Meaning::PlannedQuestions)
+            && !self.said.unasked.is_empty()
+        {
+            let list = Answer::List(self.said.unasked.clone());
+            flow = flow.with_earlier(&q.id, "Not asked last time", list, true);
         }
         flow
     }
@@ -91,16 +129,22 @@ impl Since {
             d.date.date(),
             d.id
         )?;
-        for (_, question, answer) in &self.learned {
+        if let Some(last) = &self.said.last {
+            writeln!(out, "{}", line("outcome", last))?;
+        }
+        for l in &self.said.learned {
             let text = format!(
                 "{}: {}",
-                ask(question).trim_end_matches('?'),
-                answer.display()
+                ask(&l.ask).trim_end_matches('?'),
+                l.answer.display()
             );
             writeln!(out, "{}", line("learned", &text))?;
         }
-        for question in &self.unknown {
+        for question in &self.said.unknown {
             writeln!(out, "{}", line("unknown", &ask(question)))?;
+        }
+        for question in &self.said.unasked {
+            writeln!(out, "{}", line("not asked", question))?;
         }
         for i in &self.open {
             let due = i.due().map_or(String::new(), |d| format!(" (due {d})"));
@@ -112,4 +156,8 @@ impl Since {
         }
         Ok(())
     }
+}
+
+fn is_target(meaning: Option<Meaning>) -> bool {
+    meaning.is_some_and(Meaning::is_target)
 }

@@ -123,6 +123,8 @@ pub fn record(draft: &Draft, playbook: &Playbook, cx: &Context, outcome: &Outcom
         tags: vec!["coach".into(), draft.kind.as_str().into()],
         prep: cx.prep.as_ref().map(|p| p.id.clone()),
         answers: Answers(outcome.answers.clone()),
+        means: playbook.meanings(),
+        plan_vs_actual: outcome.plan_vs_actual.clone(),
         skipped: outcome.skipped.clone(),
         nudges: outcome.nudges.iter().map(|n| n.text.clone()).collect(),
         followups: Vec::new(),

@@ -36,15 +36,42 @@ pub fn counterpart(
         Given::Settled { with, account } => (with, account),
         Given::Typed { with, account } => {
             let at_terminal = prompter.is_some();
-            let (typed, account) = match (with.filter(|w| !w.trim().is_empty()), prompter) {
-                (Some(with), _) => (with, account.unwrap_or_default()),
-                (None, Some(p)) => ask(p, account)?,
+            let mut prompter = prompter;
+            let asked = with.as_ref().is_none_or(|w| w.trim().is_empty());
+            let typed = match (
+                with.filter(|w| !w.trim().is_empty()),
+                prompter.as_deref_mut(),
+            ) {
+                (Some(with), _) => with,
+                (None, Some(p)) => ask_text(p, &name_question())?.unwrap_or_default(),
                 (None, None) => return Err(Error::Usage(how.to_string())),
             };
             let with = if at_terminal {
                 settle(store, &typed, Purpose::Name)?.name
             } else {
                 typed
+            };
+            let account = match account {
+                Some(account) => account,
+                None => {
+                    let known = store.account_of(&with)?;
+                    match prompter {
+                        // Asked when the name was, or to confirm the one known.
+                        Some(p) if asked || known.is_some() => {
+                            ask_account(p, known)?.unwrap_or_default()
+                        }
+                        _ => {
+                            if let Some(known) = &known {
+                                crate::note!(
+                                    "Account: {} (from your notes with {}; give --account to change it).",
+                                    crate::text::printable_line(known),
+                                    crate::text::printable_line(&with)
+                                );
+                            }
+                            known.unwrap_or_default()
+                        }
+                    }
+                }
             };
             (with, account)
         }
@@ -120,36 +147,46 @@ pub fn no_prep_with(typed: &str, person: &Person) -> Error {
     }
 }
 
-fn ask(prompter: &mut dyn Prompter, account: Option<String>) -> Result<(String, String)> {
-    let q = Question::text(
+fn name_question() -> Question {
+    Question::text(
         "with",
         "Who is the conversation with?",
         Some("Their name, as you would write it in your notes."),
         true,
-    );
-    let with = ask_text(prompter, &q)?.unwrap_or_default();
-    let account = match account {
-        Some(a) => a,
-        None => {
-            let q = Question::text(
-                "account",
-                "Which organisation are they with?",
-                Some("Leave it empty for a conversation outside work."),
-                false,
-            );
-            ask_text(prompter, &q)?.unwrap_or_default()
-        }
+    )
+}
+
+/// Ask for the organisation, starting from the one the notes know.
+fn ask_account(prompter: &mut dyn Prompter, known: Option<String>) -> Result<Option<String>> {
+    let help = match &known {
+        Some(_) => "From your last conversation with them; press Enter to keep it, or change it.",
+        None => "Leave it empty for a conversation outside work.",
     };
-    Ok((with, account))
+    let q = Question::text(
+        "account",
+        "Which organisation are they with?",
+        Some(help),
+        false,
+    );
+    ask_from(prompter, &q, known)
 }
 
 /// Ask one question that is not in the playbook.
 pub fn ask_text(prompter: &mut dyn Prompter, q: &Question) -> Result<Option<String>> {
+    ask_from(prompter, q, None)
+}
+
+/// Ask one question that is not in the playbook, starting from `current`.
+fn ask_from(
+    prompter: &mut dyn Prompter,
+    q: &Question,
+    current: Option<String>,
+) -> Result<Option<String>> {
     let prompt = Prompt {
         question: q,
         ask: q.ask.clone(),
         help: q.help.clone(),
-        current: None,
+        current: current.map(crate::playbook::Answer::Text),
         earlier: None,
     };
     Ok(prompter.ask(&prompt)?.map(|a| a.display()))

@@ -605,9 +605,12 @@ fn a_part_of_a_known_name_typed_at_the_terminal_is_that_person() {
     );
     p.exp_string("Who is the conversation with?").unwrap();
     p.send_line("raman").unwrap();
-    p.exp_string("Which organisation").unwrap();
-    p.send_line("Acme Corp").unwrap();
     p.exp_string("as Priya Raman, from your notes").unwrap();
+    // Her account is known: offered as it is, kept with Enter.
+    p.exp_string("Which organisation").unwrap();
+    p.exp_string("From your last conversation with them")
+        .unwrap();
+    key(&mut p, "\r");
     p.exp_string("What is the call with Priya Raman for?")
         .unwrap();
     p.send_line("Meet the signer").unwrap();
@@ -622,6 +625,7 @@ fn a_part_of_a_known_name_typed_at_the_terminal_is_that_person() {
         .expect("a second prep with Priya Raman");
     let text = std::fs::read_to_string(notes).unwrap();
     assert!(text.contains("\nwith: Priya Raman\n"), "{text}");
+    assert!(text.contains("\naccount: Acme Corp\n"), "{text}");
 }
 
 /// A debrief interrupted with Ctrl-C keeps its answers and its link to the

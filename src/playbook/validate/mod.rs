@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::model::{Kind, Playbook, Section};
+use super::model::{Kind, Meaning, Playbook, Section};
 use crate::diag::{Diagnostic, Diagnostics, Loc, Source};
 use crate::text::{did_you_mean, one_of};
 use crate::yaml::{Node, Value};
@@ -33,6 +33,7 @@ const QUESTION_KEYS: &[&str] = &[
     "required",
     "when",
     "plan",
+    "means",
     "check",
     "nudge",
     "nudges",
@@ -54,6 +55,7 @@ pub fn playbook(source: &Source, tree: &Node, stem: &str) -> Result<Playbook, Di
         budget_spent: false,
         all_questions: HashMap::new(),
         kind: Kind::Prep,
+        meanings: HashMap::new(),
     };
     let playbook = cx.playbook(tree, stem);
     cx.diags.into_result()?;
@@ -81,6 +83,8 @@ pub(super) struct Checker<'s> {
     /// Every question id in the file with its place, to tell "later" from "unknown".
     all_questions: HashMap<String, Loc>,
     kind: Kind,
+    /// Each meaning used so far, with its place: a meaning is used once.
+    meanings: HashMap<Meaning, Loc>,
 }
 
 impl<'s> Checker<'s> {

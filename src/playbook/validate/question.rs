@@ -7,7 +7,7 @@ use super::read::Map;
 use super::{CHOICE_KEYS, CONTEXT_NAMES, Checker, LABEL_KEYS, NUDGE_KEYS, QUESTION_KEYS};
 use crate::diag::Loc;
 use crate::playbook::answer;
-use crate::playbook::model::{Check, Choice, Kind, Labels, Nudge, Question, QuestionType};
+use crate::playbook::model::{Check, Choice, Kind, Labels, Meaning, Nudge, Question, QuestionType};
 use crate::text::did_you_mean;
 use crate::yaml::{Node, Value};
 
@@ -63,6 +63,7 @@ impl<'s> Checker<'s> {
             }
             text
         });
+        let means = self.means(&map, ty);
         let min = self.integer(&map, "min");
         let max = self.integer(&map, "max");
         let labels = self.labels(&map, ty);
@@ -113,6 +114,7 @@ impl<'s> Checker<'s> {
             required,
             when,
             plan,
+            means,
             check,
             nudge,
             nudges,
@@ -145,6 +147,78 @@ impl<'s> Checker<'s> {
         }
         known.push(question.id.clone());
         Some(question)
+    }
+
+    /// `means:`: a meaning of the vocabulary, for this kind of playbook and
+    /// this type of question, used once in the playbook.
+    fn means(&mut self, map: &Map, ty: Option<QuestionType>) -> Option<Meaning> {
+        let (text, node) = self.string(map, "means", false)?;
+        let Some(meaning) = Meaning::parse(&text) else {
+            let kind = self.kind;
+            let names: Vec<&str> = Meaning::ALL
+                .into_iter()
+                .filter(|m| m.fits_kind(kind))
+                .map(Meaning::as_str)
+                .collect();
+            let d = self.error(node.loc, format!("unknown meaning `{text}`"));
+            if let Some(close) = did_you_mean(&text, names.iter().copied()) {
+                d.label = Some(format!("did you mean `{close}`?"));
+            }
+            d.help = Some(format!(
+                "the meanings of a {} playbook are: {}",
+                kind.as_str(),
+                names.join(", ")
+            ));
+            return None;
+        };
+        if !meaning.fits_kind(self.kind) {
+            let other = match self.kind {
+                Kind::Prep => "debrief",
+                Kind::Debrief => "prep",
+            };
+            self.error(
+                node.loc,
+                format!(
+                    "`{text}` is a meaning for a {other} playbook, and this one is a {}",
+                    self.kind.as_str()
+                ),
+            )
+            .help = Some(format!(
+                "remove `means: {text}`, or move the question to a {other} playbook"
+            ));
+            return None;
+        }
+        let types = meaning.types();
+        if let Some(ty) = ty.filter(|t| !types.contains(t)) {
+            let allowed: Vec<&str> = types.iter().map(|t| t.as_str()).collect();
+            self.error(
+                node.loc,
+                format!(
+                    "`means: {text}` needs a question of type {}, and this one is `{}`",
+                    allowed.join(" or "),
+                    ty.as_str()
+                ),
+            )
+            .help = Some(format!(
+                "change `type:` to {}, or remove `means:`",
+                allowed.join(" or ")
+            ));
+            return None;
+        }
+        if meaning == Meaning::AskedQuestions && map.get("choices_from").is_none() {
+            self.error(node.loc, "`means: asked_questions` takes its choices from the prep's planned questions")
+                .help = Some("add `choices_from: prep.<id>`, naming the prep question that means `planned_questions`".into());
+        }
+        if let Some(first) = self.meanings.get(&meaning) {
+            self.error(node.loc, format!("the meaning `{text}` is used twice"))
+                .help = Some(format!(
+                "it is already the meaning of the question at line {}, column {}; a meaning names one question in a playbook",
+                first.line, first.col
+            ));
+            return None;
+        }
+        self.meanings.insert(meaning, node.loc);
+        Some(meaning)
     }
 
     fn choices(&mut self, map: &Map, ty: Option<QuestionType>) -> Vec<Choice> {
