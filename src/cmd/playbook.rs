@@ -170,6 +170,12 @@ fn outline(p: &Playbook, found: &Found) -> String {
                 kind.push_str(", checked as questions");
             }
             let _ = writeln!(s, "   {n:>2}. {}  ({} · {kind})", one_line(&q.ask), q.id);
+            if let Some(m) = q.means {
+                let _ = writeln!(s, "       means: {}", m.as_str());
+            }
+            if let Some(plan) = &q.plan {
+                let _ = writeln!(s, "       held against: {plan}");
+            }
             if let Some(when) = &q.when {
                 let _ = writeln!(s, "       only when: {when}");
             }

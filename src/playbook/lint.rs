@@ -1,9 +1,12 @@
 //! Coaching checks on a playbook that is already valid (`coach playbook
 //! lint`): example questions in `help` texts and `choices` that the question
 //! coach would flag, a prep playbook whose planned questions are never
-//! checked, and sections that do not say why they matter. All are warnings,
-//! each with its place in the file.
+//! checked, sections that do not say why they matter, meanings a command
+//! needs and the playbook does not declare, and ids that look like a
+//! meaning without `means:`. All are warnings, each with its place in the
+//! file.
 
+use super::meaning::{EXPECTED, Meaning};
 use super::model::{Kind, Playbook};
 use crate::coaching::{self, check};
 use crate::diag::{Diagnostic, Loc, Source};
@@ -21,6 +24,47 @@ pub fn lint(source: &Source, playbook: &Playbook) -> Vec<Diagnostic> {
             Diagnostic::new(source, loc, "no question has `check: questions`, so the questions the user plans to ask are never checked")
                 .warning()
                 .help("add `check: questions` to the list question where the user writes the questions they will ask"),
+        );
+    }
+    for (kind, meaning, without) in EXPECTED {
+        if kind == playbook.kind && playbook.meaning(meaning).is_none() {
+            let loc = sections_key.map_or(Loc::new(1, 1, 1), |(k, _)| k);
+            out.push(
+                Diagnostic::new(
+                    source,
+                    loc,
+                    format!("no question means `{}`, so {without}", meaning.as_str()),
+                )
+                .warning()
+                .help(format!(
+                    "add `means: {}` to the question that asks it ({})",
+                    meaning.as_str(),
+                    types(meaning)
+                )),
+            );
+        }
+    }
+    for q in playbook.questions().filter(|q| q.means.is_none()) {
+        let Some(meaning) = Meaning::suggested(&q.id, q.ty, playbook.kind)
+            .filter(|m| playbook.meaning(*m).is_none())
+        else {
+            continue;
+        };
+        let loc = find_in_source(source, Loc::new(1, 1, 1), &format!("id: {}", q.id))
+            .map_or(Loc::new(1, 1, 1), |l| {
+                Loc::new(l.line, l.col + 4, q.id.len())
+            });
+        out.push(
+            Diagnostic::new(
+                source,
+                loc,
+                format!("`{}` looks like it means `{}`", q.id, meaning.as_str()),
+            )
+            .warning()
+            .help(format!(
+                "if it does, add `means: {}` to the question, so the commands that need it find it",
+                meaning.as_str()
+            )),
         );
     }
     let Some((
@@ -93,6 +137,16 @@ pub fn lint(source: &Source, playbook: &Playbook) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// "a list question", "a text, long or list question".
+fn types(meaning: Meaning) -> String {
+    let names: Vec<&str> = meaning.types().iter().map(|t| t.as_str()).collect();
+    match names.as_slice() {
+        [one] => format!("a {one} question"),
+        [rest @ .., last] => format!("a {} or {last} question", rest.join(", ")),
+        [] => String::new(),
+    }
 }
 
 /// The key's location and the value of `key` in a mapping node.
@@ -197,7 +251,28 @@ mod tests {
             messages,
             vec![
                 "3:1 no question has `check: questions`, so the questions the user plans to ask are never checked".to_string(),
+                "3:1 no question means `objective`, so the card has no objective to show".to_string(),
+                "3:1 no question means `planned_questions`, so the card has no questions to show, and no unasked question is carried to the next prep".to_string(),
+                "3:1 no question means `best_action`, so the card has no commitment to aim for".to_string(),
                 "4:9 section `s` has no `why`".to_string(),
+            ]
+        );
+    }
+
+    #[test]
+    fn ids_that_look_like_a_meaning_get_a_suggestion() {
+        let text = "title: T\nkind: debrief\nsections:\n  - id: s\n    title: S\n    why: W\n    questions:\n      - id: outcome_kind\n        ask: How did it end?\n        type: choice\n        choices: [advance, no_sale]\n      - id: agreed_actions\n        ask: Next steps?\n        type: list\n        means: next_steps\n";
+        let source = Source::new("t.yaml", text);
+        let playbook = super::super::load::parse(&source, "t").unwrap();
+        let messages: Vec<String> = lint(&source, &playbook)
+            .iter()
+            .map(|d| format!("{}:{} {}", d.loc.line, d.loc.col, d.message))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "3:1 no question means `outcome`, so `coach stats` cannot count this debrief's outcome",
+                "8:13 `outcome_kind` looks like it means `outcome`",
             ]
         );
     }

@@ -10,6 +10,7 @@ mod followups;
 mod history;
 mod hostile;
 mod listen;
+mod meanings;
 mod naming;
 mod playbook;
 mod prep;

@@ -12,7 +12,7 @@ use crate::env::TestEnv;
 const DOWN: &str = "\x1b[B";
 const UP: &str = "\x1b[A";
 
-fn start(cmd: Command, strip_ansi: bool) -> PtySession {
+pub fn start(cmd: Command, strip_ansi: bool) -> PtySession {
     let options = Options::new()
         .timeout_ms(Some(15_000))
         .strip_ansi_escape_codes(strip_ansi);
@@ -27,12 +27,12 @@ fn spawn(env: &TestEnv, args: &[&str], strip_ansi: bool) -> PtySession {
 }
 
 /// Press keys: send them and flush, so coach sees them at once.
-fn key(p: &mut PtySession, keys: &str) {
+pub fn key(p: &mut PtySession, keys: &str) {
     p.send(keys).unwrap();
     p.flush().unwrap();
 }
 
-fn exit_code(p: &mut PtySession) -> i32 {
+pub fn exit_code(p: &mut PtySession) -> i32 {
     match p.process_mut().wait().expect("wait for coach") {
         WaitStatus::Exited(_, code) => code,
         other => panic!("coach did not exit normally: {other:?}"),

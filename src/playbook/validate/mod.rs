@@ -84,7 +84,7 @@ pub(super) struct Checker<'s> {
     all_questions: HashMap<String, Loc>,
     kind: Kind,
     /// Each meaning used so far, with its place: a meaning is used once.
-    meanings: HashMap<Meaning, Loc>,
+    meanings: HashMap<Meaning, (Loc, String)>,
 }
 
 impl<'s> Checker<'s> {

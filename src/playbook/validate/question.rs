@@ -63,7 +63,7 @@ impl<'s> Checker<'s> {
             }
             text
         });
-        let means = self.means(&map, ty);
+        let means = self.means(&map, ty, id.as_deref().unwrap_or("?"));
         let min = self.integer(&map, "min");
         let max = self.integer(&map, "max");
         let labels = self.labels(&map, ty);
@@ -151,7 +151,7 @@ impl<'s> Checker<'s> {
 
     /// `means:`: a meaning of the vocabulary, for this kind of playbook and
     /// this type of question, used once in the playbook.
-    fn means(&mut self, map: &Map, ty: Option<QuestionType>) -> Option<Meaning> {
+    fn means(&mut self, map: &Map, ty: Option<QuestionType>, id: &str) -> Option<Meaning> {
         let (text, node) = self.string(map, "means", false)?;
         let Some(meaning) = Meaning::parse(&text) else {
             let kind = self.kind;
@@ -209,15 +209,15 @@ impl<'s> Checker<'s> {
             self.error(node.loc, "`means: asked_questions` takes its choices from the prep's planned questions")
                 .help = Some("add `choices_from: prep.<id>`, naming the prep question that means `planned_questions`".into());
         }
-        if let Some(first) = self.meanings.get(&meaning) {
+        if let Some((first, first_id)) = self.meanings.get(&meaning) {
+            let place = format!("{}:{}:{}", self.source.name, first.line, first.col);
             self.error(node.loc, format!("the meaning `{text}` is used twice"))
                 .help = Some(format!(
-                "it is already the meaning of the question at line {}, column {}; a meaning names one question in a playbook",
-                first.line, first.col
+                "`{first_id}` means `{text}` already ({place}); a meaning names one question in a playbook: remove one of them"
             ));
             return None;
         }
-        self.meanings.insert(meaning, node.loc);
+        self.meanings.insert(meaning, (node.loc, id.to_string()));
         Some(meaning)
     }
 
