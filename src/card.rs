@@ -98,9 +98,10 @@ pub fn render(
             lines.push(bold("Ask"));
         }
         for (n, (q, flag)) in best_questions(&questions).iter().enumerate() {
-            let flag = flag.as_ref().map_or(String::new(), |f| format!("  [{f}]"));
+            // The mark goes first, so cutting a long question never drops it.
+            let flag = flag.as_ref().map_or(String::new(), |f| format!("[{f}] "));
             lines.push(fit(
-                &format!("  {}. {}{flag}", n + 1, printable_line(q)),
+                &format!("  {}. {flag}{}", n + 1, printable_line(q)),
                 WIDTH,
             ));
         }

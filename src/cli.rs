@@ -340,7 +340,7 @@ pub enum PlaybookCommand {
         #[arg(value_name = "NAME|PATH")]
         names: Vec<String>,
     },
-    /// Validate, then check the coaching: example questions, question checks, section whys
+    /// Validate, then check the coaching: example questions, question checks, section whys, meanings
     #[command(after_help = "Examples:\n  coach playbook lint\n  coach playbook lint my-call.yaml")]
     Lint {
         /// Playbook names or paths [default: every playbook on the search path]

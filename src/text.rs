@@ -49,6 +49,11 @@ fn closest<'a>(
         .map(|(_, c)| c)
 }
 
+/// A choice value as people read it: `no_sale` → `no sale`.
+pub fn spaced(value: &str) -> String {
+    value.replace('_', " ")
+}
+
 /// A short, safe file-name part from free text: lowercase ASCII letters, digits
 /// and single dashes, at most 40 characters; `fallback` when nothing is left.
 pub fn slug(text: &str, fallback: &str) -> String {

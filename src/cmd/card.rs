@@ -37,25 +37,28 @@ pub fn run(args: CardArgs, store: &Store) -> Result<()> {
     Ok(())
 }
 
-/// What the latest debrief with this counterpart said, when it came after
-/// the prep: the card shows what it learned rather than the prep's guesses.
+/// What the debrief after this prep said: the latest one held against
+/// it, else the latest one on its own since. The card shows what it learned
+/// rather than the prep's guesses.
 fn since(store: &Store, prep: &Session) -> Result<Option<Said>> {
-    let Some((_, debrief)) = store.latest(Kind::Debrief, &prep.with)? else {
+    let debriefs = store.sessions(|h| {
+        h.kind == Kind::Debrief
+            && h.date >= prep.date
+            && crate::people::same(&h.with, &prep.with)
+            && h.prep.as_deref().is_none_or(|p| p == prep.id)
+    })?;
+    let mut found = debriefs.found.into_iter().map(|(_, s)| s);
+    let Some(first) = found.next() else {
         return Ok(None);
     };
-    if debrief.date < prep.date {
-        return Ok(None);
-    }
-    let (playbook, linked) = since::context(store, &debrief);
-    let next = store.playbook_by_id(&prep.playbook).ok();
-    let linked =
-        linked.or_else(|| (debrief.prep.as_deref() == Some(&prep.id)).then(|| prep.clone()));
-    Ok(Some(Said::of(
-        &debrief,
-        playbook.as_ref(),
-        linked.as_ref(),
-        next.as_ref(),
-    )))
+    let debrief = match first.prep {
+        Some(_) => first,
+        None => std::iter::once(first.clone())
+            .chain(found)
+            .find(|d| d.prep.is_some())
+            .unwrap_or(first),
+    };
+    Ok(Some(since::said(store, &debrief).0))
 }
 
 /// Open follow-ups agreed with this counterpart, in listing order.

@@ -141,6 +141,11 @@ impl<'p> Flow<'p> {
             map.insert("with".to_string(), Value::from(prep.with.clone()));
             map.insert("account".to_string(), Value::from(prep.account.clone()));
             map.insert("answers".to_string(), Value::from(answers));
+            let means: BTreeMap<String, Value> = prep
+                .meant()
+                .map(|(m, a)| (m.to_string(), value(a)))
+                .collect();
+            map.insert("means".to_string(), Value::from(means));
             ctx.insert("prep".to_string(), Value::from(map));
         }
         ctx

@@ -2,7 +2,7 @@
 //! with (and, in a debrief, its prep), the rows, answers and nudges of the
 //! finished walk, and the progress a draft keeps along the way.
 
-use crate::playbook::Answer;
+use crate::playbook::{Answer, Meaning, Meanings};
 
 /// Who the conversation is with; the start of every template's context.
 #[derive(Debug, Clone, Default)]
@@ -13,19 +13,34 @@ pub struct Context {
     pub prep: Option<PrepContext>,
 }
 
-/// What a debrief knows of its prep: `prep.with`, `prep.account` and
-/// `prep.answers.<id>` in templates and conditions.
+/// What a debrief knows of its prep: `prep.with`, `prep.account`,
+/// `prep.answers.<id>` and `prep.means.<meaning>` in templates and
+/// conditions.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PrepContext {
     pub id: String,
     pub with: String,
     pub account: String,
     pub answers: Vec<(String, Answer)>,
+    pub means: Meanings,
 }
 
 impl PrepContext {
-    pub fn answer(&self, id: &str) -> Option<&Answer> {
-        self.answers.iter().find(|(k, _)| k == id).map(|(_, a)| a)
+    /// The prep's answer that a `plan:` or `choices_from: prep.<name>`
+    /// names: the question `name`, else the question that means `name`, so
+    /// a debrief that names meanings (as the shipped ones do) follows a
+    /// prep of any ids.
+    pub fn answer(&self, name: &str) -> Option<&Answer> {
+        let by_id = |id: &str| self.answers.iter().find(|(k, _)| k == id).map(|(_, a)| a);
+        by_id(name).or_else(|| by_id(self.means.id(Meaning::parse(name)?)?))
+    }
+
+    /// Each meaning of the prep with its answer.
+    pub fn meant(&self) -> impl Iterator<Item = (&str, &Answer)> {
+        self.means.0.iter().filter_map(|(m, id)| {
+            let answer = self.answers.iter().find(|(k, _)| k == id)?;
+            Some((m.as_str(), &answer.1))
+        })
     }
 }
 
@@ -36,9 +51,10 @@ pub struct PlanVsActual {
     /// The debrief question.
     pub question: String,
     /// The prep question it is held against.
+    #[serde(default)]
     pub plan: String,
-    /// The debrief question as asked (for the table and the notes).
-    #[serde(skip)]
+    /// The debrief question as it was asked.
+    #[serde(default)]
     pub ask: String,
     pub planned: Option<Answer>,
     pub actual: Option<Answer>,

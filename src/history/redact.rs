@@ -5,8 +5,9 @@
 //! What counts as sensitive: every free-text answer. Without the playbook
 //! coach cannot tell a choice from typed text, so a text or list answer is
 //! kept only when its question means one of a short allowlist of choice
-//! meanings ([`KEPT_TEXT`]); yes/no and number answers (scales, counts)
-//! are kept. Nudges (which quote answers) are dropped, a follow-up keeps
+//! meanings ([`KEPT_TEXT`]) and the text is shaped like a choice value (a
+//! hand-edited `means:` cannot keep free text); yes/no and number answers
+//! (scales, counts) are kept, lists never. Nudges (which quote answers) are dropped, a follow-up keeps
 //! only its id, owner (`me`, `them` or `someone`) and due date, and a
 //! transcript's file name and speaker name are dropped. Every remaining
 //! string (ids, titles, tags, prep ids) has each original name replaced:
@@ -68,9 +69,12 @@ pub fn redact(sessions: &mut [Session]) {
             .iter()
             .filter_map(|m| s.means.id(*m).map(str::to_owned))
             .collect();
+        // A session's `means:` can be edited by hand: only a text that is
+        // shaped like a choice value is kept, never a list.
         s.answers.0.retain(|(id, a)| match a {
             Answer::Bool(_) | Answer::Int(_) => true,
-            Answer::Text(_) | Answer::List(_) => kept.contains(id),
+            Answer::Text(t) => kept.contains(id) && is_choice_value(t),
+            Answer::List(_) => false,
         });
         // The plan against what happened quotes answers: only numbers and
         // yes/no stay, as in the answers.
@@ -80,6 +84,7 @@ pub fn redact(sessions: &mut [Session]) {
             }
         };
         for row in &mut s.plan_vs_actual {
+            row.ask = text(&row.ask);
             numeric(&mut row.planned);
             numeric(&mut row.actual);
         }
@@ -103,6 +108,15 @@ pub fn redact(sessions: &mut [Session]) {
             l.me = "me".into();
         }
     }
+}
+
+/// Whether `text` is shaped like a choice value (`advance`, `no_sale`):
+/// short, lowercase ASCII letters, digits, `_` and `-`, no spaces.
+fn is_choice_value(text: &str) -> bool {
+    (1..=40).contains(&text.len())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
 }
 
 /// A session (or follow-up) id, `<date>-<time>-<slug>-<kind>[-n][#n]`, with
@@ -268,7 +282,7 @@ mod tests {
             plan_vs_actual: vec![crate::flow::PlanVsActual {
                 question: "got_goal".into(),
                 plan: "goal".into(),
-                ask: String::new(),
+                ask: format!("What did {with} of {account} say?"),
                 planned: Some(Answer::Text(format!("{account} grows"))),
                 actual: Some(Answer::List(vec![format!("{with} said yes")])),
             }],
@@ -288,6 +302,27 @@ mod tests {
             }),
             coach_version: "0.1.0".into(),
         }
+    }
+
+    #[test]
+    fn a_hand_edited_meaning_keeps_no_free_text() {
+        let mut list = vec![session(
+            "Jane Smith",
+            "Acme Corp",
+            "2026-11-20T10:00:00+01:00",
+        )];
+        list[0].means = Meanings(vec![
+            ("outcome".into(), "learned".into()),
+            ("commitment_vs_minimum".into(), "objections".into()),
+        ]);
+        redact(&mut list);
+        let kept: Vec<&str> = list[0]
+            .answers
+            .0
+            .iter()
+            .map(|(id, _)| id.as_str())
+            .collect();
+        assert_eq!(kept, ["talk_share"]);
     }
 
     #[test]

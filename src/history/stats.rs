@@ -169,7 +169,12 @@ fn render_into(out: &mut String, st: &Stats) -> std::fmt::Result {
         let outcomes: Vec<String> = st
             .outcomes
             .iter()
-            .map(|(o, n)| format!("{n} {}", crate::text::printable_line(&o.replace('_', " "))))
+            .map(|(o, n)| {
+                format!(
+                    "{n} {}",
+                    crate::text::printable_line(&crate::text::spaced(o))
+                )
+            })
             .collect();
         writeln!(out, "Outcomes: {}", outcomes.join(", "))?;
     }

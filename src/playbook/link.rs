@@ -1,8 +1,11 @@
 //! Checks across two playbooks: a prep and the debrief its `debrief:` names.
-//! A debrief's `plan:` and `choices_from: prep.<id>` must name questions that
-//! prep really has, and the prep's `debrief:` must name a debrief playbook.
+//! A debrief's `plan:` and `choices_from: prep.<name>` must name questions
+//! that prep really has (by id, or by a meaning it declares), the planned
+//! questions an `asked_questions` picks from must be the prep's
+//! `planned_questions`, and the prep's `debrief:` must name a debrief
+//! playbook.
 
-use super::model::{Kind, Playbook, QuestionType};
+use super::model::{Kind, Meaning, Playbook, QuestionType};
 use crate::diag::{Diagnostic, Loc, Source};
 use crate::text::did_you_mean;
 use crate::yaml::{Node, Value};
@@ -70,7 +73,15 @@ pub fn check_pair(prep: &Playbook, debrief_source: &Source) -> Vec<Diagnostic> {
             } else {
                 text.as_str()
             };
-            match prep.question(id) {
+            // A name the prep has no question for may be a meaning it declares.
+            let found = prep
+                .question(id)
+                .or_else(|| Meaning::parse(id).and_then(|m| prep.meaning(m)));
+            let asked = entry(question, "means")
+                .and_then(Node::scalar_text)
+                .as_deref()
+                == Some(Meaning::AskedQuestions.as_str());
+            match found {
                 None => {
                     let mut d = Diagnostic::new(
                         debrief_source,
@@ -99,6 +110,23 @@ pub fn check_pair(prep: &Playbook, debrief_source: &Source) -> Vec<Diagnostic> {
                         node.loc,
                         format!("`choices_from: {text}` needs a list answer, but `{id}` in `{}` is a `{}` question", prep.id, q.ty.as_str()),
                     ));
+                }
+                Some(q)
+                    if key == "choices_from"
+                        && asked
+                        && q.means != Some(Meaning::PlannedQuestions) =>
+                {
+                    out.push(
+                        Diagnostic::new(
+                            debrief_source,
+                            node.loc,
+                            format!(
+                                "`means: asked_questions` picks from the prep's planned questions, but `{}` in `{}` does not mean `planned_questions`",
+                                q.id, prep.id
+                            ),
+                        )
+                        .help("name the prep question that has `means: planned_questions`, or add that meaning to it"),
+                    );
                 }
                 Some(_) => {}
             }

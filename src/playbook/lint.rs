@@ -50,10 +50,7 @@ pub fn lint(source: &Source, playbook: &Playbook) -> Vec<Diagnostic> {
         else {
             continue;
         };
-        let loc = find_in_source(source, Loc::new(1, 1, 1), &format!("id: {}", q.id))
-            .map_or(Loc::new(1, 1, 1), |l| {
-                Loc::new(l.line, l.col + 4, q.id.len())
-            });
+        let loc = question_id_loc(&tree, &q.id).unwrap_or(Loc::new(1, 1, 1));
         out.push(
             Diagnostic::new(
                 source,
@@ -137,6 +134,30 @@ pub fn lint(source: &Source, playbook: &Playbook) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// The place of the `id` value of question `id` in the tree.
+fn question_id_loc(tree: &Node, id: &str) -> Option<Loc> {
+    let (_, sections) = entry(tree, "sections")?;
+    let Value::Seq(sections) = &sections.value else {
+        return None;
+    };
+    sections
+        .iter()
+        .filter_map(|section| match entry(section, "questions") {
+            Some((
+                _,
+                Node {
+                    value: Value::Seq(qs),
+                    ..
+                },
+            )) => Some(qs),
+            _ => None,
+        })
+        .flatten()
+        .filter_map(|q| entry(q, "id").map(|(_, n)| n))
+        .find(|n| n.scalar_text().as_deref() == Some(id))
+        .map(|n| n.loc)
 }
 
 /// "a list question", "a text, long or list question".

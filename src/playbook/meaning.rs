@@ -121,8 +121,8 @@ impl Meaning {
             PlannedQuestions | NextSteps => &[T::List],
             Neediness | OneUp => &[T::Scale],
             Outcome | CommitmentVsMinimum => &[T::Choice],
-            TalkShare => &[T::Number, T::Scale],
-            QuestionsAsked => &[T::Number],
+            // A percent: a scale spans at most 100 points, and 1 to 5 is no percent.
+            TalkShare | QuestionsAsked => &[T::Number],
             Learned => &[T::Long, T::List],
         }
     }
@@ -167,8 +167,9 @@ impl Meaning {
     }
 
     /// The meaning a question id looks like, for a question of type `ty` in
-    /// a playbook of `kind` that does not use it yet: the id is the
-    /// meaning's name, or has one of its words as a `_`-separated part.
+    /// a playbook of `kind`: the id is the meaning's name or one of its
+    /// words, or a two-part id has one of its words as a part
+    /// (`single_objective`, `outcome_kind`). Longer ids are not guessed at.
     pub fn suggested(id: &str, ty: QuestionType, kind: Kind) -> Option<Meaning> {
         let parts: Vec<&str> = id.split('_').collect();
         let fits = |m: &Meaning| m.fits_kind(kind) && m.types().contains(&ty);
@@ -178,9 +179,9 @@ impl Meaning {
             .find(|m| m.as_str() == id);
         whole.or_else(|| {
             Self::ALL.into_iter().filter(fits).find(|m| {
-                m.hints()
-                    .iter()
-                    .any(|h| id == *h || (!h.contains('_') && parts.contains(h)))
+                m.hints().iter().any(|h| {
+                    id == *h || (parts.len() == 2 && !h.contains('_') && parts.contains(h))
+                })
             })
         })
     }
@@ -255,5 +256,10 @@ mod tests {
             Some(NextSteps)
         );
         assert_eq!(s("weather", T::Text), None);
+        // Only short ids are guessed at.
+        assert_eq!(
+            Meaning::suggested("best_guess_of_talk", T::Number, Kind::Debrief),
+            None
+        );
     }
 }

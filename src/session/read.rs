@@ -6,6 +6,29 @@
 use crate::diag::{Diagnostic, Diagnostics, Loc, Source};
 
 use super::Session;
+use crate::playbook::{Meaning, Meanings};
+
+/// What the questions of a session written before meanings existed meant:
+/// its built-in playbook's meanings, or for a playbook of the user's own,
+/// what coach read then — the answers whose ids were a meaning's name.
+fn legacy_meanings(session: &Session) -> Meanings {
+    let builtin = crate::playbook::builtin::meanings(&session.playbook);
+    if !builtin.is_empty() {
+        return builtin;
+    }
+    let ids = session
+        .answers
+        .0
+        .iter()
+        .map(|(id, _)| id)
+        .chain(&session.skipped);
+    Meanings(
+        ids.filter_map(|id| Meaning::parse(id))
+            .filter(|m| m.fits_kind(session.kind))
+            .map(|m| (m.as_str().to_string(), m.as_str().to_string()))
+            .collect(),
+    )
+}
 
 /// Whether the text starts like a coach notes file (front matter first).
 pub fn looks_like_session(text: &str) -> bool {
@@ -77,9 +100,10 @@ pub fn front_matter(source: &Source) -> Result<Session, Diagnostics> {
             .help("a session id has only letters a-z, digits and `-`, like 2026-11-22-1403-jane-smith-prep"),
         ]));
     }
-    // Notes written before playbooks said what their questions mean.
-    if session.means.is_empty() {
-        session.means = crate::playbook::builtin::meanings(&session.playbook);
+    // Notes written before playbooks said what their questions mean have
+    // no `means:` key (coach writes one always, `{}` when there are none).
+    if !yaml.lines().any(|l| l.starts_with("means:")) {
+        session.means = legacy_meanings(&session);
     }
     Ok(session)
 }
@@ -135,26 +159,40 @@ mod tests {
     }
 
     #[test]
-    fn notes_from_before_meanings_get_their_built_in_playbooks() {
+    fn notes_from_before_meanings_are_read_as_coach_read_them_then() {
         use crate::playbook::Meaning;
         let mut s = session();
-        s.means = Default::default();
         s.plan_vs_actual = vec![crate::flow::PlanVsActual {
             question: "learned_result".into(),
             plan: "business_result".into(),
-            ask: String::new(),
+            ask: "What did you learn?".into(),
             planned: Some(Answer::List(vec!["a".into(), "b".into()])),
             actual: Some(Answer::Int(3)),
         }];
-        let text = format!("---\n{}---\n", serde_saphyr::to_string(&s).unwrap());
-        assert!(!text.contains("means:"), "{text}");
-        let read = front_matter(&Source::new("s.md", text)).unwrap();
+        let without_means = |s: &Session| {
+            let text = serde_saphyr::to_string(s).unwrap();
+            let kept: Vec<&str> = text
+                .lines()
+                .filter(|l| !l.starts_with("means:") && !l.starts_with("  objective: objective"))
+                .collect();
+            format!("---\n{}\n---\n", kept.join("\n"))
+        };
+        // A built-in playbook's session: that playbook's meanings.
+        let read = front_matter(&Source::new("s.md", without_means(&s))).unwrap();
         assert_eq!(read.means.id(Meaning::Objective), Some("objective"));
         assert_eq!(read.means.id(Meaning::OneUp), Some("expert_urge"));
         // Plan against actual keeps its types.
         assert_eq!(read.plan_vs_actual, s.plan_vs_actual);
+        // A playbook of the user's own: the answers named like a meaning.
         s.playbook = "my-own".into();
+        let read = front_matter(&Source::new("s.md", without_means(&s))).unwrap();
+        assert_eq!(read.means.id(Meaning::Objective), Some("objective"));
+        assert_eq!(read.means.id(Meaning::Neediness), Some("neediness"));
+        assert_eq!(read.means.id(Meaning::PlannedQuestions), None);
+        // A session written now says it has no meanings, and keeps none.
+        s.means = Default::default();
         let text = format!("---\n{}---\n", serde_saphyr::to_string(&s).unwrap());
+        assert!(text.contains("means: {}"), "{text}");
         assert!(
             front_matter(&Source::new("s.md", text))
                 .unwrap()

@@ -36,8 +36,10 @@ pub struct Session {
     pub prep: Option<String>,
     pub answers: Answers,
     /// What the questions mean (meaning → question id), from the playbook:
-    /// how every command finds an answer for what it is.
-    #[serde(default, skip_serializing_if = "Meanings::is_empty")]
+    /// how every command finds an answer for what it is. Always written,
+    /// `{}` when the playbook declares none, so that a file without the
+    /// key is known to be from before meanings (`session::read`).
+    #[serde(default)]
     pub means: Meanings,
     pub skipped: Vec<String>,
     pub nudges: Vec<String>,
@@ -87,15 +89,19 @@ impl FollowUp {
 }
 
 impl Session {
-    /// The answer to the question that means `meaning`, unless it is empty.
-    pub fn meant(&self, meaning: Meaning) -> Option<&Answer> {
-        let id = self.means.id(meaning)?;
+    /// The answer to question `id`, unless it is empty.
+    pub fn answer(&self, id: &str) -> Option<&Answer> {
         self.answers
             .0
             .iter()
             .find(|(k, _)| k == id)
             .map(|(_, a)| a)
             .filter(|a| !a.is_empty())
+    }
+
+    /// The answer to the question that means `meaning`, unless it is empty.
+    pub fn meant(&self, meaning: Meaning) -> Option<&Answer> {
+        self.answer(self.means.id(meaning)?)
     }
 
     /// Give the session another id (`-2` added when its name is taken); the
@@ -140,6 +146,9 @@ pub struct SessionJson<'a> {
     pub date: Moment,
     pub notes_path: String,
     pub answers: &'a Answers,
+    /// What the questions mean: meaning → question id.
+    #[serde(skip_serializing_if = "Meanings::is_empty")]
+    pub means: &'a Meanings,
     pub skipped: &'a [String],
     pub nudges: &'a [String],
     /// Debrief only: `prep` and `plan_vs_actual`.
@@ -174,6 +183,7 @@ impl Session {
             date: self.date,
             notes_path: notes_path.display().to_string(),
             answers: &self.answers,
+            means: &self.means,
             skipped: &self.skipped,
             nudges: &self.nudges,
             debrief: (self.kind == Kind::Debrief).then_some(DebriefJson {

@@ -35,42 +35,35 @@ pub struct Said {
 }
 
 impl Said {
-    /// Read `debrief`: its `plan:` links from its playbook (else from the
-    /// plan it recorded), each link's meaning from the prep it was held
-    /// against (else from `next`, the playbook of the next prep).
-    pub fn of(
-        debrief: &Session,
-        playbook: Option<&Playbook>,
-        prep: Option<&Session>,
-        next: Option<&Playbook>,
-    ) -> Said {
-        let meaning_of = |plan: &str| {
-            prep.and_then(|p| p.means.of(plan))
-                .or_else(|| next.and_then(|n| n.question(plan)).and_then(|q| q.means))
-        };
-        let answer_of = |id: &str| {
-            debrief
-                .answers
-                .0
-                .iter()
-                .find(|(k, _)| k == id)
-                .map(|(_, a)| a)
-                .filter(|a| !a.is_empty())
-        };
-        let mut said = Said::default();
-        let links: Vec<(String, String, String)> = match playbook {
-            Some(p) => p
-                .questions()
+    /// Read `debrief`: its `plan:` links as it recorded them (else, for
+    /// notes from before they were recorded, from its playbook), each
+    /// link's meaning from the prep it was held against (or the link's own
+    /// name, when that is a meaning, as the shipped debriefs write them).
+    pub fn of(debrief: &Session, playbook: Option<&Playbook>, prep: Option<&Session>) -> Said {
+        let meaning_of = |plan: &str| prep.and_then(|p| p.means.of(plan)).or(Meaning::parse(plan));
+        let links: Vec<(String, String, String)> = if debrief.plan_vs_actual.is_empty() {
+            playbook
+                .into_iter()
+                .flat_map(|p| p.questions())
                 .filter_map(|q| Some((q.id.clone(), q.plan.clone()?, q.ask.clone())))
-                .collect(),
-            None => debrief
+                .collect()
+        } else {
+            debrief
                 .plan_vs_actual
                 .iter()
-                .map(|r| (r.question.clone(), r.plan.clone(), r.question.clone()))
-                .collect(),
+                .map(|r| {
+                    let ask = if r.ask.is_empty() {
+                        &r.question
+                    } else {
+                        &r.ask
+                    };
+                    (r.question.clone(), r.plan.clone(), ask.clone())
+                })
+                .collect()
         };
+        let mut said = Said::default();
         for (id, plan, ask) in links {
-            match answer_of(&id) {
+            match debrief.answer(&id) {
                 Some(answer) => said.learned.push(Learned {
                     meaning: meaning_of(&plan),
                     plan,
@@ -81,7 +74,11 @@ impl Said {
                 None => {}
             }
         }
-        if debrief.means.id(Meaning::AskedQuestions).is_some() {
+        // Which planned questions were asked; a question left empty does
+        // not say, so nothing is assumed from it.
+        if let Some(id) = debrief.means.id(Meaning::AskedQuestions)
+            && !debrief.skipped.iter().any(|s| s == id)
+        {
             let asked = match debrief.meant(Meaning::AskedQuestions) {
                 Some(Answer::List(items)) => items.clone(),
                 _ => Vec::new(),
@@ -93,10 +90,10 @@ impl Said {
             }
             said.asked = Some(asked);
         }
-        let text = |m| debrief.meant(m).map(Answer::display);
+        let text = |m| debrief.meant(m).map(|a| crate::text::spaced(&a.display()));
         said.last = match (text(Meaning::Outcome), text(Meaning::Commitment)) {
-            (Some(o), Some(c)) => Some(format!("{} — agreed: {c}", o.replace('_', " "))),
-            (Some(o), None) => Some(o.replace('_', " ")),
+            (Some(o), Some(c)) => Some(format!("{o} — agreed: {c}")),
+            (Some(o), None) => Some(o),
             (None, Some(c)) => Some(format!("agreed: {c}")),
             (None, None) => None,
         };
@@ -185,7 +182,7 @@ mod tests {
                 ("commitment", "agreed"),
             ],
         );
-        let said = Said::of(&debrief, Some(&playbook), Some(&prep), None);
+        let said = Said::of(&debrief, Some(&playbook), Some(&prep));
         let learned: Vec<(&str, Option<Meaning>)> = said
             .learned
             .iter()
@@ -201,6 +198,24 @@ mod tests {
         assert_eq!(said.unknown, ["Their view?"]);
         assert_eq!(said.unasked, ["Who else is involved?"]);
         assert_eq!(said.last.as_deref(), Some("advance — agreed: A pilot"));
+    }
+
+    #[test]
+    fn a_skipped_asked_questions_says_nothing_was_asked_or_not() {
+        let prep = session(
+            Kind::Prep,
+            &[("qs", list(&["A?", "B?"]))],
+            &[("planned_questions", "qs")],
+        );
+        let mut debrief = session(Kind::Debrief, &[], &[("asked_questions", "ticked")]);
+        debrief.skipped = vec!["ticked".into()];
+        let said = Said::of(&debrief, None, Some(&prep));
+        assert_eq!(said.asked, None);
+        assert!(said.unasked.is_empty());
+        // Answered with none ticked: every planned question is still to ask.
+        debrief.skipped.clear();
+        let said = Said::of(&debrief, None, Some(&prep));
+        assert_eq!(said.unasked, ["A?", "B?"]);
     }
 
     #[test]

@@ -106,6 +106,7 @@ pub fn debrief(store: &Store, req: Debrief) -> Result<Finished> {
         with: s.with.clone(),
         account: s.account.clone(),
         answers: s.answers.0.clone(),
+        means: s.means.clone(),
     });
     // `choices_from: prep.<id>` questions take their choices from the prep.
     let playbook = flow::with_prep_choices(&playbook, prep_cx.as_ref());
@@ -135,6 +136,7 @@ pub fn debrief(store: &Store, req: Debrief) -> Result<Finished> {
         (None, None) => Given::Typed {
             with: req.with.clone().or(file.with.clone()),
             account: req.account.clone().or(file.account.clone()),
+            from_file: req.answering.file.is_some(),
         },
     };
     let mut cx = counterpart(

@@ -55,6 +55,7 @@ pub fn prep(store: &Store, req: Prep) -> Result<Finished> {
         None => Given::Typed {
             with: req.with.clone().or(file.with.clone()),
             account: req.account.clone().or(file.account.clone()),
+            from_file: req.answering.file.is_some(),
         },
     };
     let cx = counterpart(

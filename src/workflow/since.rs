@@ -28,15 +28,19 @@ use crate::text::printable;
 pub struct Since {
     pub debrief: Session,
     pub said: Said,
+    /// Whether the prep it was held against followed the next prep's
+    /// playbook: only then does a prep question id mean the same question.
+    pub same_playbook: bool,
     /// That debrief's follow-ups not yet done.
     pub open: Vec<Item>,
     /// How reliably the user kept their promises to this person.
     pub reliability: Option<Reliability>,
 }
 
-/// A debrief's playbook and the prep it was held against, read quietly (a
-/// prep is not the place for warnings about old files).
-pub fn context(store: &Store, debrief: &Session) -> (Option<Playbook>, Option<Session>) {
+/// What `debrief` said, read with its playbook and the prep it was held
+/// against (read quietly: a prep is not the place for warnings about old
+/// files); the prep's playbook id beside it.
+pub fn said(store: &Store, debrief: &Session) -> (Said, Option<String>) {
     let playbook = store.playbook_by_id(&debrief.playbook).ok();
     let prep = debrief
         .prep
@@ -44,7 +48,8 @@ pub fn context(store: &Store, debrief: &Session) -> (Option<Playbook>, Option<Se
         .filter(|id| crate::session::valid_id(id))
         .and_then(|id| store.session(id, Some(Kind::Prep)).ok())
         .map(|(_, s)| s);
-    (playbook, prep)
+    let said = Said::of(debrief, playbook.as_ref(), prep.as_ref());
+    (said, prep.map(|p| p.playbook))
 }
 
 /// The latest debrief with `with` (the same person), read for what it
@@ -53,8 +58,7 @@ pub fn last_debrief(store: &Store, with: &str, next: &Playbook) -> Result<Option
     let Some((_, debrief)) = store.latest(Kind::Debrief, with)? else {
         return Ok(None);
     };
-    let (playbook, prep) = context(store, &debrief);
-    let said = Said::of(&debrief, playbook.as_ref(), prep.as_ref(), Some(next));
+    let (said, prep_playbook) = said(store, &debrief);
     let items = store.followups().map(|f| f.items).unwrap_or_default();
     let today = store.now().date();
     let theirs: Vec<&Item> = items.iter().filter(|i| i.is_with(with)).collect();
@@ -67,6 +71,7 @@ pub fn last_debrief(store: &Store, with: &str, next: &Playbook) -> Result<Option
     Ok(Some(Since {
         debrief,
         said,
+        same_playbook: prep_playbook.as_deref() == Some(next.id.as_str()),
         open,
         reliability,
     }))
@@ -87,6 +92,7 @@ impl Since {
                 }
                 // A commitment is not the next call's target.
                 Some(m) if m.is_target() => {}
+                _ if !self.same_playbook => {}
                 _ => {
                     if let Some(q) = next.question(&l.plan).filter(|q| !is_target(q.means)) {
                         flow =
@@ -114,11 +120,11 @@ impl Since {
         let d = &self.debrief;
         // The debrief's questions are templates; render them for this person.
         let ask = |text: &str| crate::flow::render_for(text, &d.with, &d.account);
-        let pad = " ".repeat(11);
+        let pad = " ".repeat(12);
         let line = |label: &str, text: &str| {
             crate::text::wrap(&printable(text), width, &pad).replacen(
                 &pad,
-                &format!("  {label:<8} "),
+                &format!("  {label:<9} "),
                 1,
             )
         };
@@ -132,7 +138,8 @@ impl Since {
         if let Some(last) = &self.said.last {
             writeln!(out, "{}", line("outcome", last))?;
         }
-        for l in &self.said.learned {
+        // A commitment is in the outcome line already.
+        for l in self.said.learned.iter().filter(|l| !is_target(l.meaning)) {
             let text = format!(
                 "{}: {}",
                 ask(&l.ask).trim_end_matches('?'),

@@ -3,7 +3,9 @@
 //! settled against the people coach already knows — the one person matcher
 //! (`store::people`), so `priya` is Priya Raman when she is the only Priya,
 //! and coach says so. A script (an answers file, `--no-input`) names people
-//! in full: its names are taken as they are, and no notes are read for them.
+//! in full: its names are taken as they are. A known person keeps their
+//! account unless told otherwise: at a terminal it is asked with the known
+//! one filled in, from a file it is taken as it is (coach says so).
 
 use crate::error::{Error, Result};
 use crate::flow::Context;
@@ -19,6 +21,8 @@ pub enum Given {
     Typed {
         with: Option<String>,
         account: Option<String>,
+        /// Answering from a file: a known account is taken as it is, not asked.
+        from_file: bool,
     },
     /// Taken from a draft or a prep: already settled.
     Settled { with: String, account: String },
@@ -34,7 +38,11 @@ pub fn counterpart(
 ) -> Result<Context> {
     let (with, account) = match given {
         Given::Settled { with, account } => (with, account),
-        Given::Typed { with, account } => {
+        Given::Typed {
+            with,
+            account,
+            from_file,
+        } => {
             let at_terminal = prompter.is_some();
             let mut prompter = prompter;
             let asked = with.as_ref().is_none_or(|w| w.trim().is_empty());
@@ -56,8 +64,8 @@ pub fn counterpart(
                 None => {
                     let known = store.account_of(&with)?;
                     match prompter {
-                        // Asked when the name was, or to confirm the one known.
-                        Some(p) if asked || known.is_some() => {
+                        // Asked when the name was, or (typing) to confirm the one known.
+                        Some(p) if asked || (known.is_some() && !from_file) => {
                             ask_account(p, known)?.unwrap_or_default()
                         }
                         _ => {

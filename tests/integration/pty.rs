@@ -557,12 +557,12 @@ fn the_next_prep_starts_from_the_last_debrief() {
         .unwrap();
     p.exp_string(
         // Wrapped to the terminal's 80 columns.
-        "learned  What did Jane Smith actually say they want to accomplish: Halve ramp",
+        "learned   What did Jane Smith actually say they want to accomplish: Halve",
     )
     .unwrap();
-    p.exp_string("unknown  What did Jane Smith actually say a good outcome would mean")
+    p.exp_string("unknown   What did Jane Smith actually say a good outcome would")
         .unwrap();
-    p.exp_string("open     me: send the pilot plan (due 2026-11-27)")
+    p.exp_string("open      me: send the pilot plan (due 2026-11-27)")
         .unwrap();
     p.exp_string("What is this call for").unwrap();
     p.send_line("Agree the pilot").unwrap();
