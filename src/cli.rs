@@ -392,6 +392,10 @@ pub struct PrepArgs {
     #[arg(long)]
     pub no_input: bool,
 
+    /// Walk every question of the playbook, not only the default walk for the minutes before a call (its `depth: core` questions)
+    #[arg(long)]
+    pub full: bool,
+
     /// Continue an unfinished prep from its draft: the newest, or the one named by ID (a unique prefix, or the draft's path); with --playbook PATH when it followed a file
     #[arg(
         long,

@@ -1,6 +1,6 @@
 //! The user's configuration file (`COACH_CONFIG`, else
 //! `~/.config/coach/config.yaml`): `notes_dir`, `default_playbook`, `me`,
-//! `editor` and `color`. Every key is optional; a missing file means the
+//! `editor`, `color` and `depth`. Every key is optional; a missing file means the
 //! defaults. The text is read like a playbook, through the located YAML tree,
 //! so an unknown key or a bad value is reported with `file:line:col` and a
 //! did-you-mean. Finding and reading the file is the store's job; this module
@@ -18,7 +18,14 @@ use crate::text::{did_you_mean, one_of};
 use crate::yaml::{Node, Value};
 
 /// The keys a config file may hold, in the order `coach config` shows them.
-pub const KEYS: [&str; 5] = ["notes_dir", "default_playbook", "me", "editor", "color"];
+pub const KEYS: [&str; 6] = [
+    "notes_dir",
+    "default_playbook",
+    "me",
+    "editor",
+    "color",
+    "depth",
+];
 
 /// Where an effective value came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +57,8 @@ pub struct Config {
     pub me: Option<String>,
     pub editor: Option<String>,
     pub color: Option<ColorChoice>,
+    /// `depth: full`: every prep walks every question, as with `--full`.
+    pub full: Option<bool>,
 }
 
 /// The editor: `VISUAL`, `EDITOR`, then the file's `editor`.
@@ -139,6 +148,16 @@ pub fn parse(source: &Source, home: Option<&Path>) -> Result<Config, Diagnostics
             "editor" => text().map(|t| config.editor = Some(t)),
             "color" => text().and_then(|t| color_value(source, node, &t)).map(|c| {
                 config.color = Some(c);
+            }),
+            "depth" => text().and_then(|t| match t.as_str() {
+                "core" | "full" => {
+                    config.full = Some(t == "full");
+                    Ok(())
+                }
+                other => Err(Box::new(
+                    Diagnostic::new(source, node.loc, format!("unknown depth `{other}`"))
+                        .help("depth is `core` (the default walk, for the minutes before a call) or `full` (every question)"),
+                )),
             }),
             other => {
                 let mut d = Diagnostic::new(source, key.loc, format!("unknown key `{other}`"));

@@ -49,6 +49,24 @@ fn closest<'a>(
         .map(|(_, c)| c)
 }
 
+/// The first sentence of a text, and the rest when there is more: a
+/// sentence ends with `.`, `!` or `?` and a space (or a line break).
+pub fn first_sentence(text: &str) -> (&str, Option<&str>) {
+    let text = text.trim();
+    let end = text.char_indices().find_map(|(i, c)| {
+        let next = text[i + c.len_utf8()..].chars().next();
+        (matches!(c, '.' | '!' | '?') && next.is_some_and(char::is_whitespace))
+            .then_some(i + c.len_utf8())
+    });
+    match end {
+        Some(end) => (
+            &text[..end],
+            Some(text[end..].trim_start()).filter(|r| !r.is_empty()),
+        ),
+        None => (text, None),
+    }
+}
+
 /// A choice value as people read it: `no_sale` → `no sale`.
 pub fn spaced(value: &str) -> String {
     value.replace('_', " ")
@@ -291,6 +309,17 @@ pub fn one_of(items: &[&str]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_first_sentence_and_the_rest() {
+        assert_eq!(
+            first_sentence("Ask it. Then listen.\nReally."),
+            ("Ask it.", Some("Then listen.\nReally."))
+        );
+        assert_eq!(first_sentence("One only."), ("One only.", None));
+        assert_eq!(first_sentence("What? Why"), ("What?", Some("Why")));
+        assert_eq!(first_sentence("3.5 weeks"), ("3.5 weeks", None));
+    }
+
     use super::*;
 
     #[test]

@@ -36,6 +36,7 @@ fn settings(store: &Store, color: ColorChoice) -> Vec<Row> {
     let me = store.config.me.clone();
     let editor = store.editor();
     let (color, color_origin) = store.color(color);
+    let (full, full_origin) = store.full_walk();
     vec![
         (
             "config",
@@ -78,6 +79,11 @@ fn settings(store: &Store, color: ColorChoice) -> Vec<Row> {
             "color",
             config::color_name(color).to_string(),
             Some(color_origin.to_string()),
+        ),
+        (
+            "depth",
+            if full { "full" } else { "core" }.to_string(),
+            Some(full_origin.to_string()),
         ),
     ]
 }

@@ -17,6 +17,7 @@ pub fn run(args: PrepArgs, store: &Store) -> Result<()> {
                 no_input: args.no_input,
             },
             resume: args.resume,
+            full: args.full,
         },
     )?;
     super::print_finished(args.format, &done, store)

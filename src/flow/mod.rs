@@ -23,7 +23,7 @@ use minijinja::{Environment, Value};
 pub use outcome::{
     Context, Nudged, Outcome, PlanVsActual, PrepContext, Progress, Row, SectionOutcome,
 };
-pub use prompter::{Prompt, Prompter, Review};
+pub use prompter::{Prompt, Prompter, Review, shown_help};
 pub use values::{render_for, with_prep_choices};
 
 use values::{labelled, value};
@@ -36,6 +36,10 @@ use crate::template;
 /// Called after every answer, with everything answered so far.
 pub type Observer<'o> = Box<dyn FnMut(&Progress) -> Result<()> + 'o>;
 
+/// Coaching from outside the playbook, drawn from the answers so far (what
+/// a transcript measured, set beside the user's estimates).
+pub type Extra<'o> = Box<dyn Fn(&[(String, Answer)]) -> Vec<Nudged> + 'o>;
+
 pub struct Flow<'p> {
     playbook: &'p Playbook,
     cx: Context,
@@ -46,6 +50,11 @@ pub struct Flow<'p> {
     asked: HashSet<String>,
     observer: Option<Observer<'p>>,
     earlier: HashMap<String, Earlier>,
+    /// `--full`: every question, not only the default walk's (`depth: core`).
+    full: bool,
+    /// Whether the playbook marks a default walk at all.
+    has_core: bool,
+    extra: Option<Extra<'p>>,
 }
 
 /// Something known of a question from an earlier session, shown above it.
@@ -69,7 +78,27 @@ impl<'p> Flow<'p> {
             asked: HashSet::new(),
             observer: None,
             earlier: HashMap::new(),
+            full: false,
+            has_core: playbook.has_core(),
+            extra: None,
         }
+    }
+
+    /// Walk every question (`--full`), not only those marked `depth: core`.
+    pub fn full(mut self, full: bool) -> Self {
+        self.full = full;
+        self
+    }
+
+    /// Whether `q` is on this walk: every question with `--full` or when the
+    /// playbook marks none `core`; else the core ones, and any already
+    /// answered (a draft, an answers file), so nothing given is dropped.
+    fn on_walk(&self, q: &Question, prompter: Option<&dyn Prompter>) -> bool {
+        self.full
+            || q.depth == Some(crate::playbook::model::Depth::Core)
+            || !self.has_core
+            || self.answers.contains_key(&q.id)
+            || prompter.is_some_and(|p| p.has_answer(&q.id))
     }
 
     /// Start from answers given earlier; they are not asked again.
@@ -86,6 +115,13 @@ impl<'p> Flow<'p> {
     pub fn resume(mut self, progress: &Progress) -> Self {
         self.asked.extend(progress.asked.iter().cloned());
         self = self.with_answers(progress.answers.iter().cloned());
+        self
+    }
+
+    /// Add `extra`'s coaching to the nudges, wherever they are shown (the
+    /// review, the summary, the notes), so all of them say the same.
+    pub fn with_extra_nudges(mut self, extra: Extra<'p>) -> Self {
+        self.extra = Some(extra);
         self
     }
 
@@ -192,8 +228,20 @@ impl<'p> Flow<'p> {
         &mut self,
         mut prompter: Option<&mut dyn Prompter>,
     ) -> Result<Vec<(&'p Section, Vec<&'p Question>)>> {
+        // Where each question stands in the walk, as the answers so far tell
+        // (only a count: a condition that fails here fails where it is met).
+        let order: Vec<&'p str> = match prompter {
+            Some(_) => self
+                .walk(None)
+                .unwrap_or_default()
+                .iter()
+                .flat_map(|(_, qs)| qs.iter().map(|q| q.id.as_str()))
+                .collect(),
+            None => Vec::new(),
+        };
         let mut ctx = self.base_context();
         let mut shown = Vec::new();
+        let mut seen = 0;
         for section in &self.playbook.sections {
             if !self.condition(section.when.as_deref(), &ctx, &section.id)? {
                 continue;
@@ -201,9 +249,12 @@ impl<'p> Flow<'p> {
             let mut questions = Vec::new();
             let mut announced = false;
             for q in &section.questions {
-                if !self.condition(q.when.as_deref(), &ctx, &q.id)? {
+                if !self.on_walk(q, prompter.as_deref())
+                    || !self.condition(q.when.as_deref(), &ctx, &q.id)?
+                {
                     continue;
                 }
+                seen += 1;
                 if let Some(p) = prompter.as_deref_mut()
                     && !self.asked.contains(&q.id)
                 {
@@ -212,7 +263,11 @@ impl<'p> Flow<'p> {
                         p.section(&section.title, why.as_deref())?;
                         announced = true;
                     }
-                    self.ask(q, &ctx, p)?;
+                    let at = order
+                        .iter()
+                        .position(|id| *id == q.id)
+                        .map_or(seen, |i| i + 1);
+                    self.ask(q, &ctx, p, Some((at, order.len().max(at))))?;
                 }
                 if let Some(answer) = self.answers.get(&q.id) {
                     ctx.insert(q.id.clone(), value(answer));
@@ -229,6 +284,7 @@ impl<'p> Flow<'p> {
         q: &Question,
         ctx: &BTreeMap<String, Value>,
         prompter: &mut dyn Prompter,
+        progress: Option<(usize, usize)>,
     ) -> Result<()> {
         let earlier = self.earlier(q);
         // An earlier answer is offered as the starting text when it fits.
@@ -248,6 +304,7 @@ impl<'p> Flow<'p> {
                 .or_else(|| q.default.clone())
                 .or(offered),
             earlier: earlier.map(|e| (e.label, labelled(q, e.answer).display())),
+            progress,
         };
         let answer = prompter.ask(&prompt)?;
         self.asked.insert(q.id.clone());
@@ -283,7 +340,7 @@ impl<'p> Flow<'p> {
             return Ok(());
         };
         match self.context_at(id)? {
-            Some(ctx) => self.ask(q, &ctx, prompter),
+            Some(ctx) => self.ask(q, &ctx, prompter, None),
             None => Ok(()),
         }
     }
@@ -295,7 +352,9 @@ impl<'p> Flow<'p> {
         for section in &self.playbook.sections {
             let shown = self.condition(section.when.as_deref(), &ctx, &section.id)?;
             for q in &section.questions {
-                let shown = shown && self.condition(q.when.as_deref(), &ctx, &q.id)?;
+                let shown = shown
+                    && self.on_walk(q, None)
+                    && self.condition(q.when.as_deref(), &ctx, &q.id)?;
                 if q.id == id {
                     return Ok(shown.then_some(ctx));
                 }
@@ -393,6 +452,9 @@ impl<'p> Flow<'p> {
                 rows,
             });
         }
+        if let Some(extra) = &self.extra {
+            out.nudges.extend(extra(&out.answers));
+        }
         // Hidden questions count as skipped too, in playbook order.
         let order: Vec<&str> = self.playbook.questions().map(|q| q.id.as_str()).collect();
         for id in &order {
@@ -449,5 +511,7 @@ impl<'p> Flow<'p> {
     }
 }
 
+#[cfg(test)]
+mod depth_tests;
 #[cfg(test)]
 mod tests;

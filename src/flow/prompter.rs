@@ -4,7 +4,7 @@
 
 use super::Outcome;
 use crate::error::Result;
-use crate::playbook::{Answer, Question};
+use crate::playbook::{Answer, Question, QuestionType};
 
 /// One question, ready to show: its texts rendered for this session.
 #[derive(Debug, Clone)]
@@ -19,6 +19,9 @@ pub struct Prompt<'a> {
     /// What was planned for this (a debrief's `plan`) or learned before, with
     /// its label ("Planned"), shown above the prompt.
     pub earlier: Option<(String, String)>,
+    /// Where the question is in the walk: the `n`th of `total` to be shown
+    /// (as far as the answers so far tell); none outside a walk.
+    pub progress: Option<(usize, usize)>,
 }
 
 /// What the user decides at the review step.
@@ -39,4 +42,21 @@ pub trait Prompter {
     fn nudge(&mut self, text: &str) -> Result<()>;
     /// The session is complete: save it, or change an answer first.
     fn review(&mut self, outcome: &Outcome) -> Result<Review>;
+    /// Whether the prompter holds an answer to question `id` already (an
+    /// answers file): such a question is asked even off the default walk.
+    fn has_answer(&self, _id: &str) -> bool {
+        false
+    }
+}
+
+/// What of a question's tip is shown at first, and the rest, one key (`?`)
+/// away: where the answer is typed, the first sentence; where it is picked
+/// from a list (which cannot take a `?`), all of it.
+pub fn shown_help<'h>(q: &Question, help: &'h str) -> (&'h str, Option<&'h str>) {
+    match q.ty {
+        QuestionType::Choice | QuestionType::Multi | QuestionType::Scale | QuestionType::Yesno => {
+            (help.trim(), None)
+        }
+        _ => crate::text::first_sentence(help),
+    }
 }

@@ -214,6 +214,7 @@ mod tests {
             required: false,
             when: None,
             plan: None,
+            depth: None,
             means: None,
             check: None,
             nudge: None,

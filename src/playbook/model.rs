@@ -119,6 +119,11 @@ pub struct Question {
     /// Debrief only: the prep question this one is held against.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<String>,
+    /// `core`: on the default walk, which fits the minutes before a call;
+    /// the others are asked only with `--full`. A playbook with no `core`
+    /// question is walked whole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub depth: Option<Depth>,
     /// What this question is, so that every command that needs it finds it
     /// whatever the id (the card, follow-ups, stats, the next prep).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -244,6 +249,18 @@ pub struct Labels {
     pub high: Option<String>,
 }
 
+/// Whether a question is on the default walk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Depth {
+    Core,
+    Full,
+}
+
+impl Depth {
+    pub const ALL: [&'static str; 2] = ["core", "full"];
+}
+
 /// Checks run on a question's answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -304,6 +321,12 @@ impl Playbook {
         self.questions().find(|q| q.id == id)
     }
 
+    /// Whether some question is marked `depth: core`: then the default
+    /// walk is those questions only.
+    pub fn has_core(&self) -> bool {
+        self.questions().any(|q| q.depth == Some(Depth::Core))
+    }
+
     /// The question that means `meaning`, if the playbook has one.
     pub fn meaning(&self, meaning: Meaning) -> Option<&Question> {
         self.questions().find(|q| q.means == Some(meaning))
@@ -344,6 +367,7 @@ impl Question {
             required,
             when: None,
             plan: None,
+            depth: None,
             means: None,
             check: None,
             nudge: None,

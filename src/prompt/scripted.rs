@@ -203,6 +203,10 @@ impl Scripted {
 }
 
 impl Prompter for Scripted {
+    fn has_answer(&self, id: &str) -> bool {
+        self.answers.contains_key(id)
+    }
+
     fn start(&mut self, title: &str, intro: Option<&str>, stance: &[String]) -> Result<()> {
         self.pending_start = Some((title.to_string(), intro.map(str::to_owned), stance.to_vec()));
         Ok(())

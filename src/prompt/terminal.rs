@@ -19,12 +19,18 @@ use crate::flow::{Prompt, Prompter, Review};
 use crate::playbook::{Answer, QuestionType, answer};
 use crate::text::{printable, printable_line, wrap};
 
+/// How soon an editor may return, unchanged, before coach takes it as one
+/// that does not wait.
+const EDITOR_MOMENT: std::time::Duration = std::time::Duration::from_millis(1500);
+
 pub struct Terminal {
     pub(super) term: Term,
     pub(super) theme: ColorfulTheme,
     /// The editor for `long` answers, and where it writes them.
     editor: Option<String>,
     scratch: Box<dyn editor::Scratch>,
+    /// The rest of the tip of the question being asked, shown on `?`.
+    more_help: std::cell::RefCell<Option<String>>,
 }
 
 impl Terminal {
@@ -35,6 +41,7 @@ impl Terminal {
             theme: ColorfulTheme::default(),
             editor,
             scratch,
+            more_help: std::cell::RefCell::new(None),
         }
     }
 
@@ -61,14 +68,29 @@ impl Terminal {
         initial: Option<&str>,
         allow_empty: bool,
     ) -> Result<String> {
-        let mut input = Input::<String>::with_theme(&self.theme)
-            .with_prompt(prompt)
-            .allow_empty(allow_empty);
-        // Text offered to edit (a default, a plan) is shown like any other.
-        if let Some(text) = initial.filter(|t| !t.is_empty()) {
-            input = input.with_initial_text(printable_line(text));
+        loop {
+            let mut input = Input::<String>::with_theme(&self.theme)
+                .with_prompt(prompt)
+                .allow_empty(allow_empty);
+            // Text offered to edit (a default, a plan) is shown like any other.
+            if let Some(text) = initial.filter(|t| !t.is_empty()) {
+                input = input.with_initial_text(printable_line(text));
+            }
+            let text = input.interact_text_on(&self.term).map_err(io)?;
+            // `?` shows the rest of the question's tip, then asks again.
+            let more = self.more_help.borrow().clone();
+            match more {
+                Some(more) if text.trim() == "?" => {
+                    let width = self.width();
+                    self.line(
+                        &style_err(wrap(&printable(&more), width, "  "))
+                            .dim()
+                            .to_string(),
+                    )?;
+                }
+                _ => return Ok(text),
+            }
         }
-        input.interact_text_on(&self.term).map_err(io)
     }
 
     /// Free text typed line by line; an empty line ends it.
@@ -105,7 +127,7 @@ impl Terminal {
             .map_err(io)
     }
 
-    fn long(&self, prompt: &Prompt) -> Result<Option<Answer>> {
+    fn long(&mut self, prompt: &Prompt) -> Result<Option<Answer>> {
         let Some(editor) = self.editor.clone() else {
             if self.keep(&prompt.current)? {
                 return Ok(prompt.current.clone());
@@ -125,16 +147,36 @@ impl Terminal {
             "  {}",
             style_err(format!("Opening {editor}; save and close it to go on.")).dim()
         ))?;
-        let text = editor::edit(&editor, self.scratch.as_ref(), &prompt.question.id, current)?;
-        self.line(&format!(
-            "  {} {}",
-            style_err("✔").green(),
-            printable(&first_line(&text))
-        ))?;
-        answer::from_text(prompt.question, &text).map_err(Error::Invalid)
+        let started = std::time::Instant::now();
+        let why = match editor::edit(&editor, self.scratch.as_ref(), &prompt.question.id, current) {
+            // An editor that returns at once with nothing changed did not
+            // wait for the user (`code` without `--wait`, `EDITOR=true`).
+            Ok(text) if text == current && started.elapsed() < EDITOR_MOMENT => format!(
+                "`{editor}` returned at once without a change, so it did not wait for you \
+                 (for VS Code, set EDITOR=\"code --wait\")"
+            ),
+            Ok(text) => {
+                self.line(&format!(
+                    "  {} {}",
+                    style_err("✔").green(),
+                    printable(&first_line(&text))
+                ))?;
+                return answer::from_text(prompt.question, &text).map_err(Error::Invalid);
+            }
+            Err(err @ Error::Interrupted(_)) => return Err(err),
+            Err(err) => format!("{err:#}"),
+        };
+        // Type here instead, for the rest of this session.
+        self.editor = None;
+        self.line(
+            &style_err(format!("  {}; type it here instead.", printable(&why)))
+                .yellow()
+                .to_string(),
+        )?;
+        self.long(prompt)
     }
 
-    fn ask_once(&self, prompt: &Prompt) -> Result<Option<Answer>> {
+    fn ask_once(&mut self, prompt: &Prompt) -> Result<Option<Answer>> {
         let q = prompt.question;
         let optional = !q.required;
         let current = prompt.current.clone();
@@ -174,7 +216,7 @@ impl Terminal {
                 answer::from_text(q, &lines.join("\n")).map_err(Error::Invalid)
             }
             QuestionType::Choice => {
-                let mut items: Vec<String> = q
+                let items: Vec<String> = q
                     .choices
                     .iter()
                     .map(|c| match c.hint() {
@@ -182,23 +224,13 @@ impl Terminal {
                         None => printable_line(c.label()),
                     })
                     .collect();
-                if optional {
-                    items.push("(leave empty)".into());
-                }
-                let default = match &current {
-                    Some(Answer::Text(v)) => {
-                        q.choices.iter().position(|c| c.value() == v).unwrap_or(0)
-                    }
-                    _ => 0,
+                let at = match &current {
+                    Some(Answer::Text(v)) => q.choices.iter().position(|c| c.value() == v),
+                    _ => None,
                 };
-                let picked = Select::with_theme(&self.theme)
-                    .with_prompt("Pick one (↑/↓, Enter)")
-                    .items(&items)
-                    .default(default)
-                    .interact_on(&self.term)
-                    .map_err(io)?;
-                Ok(q.choices
-                    .get(picked)
+                let picked = self.pick("Pick one (↑/↓, Enter)", items, at)?;
+                Ok(picked
+                    .and_then(|n| q.choices.get(n))
                     .map(|c| Answer::Text(c.value().to_string())))
             }
             QuestionType::Multi => {
@@ -246,7 +278,7 @@ impl Terminal {
             QuestionType::Scale => {
                 let (lo, hi) = q.scale_range();
                 let labels = q.labels.as_ref();
-                let mut items: Vec<String> = (lo..=hi)
+                let items: Vec<String> = (lo..=hi)
                     .map(|n| {
                         let end = if n == lo {
                             labels.and_then(|l| l.low.as_deref())
@@ -261,25 +293,36 @@ impl Terminal {
                         }
                     })
                     .collect();
-                if optional {
-                    items.push("(leave empty)".into());
-                }
-                let default = match current {
-                    Some(Answer::Int(n)) if (lo..=hi).contains(&n) => (n - lo) as usize,
-                    _ => ((hi - lo) / 2) as usize,
+                let at = match current {
+                    Some(Answer::Int(n)) if (lo..=hi).contains(&n) => Some((n - lo) as usize),
+                    _ => None,
                 };
-                let picked = Select::with_theme(&self.theme)
-                    .with_prompt(format!("{lo} to {hi} (↑/↓, Enter)"))
-                    .items(&items)
-                    .default(default)
-                    .interact_on(&self.term)
-                    .map_err(io)?;
-                let n = lo + picked as i64;
-                Ok((n <= hi).then_some(Answer::Int(n)))
+                let picked = self.pick(&format!("{lo} to {hi} (↑/↓, Enter)"), items, at)?;
+                Ok(picked.map(|i| Answer::Int(lo + i as i64)))
             }
         }
     }
+
+    /// One of `items`, starting on `at` (an answer given before, or the
+    /// default). With nothing given, the cursor starts on "no answer", so
+    /// Enter in a hurry records nothing rather than an invented score;
+    /// `None` is that choice.
+    fn pick(&self, prompt: &str, items: Vec<String>, at: Option<usize>) -> Result<Option<usize>> {
+        let mut rows = Vec::with_capacity(items.len() + 1);
+        rows.push(NO_ANSWER.to_string());
+        rows.extend(items);
+        let picked = Select::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .items(&rows)
+            .default(at.map_or(0, |n| n + 1))
+            .interact_on(&self.term)
+            .map_err(io)?;
+        Ok(picked.checked_sub(1))
+    }
 }
+
+/// The first row of every pick: choosing it leaves the question empty.
+const NO_ANSWER: &str = "(no answer)";
 
 /// Text styled for stderr, where the terminal prompter writes: its colour
 /// follows stderr's setting, not stdout's.
@@ -356,8 +399,12 @@ impl Prompter for Terminal {
         } else {
             String::new()
         };
+        let at = match prompt.progress {
+            Some((n, total)) => style_err(format!("{n} of {total} · ")).dim().to_string(),
+            None => String::new(),
+        };
         self.line(&format!(
-            "{}{marker}",
+            "{at}{}{marker}",
             style_err(printable(&prompt.ask)).bold()
         ))?;
         if let Some((label, text)) = &prompt.earlier {
@@ -367,12 +414,19 @@ impl Prompter for Terminal {
                     .to_string(),
             )?;
         }
+        // The tip's first sentence; the rest is one `?` away (`shown_help`).
+        *self.more_help.borrow_mut() = None;
         if let Some(help) = &prompt.help {
-            self.line(
-                &style_err(wrap(&printable(help), width, "  "))
-                    .dim()
-                    .to_string(),
-            )?;
+            let (shown, rest) = crate::flow::shown_help(prompt.question, help);
+            let more = match rest {
+                Some(_) => format!(" {}", style_err("(? for more)").italic()),
+                None => String::new(),
+            };
+            self.line(&format!(
+                "{}{more}",
+                style_err(wrap(&printable(shown), width, "  ")).dim()
+            ))?;
+            *self.more_help.borrow_mut() = rest.map(str::to_owned);
         }
         loop {
             match self.ask_once(prompt) {

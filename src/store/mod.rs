@@ -183,6 +183,15 @@ impl Store {
         )
     }
 
+    /// Whether a prep walks every question (config `depth: full`), and where
+    /// that came from; `--full` says so for one prep.
+    pub fn full_walk(&self) -> (bool, Origin) {
+        match self.config.full {
+            Some(full) => (full, Origin::File),
+            None => (false, Origin::Default),
+        }
+    }
+
     /// The prep playbook used without `--playbook`.
     pub fn default_playbook(&self) -> (&str, Origin) {
         match &self.config.default_playbook {

@@ -158,7 +158,14 @@ pub fn debrief(store: &Store, req: Debrief) -> Result<Finished> {
     draft.playbook_file = super::playbook_file(req.playbook.as_deref());
     let reviewed = terminal.is_some();
     let script = req.answering.scripted().then_some(file.answers);
-    let (outcome, mut terminal) = walk(store, &playbook, &cx, &mut draft, |f| f, terminal, script)?;
+    // What the transcript measured is set beside the estimates in the
+    // review, the summary and the notes alike.
+    let beside = measured.clone().map(|m| estimates(m, &playbook));
+    let offer = |flow| match beside {
+        Some(extra) => crate::flow::Flow::with_extra_nudges(flow, extra),
+        None => flow,
+    };
+    let (outcome, mut terminal) = walk(store, &playbook, &cx, &mut draft, offer, terminal, script)?;
     let kept = reviewed && !draft.asked.is_empty();
 
     let mut session = record(&draft, &playbook, &cx, &outcome);
@@ -170,7 +177,6 @@ pub fn debrief(store: &Store, req: Debrief) -> Result<Finished> {
         day,
         terminal.as_mut().map(|t| t as &mut dyn Prompter),
     )?;
-    let outcome = with_estimates(&mut session, outcome);
     let path = save(store, &mut session, &outcome, &playbook, &draft, kept)?;
     Ok(Finished {
         session,
@@ -196,34 +202,31 @@ fn measure(store: &Store, file: &std::path::Path, me: &str) -> Result<Measured> 
     })
 }
 
-/// Set what the transcript measured beside the user's own estimates.
-fn with_estimates(session: &mut Session, mut outcome: Outcome) -> Outcome {
-    let Some(m) = &session.listen else {
-        return outcome;
-    };
-    let estimate = |meaning| match session.meant(meaning) {
-        Some(Answer::Int(n)) => Some(*n),
-        _ => None,
-    };
-    let lines = beside_estimates(
-        m.talk_share,
-        m.questions,
-        estimate(Meaning::TalkShare),
-        estimate(Meaning::QuestionsAsked),
-    );
-    let question = session
-        .means
-        .id(Meaning::TalkShare)
-        .unwrap_or_default()
-        .to_string();
-    for text in lines {
-        session.nudges.push(text.clone());
-        outcome.nudges.push(Nudged {
-            question: question.clone(),
+/// What the transcript measured beside the user's own estimates (the
+/// answers meaning `talk_share` and `questions_asked`), as nudges.
+fn estimates<'p>(m: Measured, playbook: &Playbook) -> crate::flow::Extra<'p> {
+    let id = |meaning| playbook.meaning(meaning).map(|q| q.id.clone());
+    let (share, asked) = (id(Meaning::TalkShare), id(Meaning::QuestionsAsked));
+    Box::new(move |answers: &[(String, Answer)]| {
+        let estimate = |id: &Option<String>| {
+            answers.iter().find_map(|(k, a)| match a {
+                Answer::Int(n) if Some(k) == id.as_ref() => Some(*n),
+                _ => None,
+            })
+        };
+        beside_estimates(
+            m.talk_share,
+            m.questions,
+            estimate(&share),
+            estimate(&asked),
+        )
+        .into_iter()
+        .map(|text| Nudged {
+            question: share.clone().unwrap_or_default(),
             text,
-        });
-    }
-    outcome
+        })
+        .collect()
+    })
 }
 
 /// The prep a debrief is held against (with the path of its notes), and the

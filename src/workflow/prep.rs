@@ -21,6 +21,8 @@ pub struct Prep {
     pub answering: Answering,
     /// `--resume [ID]`: the draft to continue (empty: the newest).
     pub resume: Option<String>,
+    /// `--full`: every question, not only the default walk.
+    pub full: bool,
 }
 
 pub fn prep(store: &Store, req: Prep) -> Result<Finished> {
@@ -83,9 +85,10 @@ pub fn prep(store: &Store, req: Prep) -> Result<Finished> {
         )?;
     }
     let script = req.answering.scripted().then_some(file.answers);
+    let full = req.full || store.full_walk().0;
     let offer = |flow| match &since {
-        Some(since) => since.offer(flow, &playbook),
-        None => flow,
+        Some(since) => since.offer(flow, &playbook).full(full),
+        None => crate::flow::Flow::full(flow, full),
     };
     let (outcome, _) = walk(store, &playbook, &cx, &mut draft, offer, terminal, script)?;
     let kept = reviewed && !draft.asked.is_empty();

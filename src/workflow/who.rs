@@ -196,6 +196,7 @@ fn ask_from(
         help: q.help.clone(),
         current: current.map(crate::playbook::Answer::Text),
         earlier: None,
+        progress: None,
     };
     Ok(prompter.ask(&prompt)?.map(|a| a.display()))
 }
@@ -213,6 +214,7 @@ pub fn pick(prompter: &mut dyn Prompter, ask: &str, items: &[String]) -> Result<
             hint: None,
         })
         .collect();
-    let picked = ask_text(prompter, &q)?;
+    // Picking where to go on is no answer to invent: start on the first.
+    let picked = ask_from(prompter, &q, Some("0".to_string()))?;
     Ok(picked.and_then(|n| n.parse().ok()))
 }

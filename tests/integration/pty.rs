@@ -10,7 +10,6 @@ use rexpect::session::PtySession;
 use crate::env::TestEnv;
 
 const DOWN: &str = "\x1b[B";
-const UP: &str = "\x1b[A";
 
 pub fn start(cmd: Command, strip_ansi: bool) -> PtySession {
     let options = Options::new()
@@ -39,13 +38,20 @@ pub fn exit_code(p: &mut PtySession) -> i32 {
     }
 }
 
-/// A whole discovery prep, typed as a person would.
+/// A whole discovery prep (`--full`), typed as a person would.
 #[test]
 fn a_full_discovery_prep_typed_in_a_terminal() {
     let env = TestEnv::new();
     let mut p = spawn(
         &env,
-        &["prep", "--with", "Jane Smith", "--account", "Acme Corp"],
+        &[
+            "prep",
+            "--full",
+            "--with",
+            "Jane Smith",
+            "--account",
+            "Acme Corp",
+        ],
         true,
     );
     p.exp_string("What is this call for").unwrap();
@@ -61,8 +67,9 @@ fn a_full_discovery_prep_typed_in_a_terminal() {
     p.send_line("").unwrap(); // left empty: a nudge follows
     p.exp_string("personally").unwrap();
     p.send_line("Recognition from the new VP").unwrap();
-    // A select: one step down from growth is trouble.
+    // A select starts on "(no answer)": two steps down is trouble.
     p.exp_string("Pick one").unwrap();
+    key(&mut p, DOWN);
     key(&mut p, DOWN);
     key(&mut p, "\r");
     p.exp_string("how this decision will be made").unwrap();
@@ -89,16 +96,20 @@ fn a_full_discovery_prep_typed_in_a_terminal() {
     p.send_line("").unwrap();
     p.exp_string("honestly need").unwrap();
     p.send_line("A pilot this quarter").unwrap();
-    // A scale starts in the middle (3); Enter keeps it.
+    // A scale starts on "(no answer)"; three steps down is 3.
     p.exp_string("How much do you need this particular deal")
         .unwrap();
     p.exp_string("1 to 5").unwrap();
+    key(&mut p, DOWN);
+    key(&mut p, DOWN);
+    key(&mut p, DOWN);
     key(&mut p, "\r");
     p.exp_string("One item a line").unwrap();
     p.send_line("").unwrap();
     p.exp_string("take over as the expert").unwrap();
     p.exp_string("1 to 5").unwrap();
-    key(&mut p, UP);
+    key(&mut p, DOWN);
+    key(&mut p, DOWN);
     key(&mut p, "\r");
     p.exp_string("not the right fit").unwrap();
     p.send_line("").unwrap();
@@ -151,11 +162,14 @@ fn help_why_and_nudges_are_shown() {
     p.exp_string("valid business reason for the meeting")
         .unwrap(); // the section's why
     p.exp_string("worth Jane Smith's time").unwrap(); // the ask, rendered
-    p.exp_string("This is the line you will open with").unwrap(); // its help
+    p.exp_string("Write the valid business reason").unwrap(); // its help's first sentence
+    p.exp_string("(? for more)").unwrap();
+    p.send_line("?").unwrap(); // the rest of it, then the same question
+    p.exp_string("This is the line you will open with").unwrap();
     p.send_line("Learn how they onboard").unwrap();
-    p.exp_string("Sandler's up-front contract").unwrap(); // the next help
-    p.send_line("").unwrap();
-    p.exp_string("You have no opening planned").unwrap(); // the nudge
+    // On the default walk the next question is the business result.
+    p.exp_string("2 of 11").unwrap();
+    p.exp_string("trying to accomplish").unwrap();
     p.process_mut().exit().ok();
 }
 
@@ -342,15 +356,26 @@ fn long_answers_are_written_in_the_editor() {
     assert!(left.is_empty(), "{left:?}");
 }
 
-/// When the editor fails, coach stops and says where the text is kept.
+/// When the editor fails, coach says so and where the text it left is kept,
+/// and the answer is typed in the terminal instead.
 #[test]
-fn a_failing_editor_keeps_the_text_and_says_where() {
+fn a_failing_editor_hands_over_to_typing_and_says_where_the_text_is() {
     let env = TestEnv::new();
     let (playbook, editor) = editor_setup(&env, 3);
     let mut p = spawn_with_editor(&env, &playbook, &editor);
-    let out = p.exp_eof().unwrap();
-    assert_eq!(exit_code(&mut p), 1);
-    assert!(out.contains("your text is kept in"), "{out}");
+    p.exp_string("failed (exit status: 3); your text is kept in")
+        .unwrap();
+    p.exp_string("type it here instead").unwrap();
+    p.exp_string("an empty line ends it").unwrap();
+    p.send_line("Typed instead").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("Save these notes?").unwrap();
+    key(&mut p, "\r");
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    let notes = std::fs::read_to_string(env.only_notes()).unwrap();
+    assert!(notes.contains("story: Typed instead\n"), "{notes}");
+    // What the editor wrote is still where coach said.
     let kept: Vec<_> = std::fs::read_dir(env.home().join("drafts"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -360,7 +385,97 @@ fn a_failing_editor_keeps_the_text_and_says_where() {
         std::fs::read_to_string(&kept[0]).unwrap(),
         "Written in the editor\nSecond line\n"
     );
-    assert!(env.notes().is_empty());
+}
+
+/// An editor that returns at once without a change (`code` without
+/// `--wait`, `EDITOR=true`) is not opened again and again for a required
+/// answer: typing takes over, with how to set a waiting editor, and one
+/// Ctrl-C ends the prep with 130 and a draft.
+#[test]
+fn an_editor_that_does_not_wait_hands_over_to_typing_and_one_ctrl_c_ends_it() {
+    let env = TestEnv::new();
+    let playbook = env.write(
+        "required-long.yaml",
+        "title: Long\nkind: prep\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: first\n        ask: First?\n      - id: story\n        ask: What happened?\n        type: long\n        required: true\n      - id: more\n        ask: And then?\n        type: long\n",
+    );
+    let mut cmd = env.command();
+    cmd.args(["prep", "--with", "Sam", "--account", "", "--playbook"])
+        .arg(&playbook)
+        .env("TERM", "xterm")
+        .env("EDITOR", "true");
+    let mut p = start(cmd, true);
+    p.exp_string("First?").unwrap();
+    p.send_line("One").unwrap();
+    p.exp_string("`true` returned at once without a change")
+        .unwrap();
+    p.exp_string("code --wait").unwrap();
+    p.exp_string("an empty line ends it").unwrap();
+    p.send_line("It rained").unwrap();
+    p.send_line("").unwrap();
+    // The next long answer is typed too: the editor is not tried again.
+    p.exp_string("And then?").unwrap();
+    p.exp_string("an empty line ends it").unwrap();
+    p.send_control('c').unwrap();
+    let rest = p.exp_eof().unwrap();
+    assert!(!rest.contains("Opening true"), "{rest}");
+    assert_eq!(exit_code(&mut p), 130);
+    let drafts: Vec<_> = std::fs::read_dir(env.home().join("drafts"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let draft = std::fs::read_to_string(&drafts[0]).unwrap();
+    assert!(draft.contains("story: It rained"), "{draft}");
+}
+
+/// Enter on a scale or a choice with no default records nothing: a hurried
+/// debrief invents no score. A required one says it needs an answer.
+#[test]
+fn enter_on_a_scale_or_choice_without_a_default_records_nothing() {
+    let env = TestEnv::new();
+    let playbook = env.write(
+        "picks.yaml",
+        "title: Picks\nkind: prep\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: score\n        ask: How did it go?\n        type: scale\n      - id: mood\n        ask: Which mood?\n        type: choice\n        choices: [calm, tense]\n      - id: must\n        ask: Pick one you must?\n        type: choice\n        choices: [yes, no]\n        required: true\n      - id: kept\n        ask: With a default?\n        type: scale\n        default: 4\n",
+    );
+    let mut p = spawn(
+        &env,
+        &[
+            "prep",
+            "--with",
+            "Sam",
+            "--account",
+            "",
+            "--playbook",
+            playbook.to_str().unwrap(),
+        ],
+        true,
+    );
+    p.exp_string("1 of 4").unwrap();
+    p.exp_string("How did it go?").unwrap();
+    p.exp_string("(no answer)").unwrap();
+    key(&mut p, "\r");
+    p.exp_string("2 of 4").unwrap();
+    p.exp_string("Which mood?").unwrap();
+    p.exp_string("(no answer)").unwrap();
+    key(&mut p, "\r");
+    p.exp_string("Pick one you must?").unwrap();
+    p.exp_string("(no answer)").unwrap();
+    key(&mut p, "\r");
+    p.exp_string("This one needs an answer").unwrap();
+    key(&mut p, DOWN);
+    key(&mut p, "\r");
+    p.exp_string("With a default?").unwrap();
+    key(&mut p, "\r");
+    p.exp_string("Save these notes?").unwrap();
+    key(&mut p, "\r");
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    let notes = std::fs::read_to_string(env.only_notes()).unwrap();
+    assert!(
+        notes.contains("answers:\n  must: 'yes'\n  kept: 4\n")
+            || notes.contains("answers:\n  must: \"yes\"\n  kept: 4\n"),
+        "{notes}"
+    );
+    assert!(notes.contains("skipped:\n- score\n- mood\n"), "{notes}");
 }
 
 /// The review step: change an answer, and a question it now reveals is asked.
@@ -550,7 +665,14 @@ fn the_next_prep_starts_from_the_last_debrief() {
         .success();
     let mut p = spawn(
         &env,
-        &["prep", "--with", "Jane Smith", "--account", "Acme Corp"],
+        &[
+            "prep",
+            "--full",
+            "--with",
+            "Jane Smith",
+            "--account",
+            "Acme Corp",
+        ],
         true,
     );
     p.exp_string("Since your last conversation with Jane Smith (2026-11-24")
@@ -724,4 +846,50 @@ fn offered_text_never_takes_over_the_terminal() {
         );
     }
     assert!(seen.contains("\\u{1b}]52;c;SGVsbG8="), "{seen:?}");
+}
+
+/// `debrief --transcript` shows what was measured beside the estimate at
+/// the review, before saving, and the notes say the same.
+#[test]
+fn a_debrief_shows_the_transcript_beside_the_estimate_before_saving() {
+    let env = TestEnv::new();
+    let playbook = env.write(
+        "listen.yaml",
+        "title: Listen\nkind: debrief\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: my_share\n        ask: What share of the talking was yours?\n        type: number\n        means: talk_share\n",
+    );
+    let transcript = crate::env::fixture("transcripts/plain-discovery.txt");
+    let mut cmd = env.command();
+    cmd.args([
+        "debrief",
+        "--with",
+        "Sam",
+        "--account",
+        "",
+        "--format",
+        "none",
+        "--playbook",
+    ])
+    .arg(&playbook)
+    .arg("--transcript")
+    .arg(&transcript)
+    .args(["--me", "Alex Kim"])
+    .env("TERM", "xterm");
+    let mut p = start(cmd, true);
+    p.exp_string("What share of the talking was yours?")
+        .unwrap();
+    p.send_line("30").unwrap();
+    p.exp_string("you guessed 30%, the transcript says 55%")
+        .unwrap();
+    p.exp_string("Save these notes?").unwrap();
+    key(&mut p, "\r");
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    let notes = std::fs::read_to_string(env.only_notes()).unwrap();
+    assert_eq!(
+        notes
+            .matches("you guessed 30%, the transcript says 55%")
+            .count(),
+        2,
+        "once in the front matter, once in the body:\n{notes}"
+    );
 }

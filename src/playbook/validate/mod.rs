@@ -33,6 +33,7 @@ const QUESTION_KEYS: &[&str] = &[
     "required",
     "when",
     "plan",
+    "depth",
     "means",
     "check",
     "nudge",

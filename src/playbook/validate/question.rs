@@ -7,7 +7,9 @@ use super::read::Map;
 use super::{CHOICE_KEYS, CONTEXT_NAMES, Checker, LABEL_KEYS, NUDGE_KEYS, QUESTION_KEYS};
 use crate::diag::Loc;
 use crate::playbook::answer;
-use crate::playbook::model::{Check, Choice, Kind, Labels, Meaning, Nudge, Question, QuestionType};
+use crate::playbook::model::{
+    Check, Choice, Depth, Kind, Labels, Meaning, Nudge, Question, QuestionType,
+};
 use crate::text::did_you_mean;
 use crate::yaml::{Node, Value};
 
@@ -63,6 +65,19 @@ impl<'s> Checker<'s> {
             }
             text
         });
+        let depth = match self.string(&map, "depth", false) {
+            None => None,
+            Some((text, _)) if text == "core" => Some(Depth::Core),
+            Some((text, _)) if text == "full" => Some(Depth::Full),
+            Some((text, n)) => {
+                let d = self.error(n.loc, format!("unknown depth `{text}`"));
+                if let Some(close) = did_you_mean(&text, Depth::ALL) {
+                    d.label = Some(format!("did you mean `{close}`?"));
+                }
+                d.help = Some("`depth: core` puts a question on the default walk; `full` (the default) asks it only with --full".into());
+                None
+            }
+        };
         let means = self.means(&map, ty, id.as_deref().unwrap_or("?"));
         let min = self.integer(&map, "min");
         let max = self.integer(&map, "max");
@@ -114,6 +129,7 @@ impl<'s> Checker<'s> {
             required,
             when,
             plan,
+            depth,
             means,
             check,
             nudge,
