@@ -52,8 +52,8 @@ coach debrief --with \"Jane Smith\" --transcript call.vtt --me \"Alex Kim\"")]
     Debrief(DebriefArgs),
     /// Promises from your debriefs: open follow-ups across all sessions, overdue first
     #[command(
-        after_help = "Examples:\n  coach followups\n  coach followups --done 2026-11-22-1530-jane-smith-debrief#2\n  \
-coach followups --all --format json"
+        after_help = "Examples:\n  coach followups\n  coach followups --done 1\n  \
+coach followups --done 2026-11-22-1530-jane-smith-debrief#2\n  coach followups --all --format json"
     )]
     Followups(FollowupsArgs),
     /// Measure how much you listened, from a call transcript (WebVTT, SRT or Name: text)
@@ -272,7 +272,7 @@ pub struct FollowupsArgs {
     #[arg(long)]
     pub all: bool,
 
-    /// Mark a follow-up done, by its id as listed (a unique prefix is enough)
+    /// Mark a follow-up done: its number as `coach followups` lists it, or its id (SESSION#N; a unique prefix is enough)
     #[arg(long, value_name = "ITEM")]
     pub done: Option<String>,
 

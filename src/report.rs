@@ -56,12 +56,9 @@ pub fn new_table<T: Into<comfy_table::Cell>>(
     table
 }
 
-/// The summary at `width` columns (`None`: not a terminal).
-pub fn table(outcome: &Outcome, width: Option<usize>) -> Table {
-    let mut table = new_table(
-        ["Section", "Question", "Answer"],
-        width.unwrap_or(NOT_A_TERMINAL),
-    );
+/// The summary at `width` columns.
+pub fn table(outcome: &Outcome, width: usize) -> Table {
+    let mut table = new_table(["Section", "Question", "Answer"], width);
     for section in &outcome.sections {
         for (i, row) in section.rows.iter().enumerate() {
             let title = if i == 0 { section.title.as_str() } else { "" };
@@ -77,14 +74,11 @@ pub fn table(outcome: &Outcome, width: Option<usize>) -> Table {
 
 /// A debrief's plan against what happened, and what was planned but not
 /// learned; `None` when no question has a plan.
-pub fn plan_table(outcome: &Outcome, width: Option<usize>) -> Option<String> {
+pub fn plan_table(outcome: &Outcome, width: usize) -> Option<String> {
     if outcome.plan_vs_actual.is_empty() {
         return None;
     }
-    let mut table = new_table(
-        ["Held against the plan", "Planned", "Actual"],
-        width.unwrap_or(NOT_A_TERMINAL),
-    );
+    let mut table = new_table(["Held against the plan", "Planned", "Actual"], width);
     for row in &outcome.plan_vs_actual {
         // A list is shown one item a line, so it reads as the list it is.
         let text = |t: &Option<Answer>| match t {
@@ -113,11 +107,15 @@ pub fn plan_table(outcome: &Outcome, width: Option<usize>) -> Option<String> {
 }
 
 /// The nudges, one a line, to print under the table.
-pub fn nudges(outcome: &Outcome) -> String {
+/// The nudges, one a paragraph wrapped to `width` columns.
+pub fn nudges(outcome: &Outcome, width: usize) -> String {
     outcome
         .nudges
         .iter()
-        .map(|n| format!("➜ {}\n", printable(&n.text)))
+        .map(|n| {
+            let wrapped = crate::text::wrap(&printable(&n.text), width, "  ");
+            format!("➜ {}\n", wrapped.trim_start())
+        })
         .collect()
 }
 
@@ -181,12 +179,12 @@ mod tests {
             }],
             ..Outcome::default()
         };
-        let text = table(&outcome, Some(60)).to_string();
+        let text = table(&outcome, 60).to_string();
         assert_eq!(text.matches("Their goals").count(), 1, "{text}");
         assert!(text.contains("—"), "{text}");
         assert!(text.contains("• How?"), "{text}");
         assert!(text.contains("Why\\u{1b}?"), "{text}");
         assert!(!text.contains('\u{1b}'), "{text}");
-        assert_eq!(nudges(&outcome), "➜ Find out who decides.\n");
+        assert_eq!(nudges(&outcome, 80), "➜ Find out who decides.\n");
     }
 }

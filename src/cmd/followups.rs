@@ -1,7 +1,8 @@
 //! `coach followups`: the promises from every debrief, overdue first, with the
 //! counterpart and the session each came from, and how reliably the user
-//! keeps their own. `--done ITEM` marks one done in the done log; the
-//! sessions themselves are never rewritten.
+//! keeps their own. Open ones are numbered as listed; `--done N` (or the
+//! full `SESSION#N` id) marks one done in the done log; the sessions
+//! themselves are never rewritten.
 
 use std::io::Write;
 
@@ -28,7 +29,12 @@ pub fn run(args: FollowupsArgs, store: &Store) -> Result<()> {
                 hint: "`coach followups --all` lists their ids",
                 none_yet: "a debrief's next steps become follow-ups",
             };
-            let item = lookup::by_id(&found.items, &wanted, noun)?.clone();
+            let item = match wanted.trim().parse::<usize>() {
+                // A short reference: the number `coach followups` lists it by.
+                Ok(n) => numbered(&found.items, n)?,
+                Err(_) => lookup::by_id(&found.items, &wanted, noun)?,
+            }
+            .clone();
             let already = item.done;
             if already.is_none() {
                 store.mark_done(item.id(), today)?;
@@ -56,6 +62,19 @@ pub fn run(args: FollowupsArgs, store: &Store) -> Result<()> {
     }
 }
 
+/// The open follow-up listed as number `n` (from 1) by `coach followups`.
+fn numbered(items: &[Item], n: usize) -> Result<&Item> {
+    let open: Vec<&Item> = items.iter().filter(|i| i.done.is_none()).collect();
+    match n.checked_sub(1).and_then(|i| open.get(i)) {
+        Some(item) => Ok(item),
+        None => Err(crate::error::Error::Usage(format!(
+            "there is no open follow-up {n}: `coach followups` lists {} (1 to {}); give its number or its id",
+            open.len(),
+            open.len()
+        ))),
+    }
+}
+
 /// One follow-up as `--format json` prints it.
 #[derive(Serialize)]
 struct ItemJson<'a> {
@@ -63,6 +82,9 @@ struct ItemJson<'a> {
     owner: &'a str,
     what: &'a str,
     due: Option<String>,
+    /// The short reference `--done` takes (open ones only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    number: Option<usize>,
     /// `open`, `overdue` or `done`.
     status: &'static str,
     done: Option<String>,
@@ -75,9 +97,10 @@ struct ItemJson<'a> {
 }
 
 impl<'a> ItemJson<'a> {
-    fn new(item: &'a Item, today: Date) -> Self {
+    fn new(item: &'a Item, today: Date, number: Option<usize>) -> Self {
         ItemJson {
             id: item.id(),
+            number,
             owner: &item.followup.owner,
             what: &item.followup.what,
             due: item.due().map(|d| d.to_string()),
@@ -128,7 +151,9 @@ fn show_list(
     if format == ListFormat::Json {
         let doc = ListJson {
             today: today.to_string(),
-            followups: items.iter().map(|i| ItemJson::new(i, today)).collect(),
+            followups: numbers(items)
+                .map(|(i, n)| ItemJson::new(i, today, n))
+                .collect(),
             reliability,
         };
         crate::text::write_json(&mut out, &doc, true)?;
@@ -146,6 +171,12 @@ fn show_list(
         let open = items.iter().filter(|i| i.done.is_none()).count();
         let overdue = items.iter().filter(|i| i.is_overdue(today)).count();
         writeln!(out, "{open} open, {overdue} overdue.")?;
+        if open > 0 {
+            writeln!(
+                out,
+                "Mark one done: coach followups --done N (its number, or its id)."
+            )?;
+        }
     }
     if let Some(r) = reliability {
         writeln!(out, "{r}")?;
@@ -163,7 +194,7 @@ fn show_marked(
     let mut out = crate::stdout();
     if format == ListFormat::Json {
         let doc = MarkedJson {
-            marked: ItemJson::new(item, today),
+            marked: ItemJson::new(item, today, None),
             already_done: already.is_some(),
             reliability,
         };
@@ -192,22 +223,35 @@ fn show_marked(
     Ok(())
 }
 
+/// Each listed item with its number: open ones are numbered 1, 2, … in
+/// listing order (what `--done N` takes); done ones have none.
+fn numbers<'i>(items: &'i [&'i Item]) -> impl Iterator<Item = (&'i Item, Option<usize>)> {
+    let mut n = 0;
+    items.iter().map(move |i| {
+        let number = i.done.is_none().then(|| {
+            n += 1;
+            n
+        });
+        (*i, number)
+    })
+}
+
 fn table(items: &[&Item], today: Date) -> Table {
     let mut table = crate::report::new_table(
-        ["Follow-up (session#n)", "Owner", "What", "Due", "With"],
+        ["#", "Owner", "What", "Due", "With"],
         crate::report::stdout_width(),
     );
-    for item in items {
+    for (item, n) in numbers(items) {
         table.add_row([
-            printable_line(item.id()),
+            n.map_or(String::new(), |n| n.to_string()),
             printable_line(&item.followup.owner),
             printable_line(&item.followup.what),
             due_cell(item, today),
             printable_line(&item.with),
         ]);
     }
-    // The id is what `--done` takes, and the due cell is short: neither is
-    // broken across lines; the text columns wrap instead.
+    // The number is what `--done` takes, and the due cell is short: neither
+    // is broken across lines; the text columns wrap instead.
     for i in [0, 3] {
         if let Some(column) = table.column_mut(i) {
             column.set_constraint(ColumnConstraint::ContentWidth);

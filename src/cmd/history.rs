@@ -78,29 +78,48 @@ pub fn run(args: HistoryArgs, store: &Store) -> Result<()> {
     Ok(())
 }
 
-/// The listing as a table at `width` columns.
+/// Below this many columns the listing keeps only what names a session:
+/// its id (which holds the date, the person and the kind), the person in
+/// full, the outcome and the open follow-ups.
+const COMPACT_BELOW: usize = 110;
+
+/// The listing as a table at `width` columns; the id, which `show` and
+/// `card` take, is never broken across lines.
 pub fn table(rows: &[Row], width: usize) -> Table {
-    let mut table = crate::report::new_table(
-        [
+    let compact = width < COMPACT_BELOW;
+    let header: &[&str] = if compact {
+        &["id", "with", "outcome", "open"]
+    } else {
+        &[
             "date", "kind", "with", "account", "playbook", "outcome", "open", "id",
-        ],
-        width,
-    );
+        ]
+    };
+    let mut table = crate::report::new_table(header.iter().copied(), width);
     for r in rows {
-        table.add_row([
-            r.date.minute(),
-            r.kind.to_string(),
-            printable_line(&r.with),
-            printable_line(&r.account),
-            printable_line(&r.playbook),
-            r.outcome.as_deref().map(printable_line).unwrap_or_default(),
-            if r.open_followups == 0 {
-                String::new()
-            } else {
-                r.open_followups.to_string()
-            },
-            r.id.clone(),
-        ]);
+        let open = if r.open_followups == 0 {
+            String::new()
+        } else {
+            r.open_followups.to_string()
+        };
+        let outcome = r.outcome.as_deref().map(printable_line).unwrap_or_default();
+        if compact {
+            table.add_row([r.id.clone(), printable_line(&r.with), outcome, open]);
+        } else {
+            table.add_row([
+                r.date.minute(),
+                r.kind.to_string(),
+                printable_line(&r.with),
+                printable_line(&r.account),
+                printable_line(&r.playbook),
+                outcome,
+                open,
+                r.id.clone(),
+            ]);
+        }
+    }
+    let id = if compact { 0 } else { 7 };
+    if let Some(column) = table.column_mut(id) {
+        column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
     }
     table
 }

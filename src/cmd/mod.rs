@@ -80,11 +80,12 @@ fn print_finished(format: Format, done: &Finished, store: &Store) -> Result<()> 
         }
         Format::Table => {
             if !(done.reviewed && store.env().stdout_tty) {
-                writeln!(out, "{}", crate::report::table(outcome, None))?;
-                if let Some(plan) = crate::report::plan_table(outcome, None) {
+                let width = crate::report::stdout_width();
+                writeln!(out, "{}", crate::report::table(outcome, width))?;
+                if let Some(plan) = crate::report::plan_table(outcome, width) {
                     writeln!(out, "{plan}")?;
                 }
-                write!(out, "{}", crate::report::nudges(outcome))?;
+                write!(out, "{}", crate::report::nudges(outcome, width))?;
                 writeln!(out)?;
             }
             writeln!(out, "{}", shown(path))?;

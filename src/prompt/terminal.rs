@@ -465,7 +465,7 @@ impl Prompter for Terminal {
     fn review(&mut self, outcome: &Outcome) -> Result<Review> {
         self.check_interrupt()?;
         self.line("")?;
-        self.line(&crate::report::table(outcome, Some(self.width())).to_string())?;
+        self.line(&crate::report::table(outcome, self.width()).to_string())?;
         for nudge in &outcome.nudges {
             self.nudge(&nudge.text)?;
         }

@@ -77,7 +77,10 @@ pub fn walk<'p>(
                 draft.answers.0.len()
             );
             if typed {
-                crate::note!("{}", report::table(&flow.outcome()?, None));
+                crate::note!(
+                    "{}",
+                    report::table(&flow.outcome()?, report::stderr_width())
+                );
             }
         }
         if typed {

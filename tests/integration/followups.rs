@@ -107,6 +107,7 @@ fn json_shape() {
         *first,
         serde_json::json!({
             "id": format!("{JANE}#1"),
+            "number": 1,
             "owner": "me",
             "what": "send the pilot plan",
             "due": "2026-11-13",
@@ -338,7 +339,7 @@ fn a_hand_broken_session_is_skipped_with_a_warning() {
         "{warnings}"
     );
     assert!(warnings.contains("warning: skipped"), "{warnings}");
-    out.stdout_has("raj-patel-debrief#1");
+    out.stdout_has("Raj Patel");
     // With JSON the warning still goes to stderr, and stdout stays one document.
     let out = env.run(["followups", "--format", "json"]).success();
     assert_eq!(out.stdout_json()["followups"].as_array().unwrap().len(), 5);
@@ -381,4 +382,26 @@ fn nothing_to_follow_up() {
     );
     env.run(["followups", "--done", "anything"]).code(66);
     assert!(!env.home().join("followups.log").exists());
+}
+
+#[test]
+fn a_follow_up_is_marked_done_by_its_number_as_listed() {
+    let env = TestEnv::new();
+    two_debriefs(&env);
+    let out = env.run(["followups", "--done", "2"]).success();
+    out.stdout_has(&format!("Marked done: {RAJ}#1"))
+        .stdout_has("send pricing");
+    // The numbers are of the open ones, so the list closes up.
+    let doc = env
+        .run(["followups", "--format", "json"])
+        .success()
+        .stdout_json();
+    let second = &doc["followups"][1];
+    assert_eq!(
+        (second["number"].as_u64(), second["what"].as_str()),
+        (Some(2), Some("intro to IT"))
+    );
+    env.run(["followups", "--done", "9"])
+        .code(2)
+        .stderr_has("there is no open follow-up 9: `coach followups` lists 4 (1 to 4)");
 }

@@ -893,3 +893,72 @@ fn a_debrief_shows_the_transcript_beside_the_estimate_before_saving() {
         "once in the front matter, once in the body:\n{notes}"
     );
 }
+
+/// What rexpect read (each byte as a char) as the UTF-8 text it was.
+fn utf8(read: &str) -> String {
+    let bytes: Vec<u8> = read.chars().map(|c| c as u32 as u8).collect();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// `coach ARGS` in a pseudo-terminal of `cols` columns.
+fn spawn_at(env: &TestEnv, cols: u16, args: &[&str]) -> PtySession {
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(format!("stty cols {cols} rows 24; exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_coach"))
+        .args(args);
+    for (key, value) in env.vars() {
+        cmd.env(key, value);
+    }
+    cmd.env("TERM", "xterm");
+    start(cmd, true)
+}
+
+/// At 80 columns every table fits, the follow-ups are numbered and
+/// `--done 1` marks the first; history keeps each id on one line.
+#[test]
+fn tables_fit_80_columns_and_follow_ups_go_by_number() {
+    let env = TestEnv::new();
+    let id = env.prep("Jane Smith", None);
+    env.coach()
+        .env("COACH_NOW", "2026-11-24T16:30:00+01:00")
+        .args(["debrief", "--prep", &id, "--format", "none", "--answers"])
+        .arg(crate::env::fixture("answers/debrief.yaml"))
+        .run()
+        .success();
+    let answers = crate::env::fixture("answers/discovery.yaml");
+    let mut shown = Vec::new();
+    for args in [
+        vec!["followups"],
+        vec!["history"],
+        vec!["stats"],
+        vec!["prep", "--no-input", "--answers", answers.to_str().unwrap()],
+    ] {
+        let mut p = spawn_at(&env, 80, &args);
+        let out = utf8(&p.exp_eof().unwrap());
+        assert_eq!(exit_code(&mut p), 0, "{args:?}: {out}");
+        for line in out.lines() {
+            let width = line.trim_end_matches('\r').chars().count();
+            assert!(width <= 80, "{args:?}: {width} columns: {line}");
+        }
+        shown.push(out);
+    }
+    assert!(
+        shown[0].contains("│ 1 ┆ me    ┆ send the pilot plan"),
+        "{}",
+        shown[0]
+    );
+    assert!(
+        shown[1].contains("2026-11-24-1630-jane-smith-debrief"),
+        "{}",
+        shown[1]
+    );
+    let mut p = spawn_at(&env, 80, &["followups", "--done", "1"]);
+    let out = utf8(&p.exp_eof().unwrap());
+    assert_eq!(exit_code(&mut p), 0);
+    assert!(
+        out.contains("Marked done: 2026-11-24-1630-jane-smith-debrief#1"),
+        "{out}"
+    );
+    assert!(out.contains("send the pilot plan"), "{out}");
+}
