@@ -17,7 +17,7 @@ use dialoguer::console::style;
 use crate::playbook::{Answer, Meaning};
 use crate::session::Session;
 use crate::session::thread::{Said, unasked};
-use crate::text::{printable_line, wrap};
+use crate::text::{fit, printable_line, wrap};
 
 /// The screen the card must fit.
 pub const WIDTH: usize = 80;
@@ -162,15 +162,6 @@ fn field(lines: &mut Vec<String>, label: &str, value: &str) {
             lines.push(line);
         }
     }
-}
-
-/// At most `width` characters, with `…` when cut.
-fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(width - 1).collect();
-    format!("{}…", cut.trim_end())
 }
 
 fn bold(text: &str) -> String {

@@ -64,6 +64,10 @@ pub enum Error {
     /// The user pressed Ctrl-C; the text says what was kept and how to go on.
     #[error("interrupted")]
     Interrupted(String),
+    /// The user asked to go back to the previous question (`<`); the flow
+    /// handles it, and it ends nothing else.
+    #[error("there is no earlier question to go back to")]
+    Back,
     /// Anything else (a failed editor, ...), with its context chain.
     #[error(transparent)]
     Other(#[from] anyhow::Error),
@@ -80,7 +84,7 @@ impl Error {
             Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
                 code::NOT_FOUND
             }
-            Error::Io { .. } | Error::Other(_) => code::FAILURE,
+            Error::Io { .. } | Error::Other(_) | Error::Back => code::FAILURE,
             Error::Interrupted(_) => code::INTERRUPTED,
         }
     }

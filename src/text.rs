@@ -67,6 +67,15 @@ pub fn first_sentence(text: &str) -> (&str, Option<&str>) {
     }
 }
 
+/// At most `width` characters, with `…` when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}
+
 /// A choice value as people read it: `no_sale` → `no sale`.
 pub fn spaced(value: &str) -> String {
     value.replace('_', " ")

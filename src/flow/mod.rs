@@ -55,6 +55,8 @@ pub struct Flow<'p> {
     /// Whether the playbook marks a default walk at all.
     has_core: bool,
     extra: Option<Extra<'p>>,
+    /// The questions asked in this walk, in order: where `<` goes back to.
+    history: Vec<String>,
 }
 
 /// Something known of a question from an earlier session, shown above it.
@@ -81,6 +83,7 @@ impl<'p> Flow<'p> {
             full: false,
             has_core: playbook.has_core(),
             extra: None,
+            history: Vec::new(),
         }
     }
 
@@ -153,11 +156,24 @@ impl<'p> Flow<'p> {
         let stance = self.stance(&base)?;
         prompter.start(&self.playbook.title, intro.as_deref(), &stance)?;
         loop {
-            self.walk(Some(prompter))?;
+            match self.walk(Some(prompter)) {
+                // Ask the previous question again; every later answer stays.
+                Err(Error::Back) => {
+                    if let Some(previous) = self.history.pop() {
+                        self.asked.remove(&previous);
+                    }
+                    continue;
+                }
+                other => other?,
+            };
             let outcome = self.outcome()?;
             match prompter.review(&outcome)? {
                 Review::Save => return Ok(outcome),
-                Review::Change(id) => self.change(&id, prompter)?,
+                Review::Change(id) => match self.change(&id, prompter) {
+                    // Back from a changed answer is back at the review.
+                    Err(Error::Back) => {}
+                    other => other?,
+                },
             }
         }
     }
@@ -308,6 +324,7 @@ impl<'p> Flow<'p> {
         };
         let answer = prompter.ask(&prompt)?;
         self.asked.insert(q.id.clone());
+        self.history.push(q.id.clone());
         match answer {
             Some(a) => {
                 self.answers.insert(q.id.clone(), a);

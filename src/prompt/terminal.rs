@@ -1,5 +1,7 @@
-//! Asking in a real terminal, with dialoguer. Everything is drawn on stderr,
-//! so stdout stays free for the summary or the JSON document.
+//! Asking in a real terminal: picks with dialoguer, typed lines with a
+//! line editor (rustyline, on the terminal). Everything is drawn on the
+//! terminal (stderr), so stdout stays free for the summary or the JSON
+//! document.
 //!
 //! Ctrl-C inside a prompt returns [`Error::Interrupted`] instead of killing
 //! the process: a handler is installed (`crate::signal`), and console's key
@@ -9,8 +11,7 @@
 use std::io::Write;
 
 use dialoguer::console::{Style, StyledObject, Term, style};
-use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Confirm, Input, MultiSelect, Select};
+use dialoguer::{Confirm, MultiSelect, Select};
 
 use super::editor;
 use crate::error::{Error, Result};
@@ -25,23 +26,28 @@ const EDITOR_MOMENT: std::time::Duration = std::time::Duration::from_millis(1500
 
 pub struct Terminal {
     pub(super) term: Term,
-    pub(super) theme: ColorfulTheme,
+    pub(super) theme: super::theme::CoachTheme,
     /// The editor for `long` answers, and where it writes them.
     editor: Option<String>,
     scratch: Box<dyn editor::Scratch>,
     /// The rest of the tip of the question being asked, shown on `?`.
     more_help: std::cell::RefCell<Option<String>>,
+    /// The line editor, made at the first typed answer.
+    line_editor: std::cell::RefCell<Option<LineEditor>>,
 }
+
+type LineEditor = rustyline::Editor<(), rustyline::history::DefaultHistory>;
 
 impl Terminal {
     pub fn new(editor: Option<String>, scratch: Box<dyn editor::Scratch>) -> Self {
         crate::signal::install();
         Terminal {
             term: Term::stderr(),
-            theme: ColorfulTheme::default(),
+            theme: super::theme::CoachTheme::default(),
             editor,
             scratch,
             more_help: std::cell::RefCell::new(None),
+            line_editor: std::cell::RefCell::new(None),
         }
     }
 
@@ -62,6 +68,50 @@ impl Terminal {
         Ok(())
     }
 
+    /// One line typed at the terminal, with the keys every shell has
+    /// (Ctrl-A/E/U/W/K, Alt-B/F, Home/End, Delete, arrows), wrapped and
+    /// redrawn in place however long it gets; a paste (bracketed) comes in
+    /// whole, its line breaks kept. Dialoguer's input has neither the keys
+    /// nor bracketed paste, so this is rustyline, on the terminal itself.
+    /// Ctrl-C is an interruption; Ctrl-D on an empty line is an empty one.
+    fn read_line(&self, prompt: &str, initial: Option<&str>) -> Result<String> {
+        use rustyline::config::{Behavior, Config};
+        use rustyline::error::ReadlineError;
+        let config = Config::builder()
+            .behavior(Behavior::PreferTerm)
+            .auto_add_history(false)
+            .bracketed_paste(true)
+            .build();
+        let failed = |e: ReadlineError| Error::Other(anyhow::anyhow!("the terminal: {e}"));
+        // One editor for the whole session: it reads ahead, and what a fast
+        // typist sent for the next prompt must not go with it.
+        let mut slot = self.line_editor.borrow_mut();
+        if slot.is_none() {
+            *slot = Some(rustyline::Editor::with_config(config).map_err(failed)?);
+        }
+        let Some(editor) = slot.as_mut() else {
+            unreachable!("just set");
+        };
+        let prompt = if prompt.is_empty() {
+            "› ".to_string()
+        } else {
+            format!("{} › ", printable_line(prompt))
+        };
+        let read = match initial.filter(|t| !t.is_empty()) {
+            // Text offered to edit (a default, a plan) is shown like any other.
+            Some(text) => editor.readline_with_initial(&prompt, (&printable(text), "")),
+            None => editor.readline(&prompt),
+        };
+        match read {
+            Ok(text) => Ok(text),
+            Err(ReadlineError::Interrupted) => Err(Error::Interrupted(String::new())),
+            Err(ReadlineError::Eof) => Ok(String::new()),
+            Err(e) => Err(failed(e)),
+        }
+    }
+
+    /// A one-line answer: a pasted block is one answer, its line breaks
+    /// made spaces. `?` shows the rest of the question's tip and asks again.
     pub(super) fn input(
         &self,
         prompt: &str,
@@ -69,44 +119,62 @@ impl Terminal {
         allow_empty: bool,
     ) -> Result<String> {
         loop {
-            let mut input = Input::<String>::with_theme(&self.theme)
-                .with_prompt(prompt)
-                .allow_empty(allow_empty);
-            // Text offered to edit (a default, a plan) is shown like any other.
-            if let Some(text) = initial.filter(|t| !t.is_empty()) {
-                input = input.with_initial_text(printable_line(text));
+            let text = self.read_line(prompt, initial)?;
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if text == "<" {
+                return Err(Error::Back);
             }
-            let text = input.interact_text_on(&self.term).map_err(io)?;
-            // `?` shows the rest of the question's tip, then asks again.
-            let more = self.more_help.borrow().clone();
-            match more {
-                Some(more) if text.trim() == "?" => {
-                    let width = self.width();
-                    self.line(
-                        &style_err(wrap(&printable(&more), width, "  "))
-                            .dim()
-                            .to_string(),
-                    )?;
-                }
+            match text.as_str() {
+                "?" if self.more_help()? => {}
+                "" if !allow_empty => {}
                 _ => return Ok(text),
             }
         }
     }
 
-    /// Free text typed line by line; an empty line ends it.
+    /// Show the rest of the tip of the question being asked (on `?`);
+    /// whether there was any.
+    fn more_help(&self) -> Result<bool> {
+        let Some(more) = self.more_help.borrow().clone() else {
+            return Ok(false);
+        };
+        let width = self.width();
+        self.line(
+            &style_err(wrap(&printable(&more), width, "  "))
+                .dim()
+                .to_string(),
+        )?;
+        Ok(true)
+    }
+
+    /// Free text typed line by line; an empty line ends it. A paste is
+    /// taken line for line (blank lines inside it kept), and does not end it.
     fn lines(&self, numbered: bool) -> Result<Vec<String>> {
-        let mut lines = Vec::new();
+        let mut lines: Vec<String> = Vec::new();
         loop {
             let label = if numbered {
                 (lines.len() + 1).to_string()
             } else {
                 String::new()
             };
-            let line = self.input(&label, None, true)?;
-            if line.trim().is_empty() {
+            let read = self.read_line(&label, None)?;
+            if read.contains('\n') || read.contains('\r') {
+                lines.extend(read.lines().map(|l| l.trim_end_matches('\r').to_string()));
+                continue;
+            }
+            if read.trim() == "<" && lines.is_empty() {
+                return Err(Error::Back);
+            }
+            if read.trim() == "?" && self.more_help()? {
+                continue;
+            }
+            if read.trim().is_empty() {
+                while lines.last().is_some_and(|l| l.trim().is_empty()) {
+                    lines.pop();
+                }
                 return Ok(lines);
             }
-            lines.push(line);
+            lines.push(read);
         }
     }
 
@@ -193,14 +261,7 @@ impl Terminal {
                 } else {
                     "number"
                 };
-                let mut input = Input::<String>::with_theme(&self.theme)
-                    .with_prompt(hint)
-                    .allow_empty(optional)
-                    .validate_with(|text: &String| answer::from_text(q, text).map(|_| ()));
-                if let Some(text) = initial {
-                    input = input.with_initial_text(printable_line(&text));
-                }
-                let text = input.interact_text_on(&self.term).map_err(io)?;
+                let text = self.input(hint, initial.as_deref(), optional)?;
                 answer::from_text(q, &text).map_err(Error::Invalid)
             }
             QuestionType::Long => self.long(prompt),
@@ -490,20 +551,24 @@ impl Prompter for Terminal {
                     .map(|a| printable(&a.display()))
                     .unwrap_or_else(|| "—".into());
                 let answer: String = answer.chars().take(40).collect();
-                (
-                    r.id.as_str(),
-                    format!("{}  [{}]", printable(&r.ask), answer),
-                )
+                // One screen line each, or the list cannot redraw in place.
+                let room = crate::report::columns(&self.term).saturating_sub(4).max(20);
+                let label = format!("{}  [{}]", printable_line(&r.ask), printable_line(&answer));
+                (r.id.as_str(), crate::text::fit(&label, room))
             })
             .collect();
         let picked = Select::with_theme(&self.theme)
-            .with_prompt("Which answer?")
+            .with_prompt("Which answer? (Esc: back)")
             .items(rows.iter().map(|(_, label)| label))
             .default(0)
             .max_length(12)
-            .interact_on(&self.term)
+            .interact_on_opt(&self.term)
             .map_err(io)?;
-        Ok(Review::Change(rows[picked].0.to_string()))
+        match picked {
+            Some(n) => Ok(Review::Change(rows[n].0.to_string())),
+            // Esc: back to the review, nothing changed.
+            None => self.review(outcome),
+        }
     }
 }
 

@@ -198,7 +198,11 @@ fn ask_from(
         earlier: None,
         progress: None,
     };
-    Ok(prompter.ask(&prompt)?.map(|a| a.display()))
+    match prompter.ask(&prompt) {
+        // Nothing comes before these questions: `<` is no answer.
+        Err(crate::error::Error::Back) => Ok(None),
+        other => Ok(other?.map(|a| a.display())),
+    }
 }
 
 /// Ask the user to pick one of `items` (as shown); the index picked.

@@ -962,3 +962,365 @@ fn tables_fit_80_columns_and_follow_ups_go_by_number() {
     );
     assert!(out.contains("send the pilot plan"), "{out}");
 }
+
+fn one_question(env: &TestEnv, ty: &str) -> String {
+    let text = format!(
+        "title: One\nkind: prep\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: answer\n        ask: Your answer?\n        type: {ty}\n      - id: next\n        ask: Next one?\n"
+    );
+    env.write(&format!("one-{ty}.yaml"), &text)
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+fn saved_answers(env: &TestEnv, p: &mut PtySession) -> String {
+    p.exp_string("Save these notes?").unwrap();
+    key(p, "\r");
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(p), 0);
+    std::fs::read_to_string(env.only_notes()).unwrap()
+}
+
+/// Two lines pasted from an email into a one-line answer are one answer
+/// (the break a space); the next question is not answered by line 2. Into a
+/// list, they are two items.
+#[test]
+fn a_bracketed_paste_is_one_answer() {
+    let env = TestEnv::new();
+    let playbook = one_question(&env, "text");
+    let mut p = spawn(
+        &env,
+        &[
+            "prep",
+            "--with",
+            "Sam",
+            "--account",
+            "",
+            "--playbook",
+            &playbook,
+        ],
+        true,
+    );
+    p.exp_string("Your answer?").unwrap();
+    key(
+        &mut p,
+        "\x1b[200~Thanks for the call.\r\nCan we meet Tuesday?\x1b[201~",
+    );
+    key(&mut p, "\r");
+    p.exp_string("Next one?").unwrap();
+    key(&mut p, "\r");
+    let notes = saved_answers(&env, &mut p);
+    assert!(
+        notes.contains("answer: Thanks for the call. Can we meet Tuesday?\n"),
+        "{notes}"
+    );
+    assert!(!notes.contains("next:"), "{notes}");
+
+    let env = TestEnv::new();
+    let playbook = one_question(&env, "list");
+    let mut p = spawn(
+        &env,
+        &[
+            "prep",
+            "--with",
+            "Sam",
+            "--account",
+            "",
+            "--playbook",
+            &playbook,
+        ],
+        true,
+    );
+    p.exp_string("Your answer?").unwrap();
+    key(&mut p, "\x1b[200~send the deck\nbook the demo\x1b[201~");
+    key(&mut p, "\r");
+    key(&mut p, "\r");
+    p.exp_string("Next one?").unwrap();
+    key(&mut p, "\r");
+    let notes = saved_answers(&env, &mut p);
+    assert!(
+        notes.contains("answer:\n  - send the deck\n  - book the demo\n"),
+        "{notes}"
+    );
+}
+
+/// The line-editing keys every shell has work in an answer.
+#[test]
+fn line_editing_keys_work() {
+    let env = TestEnv::new();
+    let playbook = one_question(&env, "text");
+    let mut p = spawn(
+        &env,
+        &[
+            "prep",
+            "--with",
+            "Sam",
+            "--account",
+            "",
+            "--playbook",
+            &playbook,
+        ],
+        true,
+    );
+    p.exp_string("Your answer?").unwrap();
+    // Type, then Ctrl-U clears it all.
+    key(&mut p, "a wrong start");
+    key(&mut p, "\x15");
+    key(&mut p, "world");
+    // Ctrl-A to the start, insert; Ctrl-E to the end, add.
+    key(&mut p, "\x01hello ");
+    key(&mut p, "\x05 again");
+    // Ctrl-W removes the last word (its space stays, as in a shell).
+    key(&mut p, "\x17\x08");
+    key(&mut p, "!");
+    // Home, then Delete the first letter; End.
+    key(&mut p, "\x1b[H\x1b[3~H\x1b[F");
+    key(&mut p, "\r");
+    p.exp_string("Next one?").unwrap();
+    key(&mut p, "\r");
+    let notes = saved_answers(&env, &mut p);
+    assert!(notes.contains("answer: Hello world!\n"), "{notes}");
+}
+
+/// The screen a stream of output leaves: printable text, `\r`, `\n`, and
+/// the cursor moves and erases a line editor uses (CSI A/B/C/D/G/K/J).
+fn screen(stream: &str, cols: usize) -> Vec<String> {
+    let mut rows: Vec<Vec<char>> = vec![Vec::new()];
+    let (mut r, mut c) = (0usize, 0usize);
+    let mut chars = stream.chars().peekable();
+    while let Some(ch) = chars.next() {
+        match ch {
+            '\r' => c = 0,
+            '\n' => {
+                r += 1;
+                if rows.len() <= r {
+                    rows.push(Vec::new());
+                }
+            }
+            '\x1b' if chars.peek() == Some(&'[') => {
+                chars.next();
+                let mut arg = String::new();
+                while let Some(&d) = chars.peek() {
+                    if d.is_ascii_digit() || d == ';' || d == '?' {
+                        arg.push(d);
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                let n: usize = arg.parse().unwrap_or(1).max(1);
+                match chars.next() {
+                    Some('A') => r = r.saturating_sub(n),
+                    Some('B') => r += n,
+                    Some('C') => c += n,
+                    Some('D') => c = c.saturating_sub(n),
+                    Some('G') => c = n - 1,
+                    Some('K') if arg == "2" => rows[r].clear(),
+                    Some('K') => rows[r].truncate(c),
+                    Some('J') => {
+                        rows[r].truncate(c);
+                        rows.truncate(r + 1);
+                    }
+                    _ => {}
+                }
+                while rows.len() <= r {
+                    rows.push(Vec::new());
+                }
+            }
+            ch if ch.is_control() => {}
+            ch => {
+                if c >= cols {
+                    r += 1;
+                    c = 0;
+                    if rows.len() <= r {
+                        rows.push(Vec::new());
+                    }
+                }
+                let row = &mut rows[r];
+                while row.len() < c {
+                    row.push(' ');
+                }
+                if c < row.len() {
+                    row[c] = ch;
+                } else {
+                    row.push(ch);
+                }
+                c += 1;
+            }
+        }
+    }
+    rows.into_iter().map(|r| r.into_iter().collect()).collect()
+}
+
+/// An answer longer than a 60-column terminal wraps and is redrawn in
+/// place: once on screen, however it was drawn.
+#[test]
+fn a_wrapped_answer_is_on_screen_once() {
+    let env = TestEnv::new();
+    let playbook = one_question(&env, "text");
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg("stty cols 60 rows 24; exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_coach"))
+        .args([
+            "prep",
+            "--with",
+            "Sam",
+            "--account",
+            "",
+            "--playbook",
+            &playbook,
+        ]);
+    for (k, v) in env.vars() {
+        cmd.env(k, v);
+    }
+    cmd.env("TERM", "xterm");
+    let mut p = start(cmd, false);
+    p.exp_string("Your answer?").unwrap();
+    let long = "We talked about the pilot, the budget for next year and who signs";
+    key(&mut p, long);
+    key(&mut p, "\r");
+    let seen = utf8(&p.exp_string("Next one?").unwrap());
+    let rows = screen(&seen, 60);
+    let shown = rows
+        .iter()
+        .filter(|r| r.contains("We talked about"))
+        .count();
+    assert_eq!(shown, 1, "{rows:#?}");
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("o signs") || r.contains("signs")),
+        "{rows:#?}"
+    );
+    key(&mut p, "\r");
+    let notes = saved_answers(&env, &mut p);
+    assert!(notes.contains(&format!("answer: {long}\n")), "{notes}");
+}
+
+/// Without colour (`NO_COLOR`, as every test here runs) the multi-select
+/// still shows which row the cursor is on.
+#[test]
+fn the_multi_select_cursor_shows_without_colour() {
+    let env = TestEnv::new();
+    let playbook = env.write(
+        "multi.yaml",
+        "title: Multi\nkind: prep\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: who\n        ask: Who is in it?\n        type: multi\n        choices: [first choice, second choice]\n",
+    );
+    let mut p = spawn(
+        &env,
+        &[
+            "prep",
+            "--with",
+            "Sam",
+            "--account",
+            "",
+            "--playbook",
+            playbook.to_str().unwrap(),
+        ],
+        true,
+    );
+    p.exp_string("Pick any").unwrap();
+    let before = utf8(&p.exp_string("second choice").unwrap());
+    assert!(before.contains("❯ ⬚ first choice"), "{before:?}");
+    key(&mut p, DOWN);
+    let moved = utf8(&p.exp_string("second choice").unwrap());
+    assert!(
+        moved.contains("  ⬚ first choice") && moved.ends_with("❯ ⬚ "),
+        "{moved:?}"
+    );
+    p.process_mut().exit().ok();
+}
+
+/// `<` goes back one question, its answer offered to change, and the
+/// answers after it are kept.
+#[test]
+fn going_back_a_question_keeps_the_later_answers() {
+    let env = TestEnv::new();
+    let playbook = five_questions(&env);
+    let mut p = spawn(
+        &env,
+        &[
+            "prep",
+            "--with",
+            "Sam",
+            "--account",
+            "",
+            "--playbook",
+            &playbook,
+        ],
+        true,
+    );
+    p.exp_string("Question number 1?").unwrap();
+    p.send_line("First").unwrap();
+    p.exp_string("Question number 2?").unwrap();
+    p.send_line("Second").unwrap();
+    p.exp_string("Question number 3?").unwrap();
+    p.send_line("<").unwrap();
+    // Back at 2, its answer there to edit: Ctrl-U and type it again.
+    p.exp_string("2 of 5").unwrap();
+    p.exp_string("Question number 2?").unwrap();
+    key(&mut p, "\x15");
+    p.send_line("Second, better").unwrap();
+    p.exp_string("Question number 3?").unwrap();
+    p.send_line("Third").unwrap();
+    p.exp_string("Question number 4?").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("Question number 5?").unwrap();
+    p.send_line("").unwrap();
+    let notes = saved_answers(&env, &mut p);
+    assert!(
+        notes.contains("answers:\n  q1: First\n  q2: Second, better\n  q3: Third\n"),
+        "{notes}"
+    );
+}
+
+/// The review's list of answers redraws in place at 120 columns however
+/// long the questions, and Esc leaves it back to the review.
+#[test]
+fn the_review_list_redraws_in_place_and_esc_leaves_it() {
+    let env = TestEnv::new();
+    let long = "What would a really good outcome of this whole conversation look like for you and for them, in a year?";
+    let mut text = String::from(
+        "title: Long asks\nkind: prep\nsections:\n  - id: s\n    title: S\n    questions:\n",
+    );
+    for n in 1..=3 {
+        text.push_str(&format!("      - id: q{n}\n        ask: \"{n}. {long}\"\n"));
+    }
+    let playbook = env.write("long-asks.yaml", &text);
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg("stty cols 120 rows 40; exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_coach"))
+        .args(["prep", "--with", "Sam", "--account", "", "--playbook"])
+        .arg(&playbook);
+    for (k, v) in env.vars() {
+        cmd.env(k, v);
+    }
+    cmd.env("TERM", "xterm");
+    let mut p = start(cmd, false);
+    for n in 1..=3 {
+        p.exp_string(&format!("{n}. What would")).unwrap();
+        p.send_line(&format!("Answer {n}")).unwrap();
+    }
+    p.exp_string("Save these notes?").unwrap();
+    key(&mut p, DOWN);
+    key(&mut p, "\r");
+    let mut seen = String::new();
+    seen.push_str(&utf8(&p.exp_string("Which answer?").unwrap()));
+    for _ in 0..3 {
+        key(&mut p, DOWN);
+    }
+    key(&mut p, "\x1b");
+    seen.push_str(&utf8(&p.exp_string("Save these notes?").unwrap()));
+    let rows = screen(&seen, 120);
+    let copies = rows.iter().filter(|r| r.contains("[Answer 2]")).count();
+    assert!(
+        copies <= 1,
+        "{copies} copies of the list:\n{}",
+        rows.join("\n")
+    );
+    key(&mut p, "\r");
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    assert!(env.notes().len() == 1);
+}
