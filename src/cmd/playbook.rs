@@ -10,7 +10,7 @@ use crate::cli::{ListFormat, PlaybookCommand};
 use crate::diag::Diagnostics;
 use crate::error::{Error, Result};
 use crate::playbook::load::{self, Found};
-use crate::playbook::{Playbook, QuestionType, link, lint, model};
+use crate::playbook::{Kind, Playbook, QuestionType, link, lint, model};
 use crate::prompt::editor;
 use crate::store::Store;
 use crate::store::files::read_source;
@@ -201,7 +201,11 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// `validate` and `lint`: every named playbook, or every one on the search path.
+/// `validate` and `lint`: every named playbook, or every one on the search
+/// path, checked together. The links between a prep and its debrief are
+/// checked from either side: the playbooks named on the command line find
+/// each other before the search path, a debrief is held against every prep
+/// that names it, and each problem is reported in the file where it is fixed.
 fn check(store: &Store, names: &[String], lint: bool) -> Result<()> {
     let mut targets: Vec<Result<Found>> = Vec::new();
     if names.is_empty() {
@@ -216,82 +220,91 @@ fn check(store: &Store, names: &[String], lint: bool) -> Result<()> {
     }
     let (mut broken, mut missing, mut warned, mut warnings) = (0, 0, 0, 0);
     let mut unreadable: Option<Error> = None;
-    let mut out = crate::stdout();
     let total = targets.len();
+    let mut checked: Vec<(Found, std::result::Result<Playbook, Diagnostics>)> = Vec::new();
     for target in targets {
-        let found = match target {
-            Ok(found) => found,
+        match target {
+            Ok(found) => {
+                let parsed = load::parse(&found.source, &found.stem);
+                checked.push((found, parsed));
+            }
             Err(Error::BadData(diags)) => {
                 broken += 1;
                 crate::note!("{}\n", printable(&diags.to_string()));
-                continue;
             }
             // Not found is one thing; a file that cannot be read (permission,
             // a device) is another, and keeps its own exit code.
             Err(err) if err.code() == crate::error::code::NOT_FOUND => {
                 crate::note!("{}", printable(&err.render()));
                 missing += 1;
-                continue;
             }
-            Err(err) => {
-                match &unreadable {
-                    // The first is the command's error, said at the end.
-                    None => unreadable = Some(err),
-                    Some(_) => crate::note!("{}", printable(&err.render())),
-                }
-                continue;
-            }
+            Err(err) => match &unreadable {
+                // The first is the command's error, said at the end.
+                None => unreadable = Some(err),
+                Some(_) => crate::note!("{}", printable(&err.render())),
+            },
+        }
+    }
+    let peers: Vec<(&Found, &Playbook)> = checked
+        .iter()
+        .filter_map(|(f, p)| p.as_ref().ok().map(|p| (f, p)))
+        .collect();
+    // Preps on the search path, for the debriefs they name.
+    let path_preps: Vec<(Found, Playbook)> = if checked
+        .iter()
+        .any(|(_, p)| matches!(p, Ok(p) if p.kind == Kind::Debrief))
+    {
+        store
+            .playbook_catalog()
+            .into_iter()
+            .filter(|(_, _, hidden)| !hidden)
+            .filter_map(|(f, p, _)| p.ok().map(|p| (f, p)))
+            .filter(|(_, p)| p.kind == Kind::Prep && p.debrief.is_some())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut out = crate::stdout();
+    for (found, parsed) in &checked {
+        let mut problems = match parsed {
+            Ok(_) => Vec::new(),
+            Err(diags) => diags.0.clone(),
         };
-        match found.parse() {
-            Ok(playbook) => {
-                // A prep and the debrief it names must agree on the plan.
-                let links = links(store, &found, &playbook);
-                if !links.is_empty() {
-                    broken += 1;
-                    crate::note!("{}\n", printable(&Diagnostics(links).to_string()));
-                    writeln!(
-                        out,
-                        "FAIL  {}  ({})",
-                        playbook.id,
-                        printable_line(&found.source.name)
-                    )?;
-                    continue;
-                }
-                let advice = if lint {
-                    lint::lint(&found.source, &playbook)
-                } else {
-                    Vec::new()
-                };
-                if advice.is_empty() {
-                    writeln!(
-                        out,
-                        "ok  {}  ({})",
-                        playbook.id,
-                        printable_line(&found.source.name)
-                    )?;
-                } else {
-                    warned += 1;
-                    warnings += advice.len();
-                    crate::note!("{}\n", printable(&Diagnostics(advice).to_string()));
-                    writeln!(
-                        out,
-                        "warn  {}  ({})",
-                        playbook.id,
-                        printable_line(&found.source.name)
-                    )?;
-                }
-            }
-            Err(Error::BadData(diags)) => {
-                broken += 1;
-                crate::note!("{}\n", printable(&diags.to_string()));
-                writeln!(
-                    out,
-                    "FAIL  {}  ({})",
-                    printable_line(&found.stem),
-                    printable_line(&found.source.name)
-                )?;
-            }
-            Err(other) => return Err(other),
+        if let Ok(playbook) = parsed {
+            problems.extend(links(store, found, playbook, &peers, &path_preps));
+        } else if let Some(d) = debrief_named_in_broken(store, found, &peers) {
+            // A broken prep's `debrief:` is checked beside its other problems.
+            problems.push(d);
+        }
+        let name = parsed.as_ref().map_or(found.stem.clone(), |p| p.id.clone());
+        let file = printable_line(&found.source.name);
+        let name = printable_line(&name);
+        if !problems.is_empty() {
+            // In the order of the files, then of their lines.
+            problems.sort_by(|a, b| {
+                (a.file != found.source.name, &a.file, a.loc.line, a.loc.col).cmp(&(
+                    b.file != found.source.name,
+                    &b.file,
+                    b.loc.line,
+                    b.loc.col,
+                ))
+            });
+            broken += 1;
+            crate::note!("{}\n", printable(&Diagnostics(problems).to_string()));
+            writeln!(out, "FAIL  {name}  ({file})")?;
+            continue;
+        }
+        let advice = match (lint, parsed) {
+            (true, Ok(playbook)) => lint::lint(&found.source, playbook),
+            _ => Vec::new(),
+        };
+        if advice.is_empty() {
+            writeln!(out, "ok  {name}  ({file})")?;
+        } else {
+            warned += 1;
+            warnings += advice.len();
+            crate::note!("{}\n", printable(&Diagnostics(advice).to_string()));
+            writeln!(out, "warn  {name}  ({file})")?;
         }
     }
     drop(out);
@@ -317,22 +330,139 @@ fn check(store: &Store, names: &[String], lint: bool) -> Result<()> {
     Ok(())
 }
 
-/// For a prep that names its debrief: the debrief must exist, and its
-/// `plan:` and `choices_from:` must name questions of this prep.
-fn links(store: &Store, found: &Found, playbook: &Playbook) -> Vec<crate::diag::Diagnostic> {
-    let Some(name) = playbook.debrief.as_deref() else {
-        return Vec::new();
-    };
-    let debrief = store
-        .locate_playbook(name)
-        .ok()
-        .and_then(|d| d.parse().ok().map(|p| (d, p)));
-    if let Some(problem) =
-        link::missing_debrief(&found.source, playbook, debrief.as_ref().map(|(_, p)| p))
-    {
-        return vec![problem];
+/// The playbook with id `id`: one being checked with it first, else the
+/// one the search path finds.
+fn peer<'a>(
+    store: &Store,
+    id: &str,
+    peers: &'a [(&'a Found, &'a Playbook)],
+) -> Option<(std::borrow::Cow<'a, Found>, std::borrow::Cow<'a, Playbook>)> {
+    use std::borrow::Cow;
+    if let Some((f, p)) = peers.iter().find(|(_, p)| p.id == id) {
+        return Some((Cow::Borrowed(*f), Cow::Borrowed(*p)));
     }
-    debrief.map_or_else(Vec::new, |(d, _)| link::check_pair(playbook, &d.source))
+    let found = store.locate_playbook(id).ok()?;
+    let playbook = found.parse().ok()?;
+    Some((Cow::Owned(found), Cow::Owned(playbook)))
+}
+
+/// The problems of the links of a valid playbook, in its own file: a prep's
+/// `debrief:` must name a debrief (and, when that debrief is not checked
+/// beside it, the debrief's plan must fit this prep); a debrief's `plan:`
+/// and `choices_from:` must fit every prep that names it.
+fn links(
+    store: &Store,
+    found: &Found,
+    playbook: &Playbook,
+    peers: &[(&Found, &Playbook)],
+    path_preps: &[(Found, Playbook)],
+) -> Vec<crate::diag::Diagnostic> {
+    match playbook.kind {
+        Kind::Prep => {
+            let Some(name) = playbook.debrief.as_deref() else {
+                return Vec::new();
+            };
+            let debrief = peer(store, name, peers);
+            if let Some(problem) = link::missing_debrief(
+                &found.source,
+                playbook,
+                debrief.as_ref().map(|(_, p)| p.as_ref()),
+            ) {
+                return vec![suggest_debrief(store, peers, problem, name)];
+            }
+            // A debrief checked beside it reports its own plan.
+            let beside = peers.iter().any(|(_, p)| p.id == name);
+            match debrief {
+                Some((d, _)) if !beside => link::check_pair(playbook, &d.source),
+                _ => Vec::new(),
+            }
+        }
+        Kind::Debrief => {
+            let mut preps: Vec<&Playbook> = peers
+                .iter()
+                .map(|(_, p)| *p)
+                .filter(|p| p.kind == Kind::Prep && p.debrief.as_deref() == Some(&playbook.id))
+                .collect();
+            for (_, p) in path_preps {
+                if p.debrief.as_deref() == Some(&playbook.id) && !preps.iter().any(|q| q.id == p.id)
+                {
+                    preps.push(p);
+                }
+            }
+            let mut out: Vec<crate::diag::Diagnostic> = Vec::new();
+            for prep in preps {
+                for d in link::check_pair(prep, &found.source) {
+                    if !out.contains(&d) {
+                        out.push(d);
+                    }
+                }
+            }
+            out
+        }
+    }
+}
+
+/// For a prep with other problems: its `debrief:` checked all the same,
+/// read from the file, so a typo there is reported in the same pass.
+fn debrief_named_in_broken(
+    store: &Store,
+    found: &Found,
+    peers: &[(&Found, &Playbook)],
+) -> Option<crate::diag::Diagnostic> {
+    let tree = crate::yaml::parse(&found.source).ok()?;
+    let crate::yaml::Value::Map(entries) = &tree.value else {
+        return None;
+    };
+    let text = |key: &str| {
+        entries
+            .iter()
+            .find(|(k, _)| k.name == key)
+            .and_then(|(_, v)| v.scalar_text())
+    };
+    let name = text("debrief")?;
+    if text("kind").as_deref() == Some("debrief") {
+        return None;
+    }
+    let stub = Playbook {
+        id: found.stem.clone(),
+        title: String::new(),
+        kind: Kind::Prep,
+        version: 1,
+        summary: None,
+        intro: None,
+        stance: Vec::new(),
+        debrief: Some(name.clone()),
+        sections: Vec::new(),
+    };
+    let debrief = peer(store, &name, peers);
+    link::missing_debrief(
+        &found.source,
+        &stub,
+        debrief.as_ref().map(|(_, p)| p.as_ref()),
+    )
+    .map(|d| suggest_debrief(store, peers, d, &name))
+}
+
+/// The closest debrief id, beside the playbooks checked or on the search
+/// path, as the did-you-mean of a `debrief:` that names none.
+fn suggest_debrief(
+    store: &Store,
+    peers: &[(&Found, &Playbook)],
+    problem: crate::diag::Diagnostic,
+    name: &str,
+) -> crate::diag::Diagnostic {
+    let catalog = store.playbook_catalog();
+    let ids: Vec<&str> = peers
+        .iter()
+        .map(|(_, p)| *p)
+        .chain(catalog.iter().filter_map(|(_, p, _)| p.as_ref().ok()))
+        .filter(|p| p.kind == Kind::Debrief)
+        .map(|p| p.id.as_str())
+        .collect();
+    match crate::text::did_you_mean(name, ids.iter().copied()) {
+        Some(close) => problem.label(format!("did you mean `{close}`?")),
+        None => problem,
+    }
 }
 
 fn new(store: &Store, name: &str, from: Option<&str>) -> Result<()> {

@@ -37,7 +37,7 @@ pub fn missing_debrief(
             Diagnostic::new(
                 prep_source,
                 loc,
-                format!("`debrief: {name}` names a playbook that is not on the search path"),
+                format!("`debrief: {name}` names a playbook that is neither given beside this one nor on the search path"),
             )
             .help("name a debrief playbook that `coach playbook list` shows, like `debrief`"),
         ),

@@ -1,6 +1,7 @@
 //! `coach playbook`: validation with places, the schema, and the authoring
 //! commands, through the real binary.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::env::{Coach, TestEnv, fixture};
@@ -263,4 +264,92 @@ fn lint_warns_with_places_and_exits_1() {
         .arg(&path)
         .run()
         .success();
+}
+
+/// A team's prep and debrief, copied into a folder with one mistake each
+/// way, as `(dir, prep path, debrief path)`.
+fn team_pair(env: &TestEnv, plan: &str, debrief_key: &str) -> (PathBuf, PathBuf, PathBuf) {
+    let from = fixture("playbooks/green-sheet");
+    let prep = std::fs::read_to_string(from.join("call-plan.yaml"))
+        .unwrap()
+        .replace("debrief: call-review", debrief_key);
+    let debrief = std::fs::read_to_string(from.join("call-review.yaml"))
+        .unwrap()
+        .replace("plan: concept", &format!("plan: {plan}"));
+    let prep = env.write("team/call-plan.yaml", &prep);
+    let debrief = env.write("team/call-review.yaml", &debrief);
+    (prep.parent().unwrap().to_path_buf(), prep, debrief)
+}
+
+#[test]
+fn a_prep_and_its_debrief_are_checked_together_from_either_side() {
+    let env = TestEnv::new();
+    // Given side by side on the command line, they find each other.
+    let (dir, prep, debrief) = team_pair(&env, "concept", "debrief: call-review");
+    env.coach()
+        .args(["playbook", "validate"])
+        .arg(&prep)
+        .arg(&debrief)
+        .run()
+        .success()
+        .stdout_has("ok  call-plan")
+        .stdout_has("ok  call-review");
+
+    // A plan naming no prep question: found from the debrief alone, in the
+    // debrief's file, with a did-you-mean, …
+    let (dir2, prep, debrief) = team_pair(&env, "concpt", "debrief: call-review");
+    assert_eq!(dir, dir2);
+    let alone = env
+        .coach()
+        .env("COACH_PLAYBOOK_PATH", &dir)
+        .current_dir(&dir)
+        .args(["playbook", "validate", "call-review.yaml"])
+        .run()
+        .code(65);
+    insta::assert_snapshot!("team-plan-from-the-debrief", alone.stderr());
+    // … from the prep alone (the debrief is on the search path), and once
+    // when both are given.
+    env.coach()
+        .env("COACH_PLAYBOOK_PATH", &dir)
+        .args(["playbook", "validate"])
+        .arg(&prep)
+        .run()
+        .code(65)
+        .stderr_has("call-review.yaml:33:15: error: `plan: concpt`");
+    let both = env
+        .coach()
+        .args(["playbook", "validate"])
+        .arg(&prep)
+        .arg(&debrief)
+        .run()
+        .code(65);
+    assert_eq!(
+        both.stderr().matches("`plan: concpt`").count(),
+        1,
+        "{}",
+        both.stderr()
+    );
+    both.stdout_has("ok  call-plan")
+        .stdout_has("FAIL  call-review");
+}
+
+#[test]
+fn a_wrong_debrief_name_is_reported_with_the_other_problems_of_its_file() {
+    let env = TestEnv::new();
+    let (dir, _, _) = team_pair(&env, "concept", "debrief: call-reveiw");
+    let text = std::fs::read_to_string(dir.join("call-plan.yaml"))
+        .unwrap()
+        .replace(
+            "        means: planned_questions\n",
+            "        means: planned_questions\n        aks: typo\n",
+        );
+    std::fs::write(dir.join("call-plan.yaml"), text).unwrap();
+    let out = env
+        .coach()
+        .env("COACH_PLAYBOOK_PATH", &dir)
+        .current_dir(&dir)
+        .args(["playbook", "validate", "call-plan.yaml"])
+        .run()
+        .code(65);
+    insta::assert_snapshot!("team-debrief-name-beside-other-problems", out.stderr());
 }
