@@ -219,7 +219,7 @@ fn a_prep_playbook_naming_a_missing_debrief_is_a_clear_error() {
         .args(["playbook", "validate", "renewal"])
         .run()
         .code(65)
-        .stderr_has("renewal.yaml:3:10: error: `debrief: renewal-debreif` names a playbook that is not on the search path");
+        .stderr_has("renewal.yaml:3:10: error: `debrief: renewal-debreif` names a playbook that is neither given beside this one nor on the search path");
 }
 
 #[test]
