@@ -57,6 +57,9 @@ pub fn may_run_away(text: &str) -> bool {
 pub fn environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.set_fuel(Some(FUEL));
+    // `prep.answers.x` in a debrief with no prep is nothing, not an error:
+    // attributes of an undefined value are undefined, and print as nothing.
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
     env.add_test("none", |v: Value| v.is_none() || v.is_undefined());
     env
 }

@@ -378,3 +378,38 @@ fn a_hand_broken_session_file_is_skipped_with_a_warning() {
         .stderr_lacks("README.md");
     assert_eq!(out.stdout_json()["prep"], "2026-11-22-1403-jane-smith-prep");
 }
+
+/// A debrief run without a prep sees `prep` as undefined: a template or a
+/// condition that reads it unguarded gives nothing, never an error.
+#[test]
+fn a_debrief_without_a_prep_reads_prep_as_nothing() {
+    let env = TestEnv::new();
+    let playbook = env.write(
+        "unguarded.yaml",
+        "title: D\nkind: debrief\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: got_best\n        ask: \"You hoped for {{ prep.answers.best_action }}{{ prep.means.best_action }}. What did you get?\"\n      - id: risky\n        ask: Why?\n        when: \"prep.answers.risk >= 4\"\n",
+    );
+    let doc = env
+        .coach()
+        .args([
+            "debrief",
+            "--with",
+            "Sam",
+            "--account",
+            "",
+            "--format",
+            "json",
+            "--no-input",
+            "--playbook",
+        ])
+        .arg(&playbook)
+        .run()
+        .success()
+        .stdout_json();
+    assert_eq!(doc["prep"], serde_json::Value::Null);
+    let notes = std::fs::read_to_string(doc["notes_path"].as_str().unwrap()).unwrap();
+    assert!(
+        notes.contains("You hoped for . What did you get?"),
+        "{notes}"
+    );
+    assert!(!notes.contains("Why?"), "{notes}");
+}
