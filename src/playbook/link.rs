@@ -53,13 +53,14 @@ pub fn missing_debrief(
     }
 }
 
-/// Every `plan:` and `choices_from:` of the debrief that the prep cannot answer.
+/// Every `plan:`, `choices_from:` and `prep.…` reference of the debrief
+/// that the prep cannot answer.
 pub fn check_pair(prep: &Playbook, debrief_source: &Source) -> Vec<Diagnostic> {
     let Ok(tree) = crate::yaml::parse(debrief_source) else {
         return Vec::new();
     };
     let ids: Vec<&str> = prep.questions().map(|q| q.id.as_str()).collect();
-    let mut out = Vec::new();
+    let mut out = prep_references(prep, debrief_source);
     for question in question_nodes(&tree) {
         for key in ["plan", "choices_from"] {
             let Some(node) = entry(question, key) else {
@@ -130,6 +131,84 @@ pub fn check_pair(prep: &Playbook, debrief_source: &Source) -> Vec<Diagnostic> {
                 }
                 Some(_) => {}
             }
+        }
+    }
+    out
+}
+
+/// Every `prep.answers.<id>`, `prep.means.<meaning>` and `prep.<name>` in
+/// the debrief's templates and conditions that the prep cannot give: an id
+/// it does not have, a meaning it does not declare, a name the context has
+/// not (it holds `id`, `with`, `account`, `answers` and `means`).
+fn prep_references(prep: &Playbook, debrief_source: &Source) -> Vec<Diagnostic> {
+    const FIELDS: [&str; 5] = ["id", "with", "account", "answers", "means"];
+    let ids: Vec<&str> = prep.questions().map(|q| q.id.as_str()).collect();
+    let declared: Vec<&str> = Meaning::ALL
+        .into_iter()
+        .filter(|m| prep.meaning(*m).is_some())
+        .map(Meaning::as_str)
+        .collect();
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let mut out = Vec::new();
+    for (n, line) in debrief_source.text.lines().enumerate() {
+        if line.trim_start().starts_with("choices_from:") || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let mut from = 0;
+        while let Some(at) = line[from..].find("prep.").map(|i| i + from) {
+            from = at + 5;
+            if line[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| word(c) || c == '.')
+            {
+                continue;
+            }
+            let rest = &line[at + 5..];
+            let name: String = rest.chars().take_while(|c| word(*c)).collect();
+            let (what, wanted, known, place): (&str, String, Vec<&str>, usize) = match name.as_str()
+            {
+                "answers" | "means" => {
+                    let Some(after) = rest[name.len()..].strip_prefix('.') else {
+                        continue;
+                    };
+                    let inner: String = after.chars().take_while(|c| word(*c)).collect();
+                    let offset = at + 5 + name.len() + 1;
+                    if name == "answers" {
+                        ("a question", inner, ids.clone(), offset)
+                    } else {
+                        ("a meaning", inner, declared.clone(), offset)
+                    }
+                }
+                field if FIELDS.contains(&field) => continue,
+                _ => ("a name", name.clone(), FIELDS.to_vec(), at + 5),
+            };
+            if wanted.is_empty() || known.contains(&wanted.as_str()) {
+                continue;
+            }
+            let col = line[..place].chars().count() + 1;
+            let loc = Loc::new(n + 1, col, wanted.chars().count().max(1));
+            let message = match what {
+                "a question" => format!(
+                    "`prep.answers.{wanted}` names a question the prep playbook `{}` does not have",
+                    prep.id
+                ),
+                "a meaning" => format!(
+                    "`prep.means.{wanted}` names a meaning the prep playbook `{}` does not declare",
+                    prep.id
+                ),
+                _ => format!("`prep.{wanted}` is not something a debrief knows of its prep"),
+            };
+            let help = match what {
+                "a question" => format!("its questions are: {}", ids.join(", ")),
+                "a meaning" => format!("it declares: {}", declared.join(", ")),
+                _ => "a debrief knows `prep.id`, `prep.with`, `prep.account`, `prep.answers.<id>` and `prep.means.<meaning>`".to_string(),
+            };
+            let mut d = Diagnostic::new(debrief_source, loc, message).help(help);
+            if let Some(close) = did_you_mean(&wanted, known.iter().copied()) {
+                d = d.label(format!("did you mean `{close}`?"));
+            }
+            out.push(d);
         }
     }
     out

@@ -64,6 +64,9 @@ pub fn lint(source: &Source, playbook: &Playbook) -> Vec<Diagnostic> {
             )),
         );
     }
+    if playbook.kind == Kind::Debrief {
+        unguarded_prep(source, &tree, false, &mut out);
+    }
     let Some((
         _,
         Node {
@@ -134,6 +137,48 @@ pub fn lint(source: &Source, playbook: &Playbook) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Texts that print `prep.…` without `{% if prep %}` around them, nor a
+/// `when` above them that tests `prep`: run without a prep they print
+/// nothing there, and the sentence reads oddly.
+fn unguarded_prep(source: &Source, node: &Node, guarded: bool, out: &mut Vec<Diagnostic>) {
+    const TEXTS: [&str; 6] = ["intro", "why", "ask", "help", "nudge", "say"];
+    match &node.value {
+        Value::Map(entries) => {
+            let guarded = guarded
+                || entries.iter().any(|(k, v)| {
+                    k.name == "when" && v.scalar_text().is_some_and(|t| t.contains("prep"))
+                });
+            for (key, value) in entries {
+                let text = value.scalar_text().unwrap_or_default();
+                let prints = text
+                    .split("{{")
+                    .skip(1)
+                    .any(|t| t.trim_start().starts_with("prep."));
+                if TEXTS.contains(&key.name.as_str())
+                    && prints
+                    && !guarded
+                    && !text.contains("if prep")
+                {
+                    out.push(
+                        Diagnostic::new(
+                            source,
+                            value.loc,
+                            format!("`{}` prints `prep` without `{{% if prep %}}`", key.name),
+                        )
+                        .warning()
+                        .help("a debrief run without a prep prints nothing there; wrap it: {% if prep %}…{% endif %}"),
+                    );
+                }
+                unguarded_prep(source, value, guarded, out);
+            }
+        }
+        Value::Seq(items) => items
+            .iter()
+            .for_each(|i| unguarded_prep(source, i, guarded, out)),
+        _ => {}
+    }
 }
 
 /// The place of the `id` value of question `id` in the tree.

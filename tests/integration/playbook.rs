@@ -353,3 +353,45 @@ fn a_wrong_debrief_name_is_reported_with_the_other_problems_of_its_file() {
         .code(65);
     insta::assert_snapshot!("team-debrief-name-beside-other-problems", out.stderr());
 }
+
+/// `prep.answers.<id>`, `prep.means.<meaning>` and `prep.<name>` in a
+/// debrief's templates and conditions are checked against the prep that
+/// names it; `lint` points at a `prep` printed without a guard.
+#[test]
+fn prep_references_are_checked_against_the_linked_prep() {
+    let env = TestEnv::new();
+    let (dir, prep, _) = team_pair(&env, "concept", "debrief: call-review");
+    let debrief = std::fs::read_to_string(dir.join("call-review.yaml"))
+        .unwrap()
+        .replace(
+            "        ask: What did {{ with }} agree to?\n",
+            "        ask: \"You hoped for {{ prep.answers.hope_fr }}; {{ prep.means.objectiv }} {{ prep.goal }}. What did {{ with }} agree to?\"\n",
+        );
+    let debrief = env.write("team/call-review.yaml", &debrief);
+    let out = env
+        .coach()
+        .current_dir(&dir)
+        .args(["playbook", "validate", "call-plan.yaml", "call-review.yaml"])
+        .run()
+        .code(65);
+    insta::assert_snapshot!("team-prep-references", out.stderr());
+    // Spelled right, it validates, and lint says it is printed unguarded.
+    let fixed = std::fs::read_to_string(&debrief).unwrap().replace(
+        "{{ prep.answers.hope_fr }}; {{ prep.means.objectiv }} {{ prep.goal }}",
+        "{{ prep.answers.hope_for }}",
+    );
+    std::fs::write(&debrief, fixed).unwrap();
+    env.coach()
+        .args(["playbook", "validate"])
+        .arg(&prep)
+        .arg(&debrief)
+        .run()
+        .success();
+    env.coach()
+        .args(["playbook", "lint"])
+        .arg(&prep)
+        .arg(&debrief)
+        .run()
+        .code(1)
+        .stderr_has("warning: `ask` prints `prep` without `{% if prep %}`");
+}
