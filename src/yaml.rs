@@ -125,13 +125,56 @@ fn parse_one(source: &Source) -> Result<Node, Box<Diagnostic>> {
                     )
                 })
                 .unwrap_or_default();
-            let mut diag = Diagnostic::new(source, loc, yaml_message(&message));
-            if message.contains("tab") {
-                diag = diag.help("YAML indents with spaces only; replace the tab with spaces");
-            }
-            Err(Box::new(diag))
+            Err(Box::new(located(source, loc, &message)))
         }
     }
+}
+
+/// The parser's error at the place a person fixes it, with a help line
+/// for the mistakes made by hand: a tab (reported where the parser noticed
+/// it, often the line before: moved to the tab itself), a colon in a
+/// value, a key indented out of line.
+fn located(source: &Source, loc: Loc, message: &str) -> Diagnostic {
+    let lines: Vec<&str> = source.text.lines().collect();
+    if message.contains("tab") {
+        // The first tab in the indentation at or after the reported line.
+        let tab = lines
+            .iter()
+            .enumerate()
+            .skip(loc.line.saturating_sub(1))
+            .find_map(|(i, l)| {
+                let indent = &l[..l.len() - l.trim_start().len()];
+                indent
+                    .find('\t')
+                    .map(|b| (i + 1, indent[..b].chars().count() + 1))
+            });
+        let loc = tab.map_or(loc, |(line, col)| Loc::new(line, col, 1));
+        return Diagnostic::new(source, loc, yaml_message(message))
+            .help("YAML indents with spaces only; replace the tab with spaces");
+    }
+    let diag = Diagnostic::new(source, loc, yaml_message(message));
+    if message.contains("mapping values are not allowed") {
+        let line = lines.get(loc.line.saturating_sub(1)).copied().unwrap_or("");
+        let key_end = line
+            .find(": ")
+            .or_else(|| line.strip_suffix(':').map(|l| l.len()));
+        let at = line
+            .char_indices()
+            .nth(loc.col.saturating_sub(1))
+            .map_or(line.len(), |(b, _)| b);
+        return match key_end {
+            // A second `: ` after the key's: the value holds a colon.
+            Some(end) if end < at => diag.help(format!(
+                "a value with `: ` in it must be quoted: {}\"{}\"",
+                line[..end + 2].trim_start(),
+                line[end + 2..].trim().replace('"', "\\\"")
+            )),
+            _ => diag.help(
+                "this line's key is indented differently from the keys around it; line it up with its siblings (spaces only)",
+            ),
+        };
+    }
+    diag
 }
 
 fn yaml_message(message: &str) -> String {
@@ -308,6 +351,14 @@ mod tests {
         let err = parse_str("a:\n\tb: 1\n").unwrap_err();
         assert_eq!(err.loc.line, 2);
         assert!(err.help.is_some());
+        // A tab before a key is shown where it is, not on the line above.
+        let err = parse_str("a:\n  b: 1\n\tc: 2\n").unwrap_err();
+        assert_eq!((err.loc.line, err.loc.col), (3, 1), "{}", err.message);
+        let err = parse_str("a: b: c\n").unwrap_err();
+        assert_eq!(
+            err.help.as_deref(),
+            Some("a value with `: ` in it must be quoted: a: \"b: c\"")
+        );
         let err = parse_str("").unwrap_err();
         assert_eq!(err.message, "the file is empty");
     }
