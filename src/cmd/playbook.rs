@@ -50,6 +50,7 @@ struct Listed<'a> {
 
 fn list(store: &Store, format: ListFormat) -> Result<()> {
     let catalog = store.playbook_catalog();
+    warn_duplicates(&catalog);
     let rows: Vec<Listed> = catalog
         .iter()
         .map(|(found, parsed, hidden)| {
@@ -209,12 +210,9 @@ fn one_line(text: &str) -> String {
 fn check(store: &Store, names: &[String], lint: bool) -> Result<()> {
     let mut targets: Vec<Result<Found>> = Vec::new();
     if names.is_empty() {
-        targets.extend(
-            store
-                .playbook_catalog()
-                .into_iter()
-                .map(|(found, _, _)| Ok(found)),
-        );
+        let catalog = store.playbook_catalog();
+        warn_duplicates(&catalog);
+        targets.extend(catalog.into_iter().map(|(found, _, _)| Ok(found)));
     } else {
         targets.extend(names.iter().map(|n| store.locate_playbook(n)));
     }
@@ -328,6 +326,31 @@ fn check(store: &Store, names: &[String], lint: bool) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+/// Two files of one directory with the same id: a warning naming both, and
+/// which one every command uses (the first the catalog lists).
+fn warn_duplicates(catalog: &[(Found, Result<Playbook>, bool)]) {
+    let id = |(f, p, _): &(Found, Result<Playbook>, bool)| {
+        p.as_ref().map_or(f.stem.clone(), |p| p.id.clone())
+    };
+    for (n, hidden) in catalog.iter().enumerate().filter(|(_, e)| e.2) {
+        let Some(path) = hidden.0.origin.path() else {
+            continue;
+        };
+        let used = catalog[..n].iter().find(|e| {
+            id(e) == id(hidden) && e.0.origin.path().and_then(|p| p.parent()) == path.parent()
+        });
+        if let Some(used) = used.and_then(|e| e.0.origin.path()) {
+            crate::note!(
+                "warning: two playbooks in {} have the id `{}`: {} is used, {} is not; give one another id",
+                printable_line(&path.parent().unwrap_or(path).display().to_string()),
+                printable_line(&id(hidden)),
+                printable_line(&used.display().to_string()),
+                printable_line(&path.display().to_string())
+            );
+        }
+    }
 }
 
 /// The playbook with id `id`: one being checked with it first, else the

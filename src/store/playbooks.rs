@@ -52,21 +52,29 @@ impl Store {
             }
             return read_found(&path, Origin::Path(path.clone()));
         }
+        // One rule, the catalog's too: directories in search order; in each,
+        // the file named `<id>.yaml` that is that id, then the first file
+        // (by name) that declares it, then a file of that name whatever it
+        // declares.
         for dir in dirs {
-            for ext in ["yaml", "yml"] {
-                // Anything by that name is read, so a device or FIFO there
-                // is refused, saying so, rather than passed over.
-                let path = dir.join(format!("{arg}.{ext}"));
-                if std::fs::symlink_metadata(&path).is_ok() {
+            // Anything by that name is read, so a device or FIFO there is
+            // refused, saying so, rather than passed over.
+            let named = ["yaml", "yml"]
+                .iter()
+                .map(|ext| dir.join(format!("{arg}.{ext}")))
+                .find(|p| std::fs::symlink_metadata(p).is_ok());
+            if let Some(path) = &named
+                && declared_id(path).is_none_or(|id| id == arg)
+            {
+                return read_found(path, self.origin_of(path));
+            }
+            for path in yaml_files(dir)? {
+                if declared_id(&path).as_deref() == Some(arg) {
                     return read_found(&path, self.origin_of(&path));
                 }
             }
-        }
-        for dir in dirs {
-            for path in yaml_files(dir)? {
-                if declares_id(&path, arg) {
-                    return read_found(&path, self.origin_of(&path));
-                }
+            if let Some(path) = &named {
+                return read_found(path, self.origin_of(path));
             }
         }
         if let Some(text) = builtin::get(arg) {
@@ -104,7 +112,11 @@ impl Store {
         let mut files = Vec::new();
         for dir in &self.playbook_dirs {
             match yaml_files(dir) {
-                Ok(found) => files.extend(found),
+                Ok(mut found) => {
+                    // The file named as its id first, as `locate_playbook` takes it.
+                    found.sort_by_key(|p| declared_id(p).is_some_and(|id| Some(id) != stem(p)));
+                    files.extend(found)
+                }
                 Err(err) => {
                     crate::note!("warning: {}", crate::text::printable_line(&err.to_string()))
                 }
@@ -224,21 +236,19 @@ fn stem(path: &Path) -> Option<String> {
     path.file_stem().and_then(|s| s.to_str()).map(str::to_owned)
 }
 
-/// A cheap look for a top-level `id: NAME` line, before a full parse.
-fn declares_id(path: &Path, id: &str) -> bool {
-    read_source(path).is_ok_and(|source| {
-        source.text.lines().any(|line| {
-            line.strip_prefix("id:")
-                .map(|rest| {
-                    rest.split('#')
-                        .next()
-                        .unwrap_or("")
-                        .trim()
-                        .trim_matches(['"', '\''])
-                        == id
-                })
-                .unwrap_or(false)
-        })
+/// The id a file declares in a top-level `id: NAME` line, by a cheap look
+/// before a full parse; none when it has none (or cannot be read).
+fn declared_id(path: &Path) -> Option<String> {
+    let source = read_source(path).ok()?;
+    source.text.lines().find_map(|line| {
+        let rest = line.strip_prefix("id:")?;
+        let id = rest
+            .split('#')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_matches(['"', '\'']);
+        Some(id.to_string())
     })
 }
 

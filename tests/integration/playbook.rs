@@ -395,3 +395,57 @@ fn prep_references_are_checked_against_the_linked_prep() {
         .code(1)
         .stderr_has("warning: `ask` prints `prep` without `{% if prep %}`");
 }
+
+/// Two files with one id in a team folder: a warning naming both, and
+/// `list`, `show` and `prep` use the same one.
+#[test]
+fn two_files_with_one_id_are_warned_about_and_every_command_uses_the_same() {
+    let env = TestEnv::new();
+    let one = "id: shared\ntitle: The first\nkind: prep\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: q\n        ask: First?\n";
+    env.write("team/b-shared.yaml", one);
+    env.write(
+        "team/a-shared.yaml",
+        &one.replace("The first", "The second")
+            .replace("First?", "Second?"),
+    );
+    let dir = env.home().parent().unwrap().join("team");
+    let list = env
+        .coach()
+        .env("COACH_PLAYBOOK_PATH", &dir)
+        .args(["playbook", "list", "--format", "json"])
+        .run()
+        .success();
+    let rows = list.stdout_json();
+    list.stderr_has("have the id `shared`")
+        .stderr_has("a-shared.yaml is used, ")
+        .stderr_has("b-shared.yaml is not");
+    let active: Vec<&serde_json::Value> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["id"] == "shared" && r["overridden"] == false)
+        .collect();
+    assert_eq!(active.len(), 1);
+    assert_eq!(active[0]["title"], "The second");
+    env.coach()
+        .env("COACH_PLAYBOOK_PATH", &dir)
+        .args(["playbook", "show", "shared"])
+        .run()
+        .success()
+        .stdout_has("shared — The second");
+    env.coach()
+        .env("COACH_PLAYBOOK_PATH", &dir)
+        .args([
+            "prep",
+            "--playbook",
+            "shared",
+            "--with",
+            "Sam",
+            "--no-input",
+            "--format",
+            "json",
+        ])
+        .run()
+        .success()
+        .stdout_has("\"title\": \"The second with Sam\"");
+}
