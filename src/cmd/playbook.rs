@@ -139,6 +139,9 @@ fn outline(p: &Playbook, found: &Found) -> String {
     if let Some(summary) = &p.summary {
         let _ = writeln!(s, "{summary}");
     }
+    if let Some(debrief) = &p.debrief {
+        let _ = writeln!(s, "debrief: {debrief}");
+    }
     if let Some(intro) = &p.intro {
         let _ = writeln!(s, "\nIntro: {}", one_line(intro));
     }
@@ -171,11 +174,33 @@ fn outline(p: &Playbook, found: &Found) -> String {
                 kind.push_str(", checked as questions");
             }
             let _ = writeln!(s, "   {n:>2}. {}  ({} · {kind})", one_line(&q.ask), q.id);
+            if let Some(help) = &q.help {
+                let _ = writeln!(s, "       help: {}", one_line(help));
+            }
+            if q.depth == Some(model::Depth::Core) {
+                let _ = writeln!(s, "       on the default walk (depth: core)");
+            }
             if let Some(m) = q.means {
                 let _ = writeln!(s, "       means: {}", m.as_str());
             }
             if let Some(plan) = &q.plan {
                 let _ = writeln!(s, "       held against: {plan}");
+            }
+            if let Some(from) = &q.choices_from {
+                let _ = writeln!(s, "       choices from: {from}");
+            }
+            if q.ty != QuestionType::Scale && (q.min.is_some() || q.max.is_some()) {
+                let bound = |b: Option<i64>| b.map_or("…".to_string(), |n| n.to_string());
+                let what = if q.ty.has_choices() || q.ty == QuestionType::List { " items" } else { "" };
+                let _ = writeln!(s, "       {} to {}{what}", bound(q.min), bound(q.max));
+            }
+            if let Some(labels) = &q.labels {
+                let _ = writeln!(
+                    s,
+                    "       ends: {} … {}",
+                    labels.low.as_deref().unwrap_or("—"),
+                    labels.high.as_deref().unwrap_or("—")
+                );
             }
             if let Some(when) = &q.when {
                 let _ = writeln!(s, "       only when: {when}");
