@@ -191,7 +191,11 @@ fn outline(p: &Playbook, found: &Found) -> String {
             }
             if q.ty != QuestionType::Scale && (q.min.is_some() || q.max.is_some()) {
                 let bound = |b: Option<i64>| b.map_or("…".to_string(), |n| n.to_string());
-                let what = if q.ty.has_choices() || q.ty == QuestionType::List { " items" } else { "" };
+                let what = if q.ty.has_choices() || q.ty == QuestionType::List {
+                    " items"
+                } else {
+                    ""
+                };
                 let _ = writeln!(s, "       {} to {}{what}", bound(q.min), bound(q.max));
             }
             if let Some(labels) = &q.labels {

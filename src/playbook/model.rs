@@ -13,13 +13,16 @@ pub use super::meaning::Meaning;
 pub struct Playbook {
     /// Name used with `--playbook`; defaults to the file stem. Lowercase letters, digits and `-`.
     #[serde(default)]
+    #[schemars(regex(pattern = r"^[a-z0-9-]+$"), example = &"renewal-call")]
     pub id: String,
     /// Shown at the top of the session and in its notes.
+    #[schemars(length(min = 1), example = &"Renewal call")]
     pub title: String,
     /// Whether this playbook prepares a conversation or debriefs one.
     pub kind: Kind,
     /// Bump when the questions change; stored with each session.
     #[serde(default = "default_version")]
+    #[schemars(range(min = 1))]
     pub version: u32,
     /// One line for `coach playbook list`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -32,8 +35,10 @@ pub struct Playbook {
     pub stance: Vec<String>,
     /// Prep only: the debrief playbook `coach debrief` runs after this prep.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[a-z0-9-]+$"), example = &"renewal-debrief")]
     pub debrief: Option<String>,
     /// The sections, in order. At least one.
+    #[schemars(length(min = 1))]
     pub sections: Vec<Section>,
 }
 
@@ -65,8 +70,10 @@ impl Kind {
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// Unique in the playbook: `[a-z][a-z0-9_]*`.
+    #[schemars(regex(pattern = r"^[a-z][a-z0-9_]*$"), example = &"their_goals")]
     pub id: String,
     /// Heading shown when the section starts.
+    #[schemars(length(min = 1))]
     pub title: String,
     /// Coaching text shown when the section starts (a template).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -75,6 +82,7 @@ pub struct Section {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
     /// The questions, in order. At least one.
+    #[schemars(length(min = 1))]
     pub questions: Vec<Question>,
 }
 
@@ -83,8 +91,10 @@ pub struct Section {
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// Unique in the playbook: `[a-z][a-z0-9_]*`. Answers are stored and named by it.
+    #[schemars(regex(pattern = r"^[a-z][a-z0-9_]*$"), example = &"business_result")]
     pub id: String,
     /// The prompt (a template: `{{ with }}` is the counterpart's name).
+    #[schemars(length(min = 1), example = &"What is {{ with }} trying to accomplish this year?")]
     pub ask: String,
     /// A coaching tip shown under the prompt: why it matters and how to find out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -97,6 +107,7 @@ pub struct Question {
     pub choices: Vec<Choice>,
     /// Debrief only: build the choices from a list answer of the prep, as `prep.<id>`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^prep\.[a-z][a-z0-9_]*$"), example = &"prep.planned_questions")]
     pub choices_from: Option<String>,
     /// `scale` and `number`: the lowest value; `list` and `multi`: the fewest items.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -143,28 +154,23 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
-/// The kind of answer a question takes.
+/// The kind of answer a question takes: `text` (one line), `long` (several
+/// paragraphs, in `$VISUAL`/`$EDITOR`), `list` (items, one a line), `choice`
+/// (one of `choices`), `multi` (any of `choices`), `yesno`, `scale` (a whole
+/// number from `min` to `max`, default 1 to 5), `number`, `date`
+/// (`YYYY-MM-DD`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum QuestionType {
-    /// One line of text.
     #[default]
     Text,
-    /// Several paragraphs, written in `$VISUAL`/`$EDITOR`.
     Long,
-    /// Several items, one a line.
     List,
-    /// One of `choices`.
     Choice,
-    /// Any number of `choices`.
     Multi,
-    /// Yes or no.
     Yesno,
-    /// A whole number between `min` and `max` (default 1 to 5).
     Scale,
-    /// A whole number.
     Number,
-    /// A date, `YYYY-MM-DD`.
     Date,
 }
 
@@ -261,11 +267,11 @@ impl Depth {
     pub const ALL: [&'static str; 2] = ["core", "full"];
 }
 
-/// Checks run on a question's answer.
+/// Checks run on a question's answer: `questions`, each item is a question
+/// the user means to ask, and the question coach checks it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Check {
-    /// Each item is a question the user means to ask; the question coach checks it.
     Questions,
 }
 
@@ -424,6 +430,13 @@ pub fn schema() -> serde_json::Value {
         .expect("a schema is always valid JSON");
     if let Some(map) = schema.as_object_mut() {
         map.insert("title".into(), "coach playbook".into());
+    }
+    // `id` defaults to the file's name, not to "" (which is no valid id).
+    if let Some(id) = schema
+        .pointer_mut("/properties/id")
+        .and_then(|v| v.as_object_mut())
+    {
+        id.remove("default");
     }
     schema
 }

@@ -119,6 +119,46 @@ fn the_schema_accepts_shipped_playbooks_and_rejects_mistakes() {
     }
 }
 
+/// The schema is as strict as the loader where a schema can say it: every
+/// invalid fixture rejected for such a reason is rejected by the schema too.
+#[test]
+fn the_schema_rejects_what_the_loader_rejects_where_a_schema_can_say_it() {
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../../schema/playbook.schema.json")).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    for name in [
+        "bad-ids",
+        "empty-questions",
+        "empty-sections",
+        "missing-keys",
+        "unknown-key",
+        "unknown-kind",
+        "unknown-type",
+        "wrong-type",
+        "means-unknown",
+    ] {
+        let text = std::fs::read_to_string(fixture(&format!("invalid/{name}.yaml"))).unwrap();
+        assert!(
+            !validator.is_valid(&yaml_to_json(&text)),
+            "the schema accepts {name}.yaml, which the loader rejects"
+        );
+    }
+    let good = "title: T\nkind: prep\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: q\n        ask: Q?\n";
+    assert!(validator.is_valid(&yaml_to_json(good)));
+    for bad in [
+        format!("version: 0\n{good}"),
+        format!("id: \"\"\n{good}"),
+        good.replace("id: q", "id: Q-1"),
+        good.replace("ask: Q?", "ask: Q?\n        depth: deep"),
+        good.replace("ask: Q?", "ask: Q?\n        choices_from: planned"),
+    ] {
+        assert!(!validator.is_valid(&yaml_to_json(&bad)), "accepted:\n{bad}");
+    }
+    // Enums are plain lists of names, so an editor can say which.
+    let types = &schema["$defs"]["QuestionType"];
+    assert_eq!(types["enum"].as_array().map(Vec::len), Some(9), "{types}");
+}
+
 #[test]
 fn shipped_playbooks_carry_the_schema_modeline() {
     for name in [
