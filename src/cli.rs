@@ -349,15 +349,18 @@ pub enum PlaybookCommand {
     },
     /// Start a new playbook in your playbook directory and open it in your editor
     #[command(
-        after_help = "Examples:\n  coach playbook new renewal\n  coach playbook new my-discovery --from discovery"
+        after_help = "Examples:\n  coach playbook new renewal\n  coach playbook new renewal-debrief --kind debrief\n  coach playbook new my-discovery --from discovery"
     )]
     New {
         /// The new playbook's id (lowercase letters, digits and `-`)
         #[arg(value_name = "NAME")]
         name: String,
         /// Start from a copy of this playbook instead of the starter
-        #[arg(long, value_name = "NAME")]
+        #[arg(long, value_name = "NAME", conflicts_with = "kind")]
         from: Option<String>,
+        /// Which starter: a prep (before the conversation) or a debrief (after it)
+        #[arg(long, value_enum, default_value_t = StarterKind::Prep)]
+        kind: StarterKind,
     },
     /// Print the JSON Schema of the playbook format
     #[command(after_help = "Example:\n  coach playbook schema > playbook.schema.json")]
@@ -420,4 +423,11 @@ pub enum Format {
     Json,
     /// Only the notes path
     None,
+}
+
+/// The starter `coach playbook new` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StarterKind {
+    Prep,
+    Debrief,
 }

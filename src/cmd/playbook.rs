@@ -6,7 +6,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::cli::{ListFormat, PlaybookCommand};
+use crate::cli::{ListFormat, PlaybookCommand, StarterKind};
 use crate::diag::Diagnostics;
 use crate::error::{Error, Result};
 use crate::playbook::load::{self, Found};
@@ -17,6 +17,7 @@ use crate::store::files::read_source;
 use crate::text::{printable, printable_line};
 
 const STARTER: &str = include_str!("../playbook/starter.yaml");
+const DEBRIEF_STARTER: &str = include_str!("../playbook/starter-debrief.yaml");
 
 pub fn run(cmd: PlaybookCommand, store: &Store) -> Result<()> {
     match cmd {
@@ -24,7 +25,7 @@ pub fn run(cmd: PlaybookCommand, store: &Store) -> Result<()> {
         PlaybookCommand::Show { name } => show(store, &name),
         PlaybookCommand::Validate { names } => check(store, &names, false),
         PlaybookCommand::Lint { names } => check(store, &names, true),
-        PlaybookCommand::New { name, from } => new(store, &name, from.as_deref()),
+        PlaybookCommand::New { name, from, kind } => new(store, &name, from.as_deref(), kind),
         PlaybookCommand::Schema => {
             let mut out = crate::stdout();
             out.write_all(model::schema_text().as_bytes())?;
@@ -517,7 +518,7 @@ fn suggest_debrief(
     }
 }
 
-fn new(store: &Store, name: &str, from: Option<&str>) -> Result<()> {
+fn new(store: &Store, name: &str, from: Option<&str>, kind: StarterKind) -> Result<()> {
     let valid = !name.is_empty()
         && name
             .chars()
@@ -533,7 +534,11 @@ fn new(store: &Store, name: &str, from: Option<&str>) -> Result<()> {
             found.parse()?;
             with_id(&found.source.text, name)
         }
-        None => STARTER.replace("{{id}}", name),
+        None => match kind {
+            StarterKind::Prep => STARTER,
+            StarterKind::Debrief => DEBRIEF_STARTER,
+        }
+        .replace("{{id}}", name),
     };
     let path = store.create_playbook(name, &text)?;
     crate::note!("Created {}", printable_line(&path.display().to_string()));
@@ -590,6 +595,19 @@ mod tests {
             .unwrap_or_else(|d| panic!("{d}"));
         assert_eq!(playbook.id, "renewal");
         assert!(playbook.questions().any(|q| q.check.is_some()));
+    }
+
+    #[test]
+    fn the_debrief_starter_is_a_valid_debrief_with_its_meanings() {
+        let text = DEBRIEF_STARTER.replace("{{id}}", "renewal-debrief");
+        let source = Source::new("renewal-debrief.yaml", text);
+        let playbook = load::parse(&source, "renewal-debrief").unwrap_or_else(|d| panic!("{d}"));
+        assert_eq!(playbook.kind, Kind::Debrief);
+        assert!(lint::lint(&source, &playbook).is_empty());
+        // It fits the starter prep: its plans name the starter's meanings.
+        let prep =
+            load::parse(&Source::new("p.yaml", STARTER.replace("{{id}}", "p")), "p").unwrap();
+        assert!(link::check_pair(&prep, &source).is_empty());
     }
 
     #[test]

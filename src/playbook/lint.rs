@@ -45,8 +45,11 @@ pub fn lint(source: &Source, playbook: &Playbook) -> Vec<Diagnostic> {
         }
     }
     for q in playbook.questions().filter(|q| q.means.is_none()) {
+        // A question held against the plan (`learned_result`) is a fact
+        // learned about a planned answer, not the debrief's own `learned`.
         let Some(meaning) = Meaning::suggested(&q.id, q.ty, playbook.kind)
             .filter(|m| playbook.meaning(*m).is_none())
+            .filter(|m| !(q.plan.is_some() && *m == Meaning::Learned))
         else {
             continue;
         };

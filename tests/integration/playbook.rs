@@ -489,3 +489,25 @@ fn two_files_with_one_id_are_warned_about_and_every_command_uses_the_same() {
         .success()
         .stdout_has("\"title\": \"The second with Sam\"");
 }
+
+/// `playbook new --kind debrief` writes a debrief starter with its meanings,
+/// valid and lint-clean beside the prep starter.
+#[test]
+fn a_debrief_starter_comes_with_its_meanings() {
+    let env = TestEnv::new();
+    env.run(["playbook", "new", "renewal"]).success();
+    let out = env
+        .run(["playbook", "new", "renewal-debrief", "--kind", "debrief"])
+        .success();
+    let path = out.stdout().trim().to_string();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("kind: debrief\n") && text.contains("means: next_steps"),
+        "{text}"
+    );
+    env.run(["playbook", "lint", "renewal-debrief"]).success();
+    env.run(["playbook", "show", "renewal-debrief"])
+        .success()
+        .stdout_has("means: outcome")
+        .stdout_has("choices from: prep.planned_questions");
+}
