@@ -23,6 +23,8 @@ pub struct PrepContext {
     pub account: String,
     pub answers: Vec<(String, Answer)>,
     pub means: Meanings,
+    /// The prep's questions left without an answer (shown or hidden).
+    pub skipped: Vec<String>,
 }
 
 impl PrepContext {
@@ -33,6 +35,14 @@ impl PrepContext {
     pub fn answer(&self, name: &str) -> Option<&Answer> {
         let by_id = |id: &str| self.answers.iter().find(|(k, _)| k == id).map(|(_, a)| a);
         by_id(name).or_else(|| by_id(self.means.id(Meaning::parse(name)?)?))
+    }
+
+    /// Whether the prep has (or had, unanswered) the question a `plan:` or
+    /// `choices_from:` names, by id or by meaning.
+    pub fn knows(&self, name: &str) -> bool {
+        self.answer(name).is_some()
+            || self.skipped.iter().any(|s| s == name)
+            || Meaning::parse(name).is_some_and(|m| self.means.id(m).is_some())
     }
 
     /// Each meaning of the prep with its answer.

@@ -13,11 +13,20 @@ use super::PrepContext;
 use crate::playbook::{Answer, Playbook, Question, QuestionType};
 use crate::template;
 
-/// A debrief playbook with the choices of each `choices_from: prep.<id>`
-/// question taken from that list answer of the prep (none without a prep).
+/// A debrief playbook fitted to its prep: the choices of each
+/// `choices_from: prep.<id>` question taken from that list answer of the
+/// prep (none without a prep), and a `plan:` the prep has no question for
+/// (a debrief that follows preps of other playbooks, as the default one
+/// does) dropped, so the question is asked plainly rather than held
+/// against nothing.
 pub fn with_prep_choices(playbook: &Playbook, prep: Option<&PrepContext>) -> Playbook {
     let mut out = playbook.clone();
     for q in out.sections.iter_mut().flat_map(|s| s.questions.iter_mut()) {
+        if let (Some(plan), Some(prep)) = (&q.plan, prep)
+            && !prep.knows(plan)
+        {
+            q.plan = None;
+        }
         let Some(from) = q
             .choices_from
             .as_deref()

@@ -107,6 +107,7 @@ pub fn debrief(store: &Store, req: Debrief) -> Result<Finished> {
         account: s.account.clone(),
         answers: s.answers.0.clone(),
         means: s.means.clone(),
+        skipped: s.skipped.clone(),
     });
     // `choices_from: prep.<id>` questions take their choices from the prep.
     let playbook = flow::with_prep_choices(&playbook, prep_cx.as_ref());

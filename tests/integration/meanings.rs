@@ -284,6 +284,11 @@ fn the_built_in_debrief_follows_a_prep_of_any_ids() {
         planned("commitment"),
         "A pilot with two depots from January"
     );
+    // A plan this prep has no question for is dropped, not held against nothing.
+    assert!(
+        rows.iter().all(|r| r["question"] != "learned_view"),
+        "{rows:?}"
+    );
     let card = env.run(["card", "--with", "Ana Ruiz"]).success();
     let card = card.stdout();
     assert!(
