@@ -93,14 +93,20 @@ fn list(store: &Store, format: ListFormat) -> Result<()> {
         if row.overridden {
             source.push_str(" (overridden)");
         }
-        let title = match &row.error {
-            Some(e) => format!("✗ {e}"),
-            None => row.title.unwrap_or_default().to_string(),
+        // The title, and under it the one-line summary.
+        let title = match (&row.error, row.summary) {
+            (Some(e), _) => format!("✗ {}", printable_line(e)),
+            (None, Some(summary)) => format!(
+                "{}\n{}",
+                printable_line(row.title.unwrap_or_default()),
+                printable_line(summary)
+            ),
+            (None, None) => printable_line(row.title.unwrap_or_default()),
         };
         table.add_row([
             printable_line(&row.id),
             row.kind.unwrap_or("?").to_string(),
-            printable_line(&title),
+            title,
             row.version.map_or(String::new(), |v| v.to_string()),
             printable_line(&source),
         ]);
