@@ -431,6 +431,19 @@ pub fn schema() -> serde_json::Value {
     if let Some(map) = schema.as_object_mut() {
         map.insert("title".into(), "coach playbook".into());
     }
+    // A prep has no earlier session: no `plan:` or `choices_from:` in it.
+    if let Some(map) = schema.as_object_mut() {
+        let debrief_keys = serde_json::json!({
+            "if": { "properties": { "kind": { "const": "prep" } }, "required": ["kind"] },
+            "then": { "properties": { "sections": { "items": { "properties": { "questions": {
+                "items": { "not": { "anyOf": [
+                    { "required": ["plan"] },
+                    { "required": ["choices_from"] }
+                ] } }
+            } } } } } }
+        });
+        map.insert("allOf".into(), serde_json::Value::Array(vec![debrief_keys]));
+    }
     // `id` defaults to the file's name, not to "" (which is no valid id).
     if let Some(id) = schema
         .pointer_mut("/properties/id")

@@ -94,7 +94,14 @@ fn the_schema_accepts_shipped_playbooks_and_rejects_mistakes() {
     let schema: serde_json::Value =
         serde_json::from_str(include_str!("../../schema/playbook.schema.json")).unwrap();
     let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
-    for name in ["discovery", "group-decision", "personal"] {
+    for name in [
+        "discovery",
+        "group-decision",
+        "personal",
+        "debrief",
+        "group-debrief",
+        "personal-debrief",
+    ] {
         let text = std::fs::read_to_string(format!(
             "{}/playbooks/{name}.yaml",
             env!("CARGO_MANIFEST_DIR")
@@ -136,6 +143,7 @@ fn the_schema_rejects_what_the_loader_rejects_where_a_schema_can_say_it() {
         "unknown-type",
         "wrong-type",
         "means-unknown",
+        "debrief-keys-in-prep",
     ] {
         let text = std::fs::read_to_string(fixture(&format!("invalid/{name}.yaml"))).unwrap();
         assert!(
