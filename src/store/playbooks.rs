@@ -153,7 +153,7 @@ impl Store {
 
     /// Write a new playbook `<name>.yaml` into the user's own directory,
     /// never over one that is there, with the JSON Schema its modeline
-    /// points at beside the directory; the new file's path.
+    /// points at (by full path) beside the directory; the new file's path.
     pub fn create_playbook(&self, name: &str, text: &str) -> Result<PathBuf> {
         let dir = self.user_playbooks.clone().ok_or_else(|| {
             Error::Usage("cannot find your config directory; set COACH_CONFIG".into())
@@ -168,10 +168,30 @@ impl Store {
             }
         }
         let path = dir.join(format!("{name}.yaml"));
+        // The modeline names the schema written beside the directory by its
+        // full path, so it still works when the file is moved (to a team's
+        // checkout, say).
+        let schema = self
+            .config_dir
+            .as_ref()
+            .map(|c| c.join("playbook.schema.json"));
+        let text = match schema.as_ref().and_then(|p| std::path::absolute(p).ok()) {
+            Some(schema) => {
+                text.lines()
+                    .map(|line| match line.starts_with("# yaml-language-server:") {
+                        true => format!("# yaml-language-server: $schema={}", schema.display()),
+                        false => line.to_string(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+                    + "\n"
+            }
+            None => text.to_string(),
+        };
         write_private(&path, text.as_bytes(), false)?;
-        if let Some(config) = &self.config_dir {
+        if let Some(schema) = &schema {
             write_private(
-                &config.join("playbook.schema.json"),
+                schema,
                 crate::playbook::model::schema_text().as_bytes(),
                 true,
             )?;

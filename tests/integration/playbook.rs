@@ -257,7 +257,15 @@ fn new_writes_a_starter_and_never_overwrites() {
         "the new file's path"
     );
     let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.starts_with("# yaml-language-server: $schema=../playbook.schema.json\n"));
+    // The modeline names the schema by its full path: it works wherever the file goes.
+    let schema = env.dir.path().join("config/playbook.schema.json");
+    assert!(
+        text.starts_with(&format!(
+            "# yaml-language-server: $schema={}\n",
+            schema.display()
+        )),
+        "{text}"
+    );
     assert!(text.contains("\nid: renewal\n"));
     assert!(env.dir.path().join("config/playbook.schema.json").is_file());
     // It loads, and is found by name.
