@@ -1,12 +1,13 @@
 //! `coach stats`: the user's trends over the sessions the filters keep
 //! (see `history::stats` for the figures).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 
 use crate::cli::StatsArgs;
 use crate::error::Result;
 use crate::history::{Filter, stats};
+use crate::playbook::{Kind, Meaning};
 use crate::session::Session;
 use crate::store::Store;
 
@@ -23,6 +24,33 @@ pub fn run(args: StatsArgs, store: &Store) -> Result<()> {
     let items = all.iter().filter(|i| ids.contains(i.session.as_str()));
     let reliability = crate::followups::reliability_of(items, today);
     let report = stats::compute(&sessions, reliability);
-    write!(crate::stdout(), "{}", stats::render(&report))?;
+    let labels = outcome_labels(store, &sessions);
+    write!(crate::stdout(), "{}", stats::render(&report, &labels))?;
     Ok(())
+}
+
+/// How the debriefs' playbooks name each outcome value: the label of the
+/// choice (up to a ` — ` hint), read from each playbook once.
+fn outcome_labels(store: &Store, sessions: &[Session]) -> HashMap<String, String> {
+    let ids: HashSet<&str> = sessions
+        .iter()
+        .filter(|s| s.kind == Kind::Debrief)
+        .map(|s| s.playbook.as_str())
+        .collect();
+    let mut labels = HashMap::new();
+    for playbook in ids
+        .into_iter()
+        .filter_map(|id| store.playbook_by_id(id).ok())
+    {
+        let Some(q) = playbook.meaning(Meaning::Outcome) else {
+            continue;
+        };
+        for c in &q.choices {
+            let label = c.label().split(" — ").next().unwrap_or(c.label()).trim();
+            labels
+                .entry(c.value().to_string())
+                .or_insert_with(|| label.to_string());
+        }
+    }
+    labels
 }

@@ -3,7 +3,7 @@
 //! user's estimate and what transcripts measured), promises kept on time,
 //! and stance scores over time drawn as sparklines.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use crate::followups::Reliability;
@@ -130,14 +130,15 @@ fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The report for people.
-pub fn render(st: &Stats) -> String {
+/// The report for people; `labels` names outcome values as their
+/// playbooks label them (a value without one is shown with spaces).
+pub fn render(st: &Stats, labels: &HashMap<String, String>) -> String {
     let mut out = String::new();
-    let _ = render_into(&mut out, st);
+    let _ = render_into(&mut out, st, labels);
     out
 }
 
-fn render_into(out: &mut String, st: &Stats) -> std::fmt::Result {
+fn render_into(out: &mut String, st: &Stats, labels: &HashMap<String, String>) -> std::fmt::Result {
     if st.sessions == 0 {
         return writeln!(
             out,
@@ -170,10 +171,11 @@ fn render_into(out: &mut String, st: &Stats) -> std::fmt::Result {
             .outcomes
             .iter()
             .map(|(o, n)| {
-                format!(
-                    "{n} {}",
-                    crate::text::printable_line(&crate::text::spaced(o))
-                )
+                let name = labels
+                    .get(o)
+                    .cloned()
+                    .unwrap_or_else(|| crate::text::spaced(o));
+                format!("{n} {}", crate::text::printable_line(&name))
             })
             .collect();
         writeln!(out, "Outcomes: {}", outcomes.join(", "))?;
@@ -338,7 +340,7 @@ mod tests {
         assert_eq!(st.questions_estimated, Some(12.0));
         assert_eq!(st.felt_needy_trend, [1.0, 5.0]);
         assert_eq!(st.first_day, Some(jiff::civil::date(2026, 11, 1)));
-        let text = render(&st);
+        let text = render(&st, &HashMap::new());
         assert!(
             text.contains("Preps followed by a debrief: 1 of 2 (50%)"),
             "{text}"
@@ -348,7 +350,13 @@ mod tests {
             text.contains("Outcomes: 1 advance, 0 continuation, 1 no sale, 1 won"),
             "{text}"
         );
-        assert!(render(&compute(&[], None)).starts_with("No sessions"));
+        assert!(render(&compute(&[], None), &HashMap::new()).starts_with("No sessions"));
+        let labels = HashMap::from([("won".to_string(), "Won it".to_string())]);
+        assert!(
+            render(&st, &labels).contains(", 1 Won it"),
+            "{}",
+            render(&st, &labels)
+        );
     }
 
     #[test]

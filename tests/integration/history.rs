@@ -259,7 +259,7 @@ fn stats_sum_up_the_period() {
         "{text}"
     );
     assert!(
-        text.contains("Outcomes: 1 advance, 0 continuation, 0 no sale"),
+        text.contains("Outcomes: 1 Advance, 0 Continuation, 0 No sale"),
         "{text}"
     );
     assert!(text.contains("Talk share: estimated 55%"), "{text}");

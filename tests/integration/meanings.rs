@@ -130,7 +130,7 @@ fn a_playbook_with_its_own_ids_gets_every_feature() {
         .run()
         .success();
     stats
-        .stdout_has("Outcomes: 1 advance, 0 continuation, 0 no sale")
+        .stdout_has("Outcomes: 1 Advance, 0 Continuation, 0 No sale")
         .stdout_has("Talk share: estimated 35%, measured 55%")
         .stdout_has("Questions per call: estimated 9.0, measured 6.0");
 
@@ -231,7 +231,7 @@ fn notes_from_before_meanings_keep_every_feature() {
     }
     env.run(["stats"])
         .success()
-        .stdout_has("Outcomes: 1 advance")
+        .stdout_has("Outcomes: 1 Advance")
         .stdout_has("Talk share: estimated 55%");
     env.run(["card", "--with", "Jane Smith"])
         .success()
