@@ -188,7 +188,8 @@ impl<'p> Flow<'p> {
                 .iter()
                 .map(|(k, a)| (k.clone(), value(a)))
                 .collect();
-            let mut map = BTreeMap::new();
+            // `prep.<id>` is short for `prep.answers.<id>` (the fields below win).
+            let mut map: BTreeMap<String, Value> = answers.clone();
             map.insert("id".to_string(), Value::from(prep.id.clone()));
             map.insert("with".to_string(), Value::from(prep.with.clone()));
             map.insert("account".to_string(), Value::from(prep.account.clone()));

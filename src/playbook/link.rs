@@ -181,7 +181,12 @@ fn prep_references(prep: &Playbook, debrief_source: &Source) -> Vec<Diagnostic> 
                     }
                 }
                 field if FIELDS.contains(&field) => continue,
-                _ => ("a name", name.clone(), FIELDS.to_vec(), at + 5),
+                // `prep.<id>` is short for `prep.answers.<id>`.
+                _ => {
+                    let known: Vec<&str> =
+                        FIELDS.iter().copied().chain(ids.iter().copied()).collect();
+                    ("a name", name.clone(), known, at + 5)
+                }
             };
             if wanted.is_empty() || known.contains(&wanted.as_str()) {
                 continue;
@@ -197,12 +202,18 @@ fn prep_references(prep: &Playbook, debrief_source: &Source) -> Vec<Diagnostic> 
                     "`prep.means.{wanted}` names a meaning the prep playbook `{}` does not declare",
                     prep.id
                 ),
-                _ => format!("`prep.{wanted}` is not something a debrief knows of its prep"),
+                _ => format!(
+                    "`prep.{wanted}` is neither a question of the prep playbook `{}` nor something a debrief knows of its prep",
+                    prep.id
+                ),
             };
             let help = match what {
                 "a question" => format!("its questions are: {}", ids.join(", ")),
                 "a meaning" => format!("it declares: {}", declared.join(", ")),
-                _ => "a debrief knows `prep.id`, `prep.with`, `prep.account`, `prep.answers.<id>` and `prep.means.<meaning>`".to_string(),
+                _ => format!(
+                    "a debrief knows `prep.id`, `prep.with`, `prep.account`, `prep.answers.<id>` (or `prep.<id>`) and `prep.means.<meaning>`; the prep's questions are: {}",
+                    ids.join(", ")
+                ),
             };
             let mut d = Diagnostic::new(debrief_source, loc, message).help(help);
             if let Some(close) = did_you_mean(&wanted, known.iter().copied()) {

@@ -413,3 +413,39 @@ fn a_debrief_without_a_prep_reads_prep_as_nothing() {
     );
     assert!(!notes.contains("Why?"), "{notes}");
 }
+
+/// `prep.<id>` is short for `prep.answers.<id>`.
+#[test]
+fn prep_id_is_short_for_the_prep_answer() {
+    let env = TestEnv::new();
+    let id = env.prep("Jane Smith", Some("Learn how they onboard"));
+    let playbook = env.write(
+        "short.yaml",
+        "title: D\nkind: debrief\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: got\n        ask: \"You meant to: {{ prep.objective }}. Did you?\"\n",
+    );
+    env.coach()
+        .args(["playbook", "validate"])
+        .arg(&playbook)
+        .run()
+        .success();
+    let doc = env
+        .coach()
+        .args([
+            "debrief",
+            "--prep",
+            &id,
+            "--format",
+            "json",
+            "--no-input",
+            "--playbook",
+        ])
+        .arg(&playbook)
+        .run()
+        .success()
+        .stdout_json();
+    let notes = std::fs::read_to_string(doc["notes_path"].as_str().unwrap()).unwrap();
+    assert!(
+        notes.contains("You meant to: Learn how they onboard. Did you?"),
+        "{notes}"
+    );
+}
