@@ -574,7 +574,7 @@ fn with_id(text: &str, id: &str) -> String {
     let mut replaced = false;
     for line in text.lines() {
         if line.starts_with("# yaml-language-server:") {
-            out.push_str("# yaml-language-server: $schema=../playbook.schema.json\n");
+            out.push_str("# yaml-language-server: $schema=../schema/playbook.schema.json\n");
         } else if !replaced && line.starts_with("id:") {
             let _ = writeln!(out, "id: {id}");
             replaced = true;
@@ -621,7 +621,7 @@ mod tests {
         let text = "# yaml-language-server: $schema=../schema/playbook.schema.json\nid: discovery\ntitle: T\n";
         assert_eq!(
             with_id(text, "mine"),
-            "# yaml-language-server: $schema=../playbook.schema.json\nid: mine\ntitle: T\n"
+            "# yaml-language-server: $schema=../schema/playbook.schema.json\nid: mine\ntitle: T\n"
         );
         assert_eq!(with_id("title: T\n", "mine"), "id: mine\ntitle: T\n");
     }

@@ -153,7 +153,7 @@ impl Store {
 
     /// Write a new playbook `<name>.yaml` into the user's own directory,
     /// never over one that is there, with the JSON Schema its modeline
-    /// points at (by full path) beside the directory; the new file's path.
+    /// points at (`../schema/`) beside the directory; the new file's path.
     pub fn create_playbook(&self, name: &str, text: &str) -> Result<PathBuf> {
         let dir = self.user_playbooks.clone().ok_or_else(|| {
             Error::Usage("cannot find your config directory; set COACH_CONFIG".into())
@@ -168,28 +168,18 @@ impl Store {
             }
         }
         let path = dir.join(format!("{name}.yaml"));
-        // The modeline names the schema written beside the directory by its
-        // full path, so it still works when the file is moved (to a team's
-        // checkout, say).
+        // The modeline says `../schema/playbook.schema.json`, as in a team's
+        // checkout (`playbooks/` beside `schema/`): the schema is written
+        // there beside the user's folder too, so the file works in both.
         let schema = self
             .config_dir
             .as_ref()
-            .map(|c| c.join("playbook.schema.json"));
-        let text = match schema.as_ref().and_then(|p| std::path::absolute(p).ok()) {
-            Some(schema) => {
-                text.lines()
-                    .map(|line| match line.starts_with("# yaml-language-server:") {
-                        true => format!("# yaml-language-server: $schema={}", schema.display()),
-                        false => line.to_string(),
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n")
-                    + "\n"
-            }
-            None => text.to_string(),
-        };
+            .map(|c| c.join("schema").join("playbook.schema.json"));
         write_private(&path, text.as_bytes(), false)?;
         if let Some(schema) = &schema {
+            if let Some(dir) = schema.parent() {
+                super::files::private_dir(dir)?;
+            }
             write_private(
                 schema,
                 crate::playbook::model::schema_text().as_bytes(),

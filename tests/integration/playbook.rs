@@ -257,17 +257,18 @@ fn new_writes_a_starter_and_never_overwrites() {
         "the new file's path"
     );
     let text = std::fs::read_to_string(&path).unwrap();
-    // The modeline names the schema by its full path: it works wherever the file goes.
-    let schema = env.dir.path().join("config/playbook.schema.json");
+    // The modeline of the shipped playbooks and a team's checkout, with
+    // the schema where it points.
     assert!(
-        text.starts_with(&format!(
-            "# yaml-language-server: $schema={}\n",
-            schema.display()
-        )),
+        text.starts_with("# yaml-language-server: $schema=../schema/playbook.schema.json\n"),
         "{text}"
     );
-    assert!(text.contains("\nid: renewal\n"));
-    assert!(env.dir.path().join("config/playbook.schema.json").is_file());
+    assert!(
+        env.dir
+            .path()
+            .join("config/schema/playbook.schema.json")
+            .is_file()
+    );
     // It loads, and is found by name.
     env.run(["playbook", "validate", "renewal"]).success();
     // A second `new` with the same name leaves the file alone.
