@@ -902,16 +902,21 @@ fn utf8(read: &str) -> String {
 
 /// `coach ARGS` in a pseudo-terminal of `cols` columns.
 fn spawn_at(env: &TestEnv, cols: u16, args: &[&str]) -> PtySession {
+    start(at_width(env, cols, args), true)
+}
+
+/// `coach ARGS` as a command for a pseudo-terminal of `cols` columns.
+fn at_width(env: &TestEnv, cols: u16, args: &[&str]) -> Command {
     let mut cmd = Command::new("sh");
     cmd.arg("-c")
-        .arg(format!("stty cols {cols} rows 24; exec \"$0\" \"$@\""))
+        .arg(format!("stty cols {cols} rows 40; exec \"$0\" \"$@\""))
         .arg(env!("CARGO_BIN_EXE_coach"))
         .args(args);
     for (key, value) in env.vars() {
         cmd.env(key, value);
     }
     cmd.env("TERM", "xterm");
-    start(cmd, true)
+    cmd
 }
 
 /// At 80 columns every table fits, the follow-ups are numbered and
@@ -1158,24 +1163,16 @@ fn screen(stream: &str, cols: usize) -> Vec<String> {
 fn a_wrapped_answer_is_on_screen_once() {
     let env = TestEnv::new();
     let playbook = one_question(&env, "text");
-    let mut cmd = Command::new("sh");
-    cmd.arg("-c")
-        .arg("stty cols 60 rows 24; exec \"$0\" \"$@\"")
-        .arg(env!("CARGO_BIN_EXE_coach"))
-        .args([
-            "prep",
-            "--with",
-            "Sam",
-            "--account",
-            "",
-            "--playbook",
-            &playbook,
-        ]);
-    for (k, v) in env.vars() {
-        cmd.env(k, v);
-    }
-    cmd.env("TERM", "xterm");
-    let mut p = start(cmd, false);
+    let args = [
+        "prep",
+        "--with",
+        "Sam",
+        "--account",
+        "",
+        "--playbook",
+        &playbook,
+    ];
+    let mut p = start(at_width(&env, 60, &args), false);
     p.exp_string("Your answer?").unwrap();
     let long = "We talked about the pilot, the budget for next year and who signs";
     key(&mut p, long);
@@ -1287,17 +1284,9 @@ fn the_review_list_redraws_in_place_and_esc_leaves_it() {
         text.push_str(&format!("      - id: q{n}\n        ask: \"{n}. {long}\"\n"));
     }
     let playbook = env.write("long-asks.yaml", &text);
-    let mut cmd = Command::new("sh");
-    cmd.arg("-c")
-        .arg("stty cols 120 rows 40; exec \"$0\" \"$@\"")
-        .arg(env!("CARGO_BIN_EXE_coach"))
-        .args(["prep", "--with", "Sam", "--account", "", "--playbook"])
-        .arg(&playbook);
-    for (k, v) in env.vars() {
-        cmd.env(k, v);
-    }
-    cmd.env("TERM", "xterm");
-    let mut p = start(cmd, false);
+    let path = playbook.to_str().unwrap();
+    let args = ["prep", "--with", "Sam", "--account", "", "--playbook", path];
+    let mut p = start(at_width(&env, 120, &args), false);
     for n in 1..=3 {
         p.exp_string(&format!("{n}. What would")).unwrap();
         p.send_line(&format!("Answer {n}")).unwrap();
