@@ -26,13 +26,26 @@ pub fn run(args: FollowupsArgs, store: &Store) -> Result<()> {
             let noun = Noun {
                 one: "follow-up",
                 many: "follow-ups",
-                hint: "`coach followups --all` lists their ids",
+                hint: "`coach followups` numbers the open ones; `--format json` gives every id",
                 none_yet: "a debrief's next steps become follow-ups",
             };
+            let open = found.items.iter().filter(|i| i.done.is_none()).count();
             let item = match wanted.trim().parse::<usize>() {
-                // A short reference: the number `coach followups` lists it by.
-                Ok(n) => numbered(&found.items, n)?,
-                Err(_) => lookup::by_id(&found.items, &wanted, noun)?,
+                // A short reference: the number `coach followups` lists it by
+                // (a longer number is the start of an id, like `2026`).
+                Ok(n) if wanted.trim().len() <= 4 && (1..=open).contains(&n) => {
+                    numbered(&found.items, n)?
+                }
+                Ok(n)
+                    if wanted.trim().len() <= 4
+                        && !found
+                            .items
+                            .iter()
+                            .any(|i| i.id().starts_with(wanted.trim())) =>
+                {
+                    numbered(&found.items, n)?
+                }
+                _ => lookup::by_id(&found.items, &wanted, noun)?,
             }
             .clone();
             let already = item.done;

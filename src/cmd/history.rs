@@ -72,21 +72,22 @@ pub fn run(args: HistoryArgs, store: &Store) -> Result<()> {
             );
         }
         HistoryFormat::Table => {
-            writeln!(out, "{}", table(&rows, crate::report::stdout_width()))?;
+            // Compact only on a narrow terminal: a file or a pipe gets every column.
+            let width = crate::report::stdout_width();
+            let compact = store.env().stdout_tty && width < COMPACT_BELOW;
+            writeln!(out, "{}", table(&rows, width, compact))?;
         }
     }
     Ok(())
 }
 
-/// Below this many columns the listing keeps only what names a session:
+/// Below this many columns of a terminal the listing keeps only what names a session:
 /// its id (which holds the date, the person and the kind), the person in
 /// full, the outcome and the open follow-ups.
 const COMPACT_BELOW: usize = 110;
 
-/// The listing as a table at `width` columns; the id, which `show` and
-/// `card` take, is never broken across lines.
-pub fn table(rows: &[Row], width: usize) -> Table {
-    let compact = width < COMPACT_BELOW;
+/// The listing as a table at `width` columns, `compact` on a narrow terminal.
+pub fn table(rows: &[Row], width: usize, compact: bool) -> Table {
     let header: &[&str] = if compact {
         &["id", "with", "outcome", "open"]
     } else {
@@ -117,8 +118,8 @@ pub fn table(rows: &[Row], width: usize) -> Table {
             ]);
         }
     }
-    let id = if compact { 0 } else { 7 };
-    if let Some(column) = table.column_mut(id) {
+    // On a narrow terminal the id, which `show` and `card` take, stays whole.
+    if let Some(column) = table.column_mut(0).filter(|_| compact) {
         column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
     }
     table

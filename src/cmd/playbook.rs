@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::cli::{ListFormat, PlaybookCommand, StarterKind};
 use crate::diag::Diagnostics;
 use crate::error::{Error, Result};
-use crate::playbook::load::{self, Found};
+use crate::playbook::load::{self, Found, Origin};
 use crate::playbook::{Kind, Playbook, QuestionType, link, lint, model};
 use crate::prompt::editor;
 use crate::store::Store;
@@ -429,13 +429,18 @@ fn links(
             ) {
                 return vec![suggest_debrief(store, peers, problem, name)];
             }
-            // A debrief checked beside it reports its own plan.
+            // A debrief checked beside it reports its own plan; a built-in
+            // one fits itself to any prep at run time (by meaning, dropping
+            // a plan the prep has no question for), and cannot be edited.
             let beside = peers.iter().any(|(_, p)| p.id == name);
             match debrief {
-                Some((d, _)) if !beside => link::check_pair(playbook, &d.source),
+                Some((d, _)) if !beside && d.origin != Origin::Builtin => {
+                    link::check_pair(playbook, &d.source)
+                }
                 _ => Vec::new(),
             }
         }
+        Kind::Debrief if found.origin == Origin::Builtin => Vec::new(),
         Kind::Debrief => {
             let mut preps: Vec<&Playbook> = peers
                 .iter()

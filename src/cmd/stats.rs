@@ -32,7 +32,8 @@ pub fn run(args: StatsArgs, store: &Store) -> Result<()> {
 /// How the debriefs' playbooks name each outcome value: the label of the
 /// choice (up to a ` — ` hint), read from each playbook once.
 fn outcome_labels(store: &Store, sessions: &[Session]) -> HashMap<String, String> {
-    let ids: HashSet<&str> = sessions
+    // In a fixed order, so the same notes always give the same names.
+    let ids: std::collections::BTreeSet<&str> = sessions
         .iter()
         .filter(|s| s.kind == Kind::Debrief)
         .map(|s| s.playbook.as_str())

@@ -50,13 +50,16 @@ pub trait Prompter {
 }
 
 /// What of a question's tip is shown at first, and the rest, one key (`?`)
-/// away: where the answer is typed, the first sentence; where it is picked
-/// from a list (which cannot take a `?`), all of it.
+/// away: where the answer is typed on a line, the first sentence; where it
+/// is picked from a list, or written in an editor (neither can take a `?`),
+/// all of it.
 pub fn shown_help<'h>(q: &Question, help: &'h str) -> (&'h str, Option<&'h str>) {
     match q.ty {
-        QuestionType::Choice | QuestionType::Multi | QuestionType::Scale | QuestionType::Yesno => {
-            (help.trim(), None)
-        }
+        QuestionType::Choice
+        | QuestionType::Multi
+        | QuestionType::Scale
+        | QuestionType::Yesno
+        | QuestionType::Long => (help.trim(), None),
         _ => crate::text::first_sentence(help),
     }
 }

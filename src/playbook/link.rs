@@ -150,10 +150,27 @@ fn prep_references(prep: &Playbook, debrief_source: &Source) -> Vec<Diagnostic> 
         .collect();
     let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
     let mut out = Vec::new();
+    // Only code is read: a `when` (on its line or the block under it), and
+    // what is inside `{{ }}` and `{% %}`; prose that says "prep." is prose.
+    let mut when_block: Option<usize> = None;
     for (n, line) in debrief_source.text.lines().enumerate() {
-        if line.trim_start().starts_with("choices_from:") || line.trim_start().starts_with('#') {
-            continue;
+        let indent = line.len() - line.trim_start().len();
+        let key = line.trim_start().trim_start_matches("- ");
+        if when_block.is_some_and(|at| indent <= at && !line.trim().is_empty()) {
+            when_block = None;
         }
+        let in_when = when_block.is_some() || key.starts_with("when:");
+        if key.starts_with("when:") && matches!(key[5..].trim(), ">-" | ">" | "|" | "|-") {
+            when_block = Some(indent);
+        }
+        let code = |at: usize| {
+            in_when || {
+                let before = &line[..at];
+                let open = before.rfind("{{").max(before.rfind("{%"));
+                let close = before.rfind("}}").max(before.rfind("%}"));
+                open.is_some() && open > close
+            }
+        };
         let mut from = 0;
         while let Some(at) = line[from..].find("prep.").map(|i| i + from) {
             from = at + 5;
@@ -161,6 +178,7 @@ fn prep_references(prep: &Playbook, debrief_source: &Source) -> Vec<Diagnostic> 
                 .chars()
                 .next_back()
                 .is_some_and(|c| word(c) || c == '.')
+                || !code(at)
             {
                 continue;
             }
@@ -176,8 +194,12 @@ fn prep_references(prep: &Playbook, debrief_source: &Source) -> Vec<Diagnostic> 
                     let offset = at + 5 + name.len() + 1;
                     if name == "answers" {
                         ("a question", inner, ids.clone(), offset)
+                    } else if Meaning::parse(&inner).is_some() {
+                        // A meaning this prep does not declare is nothing, as
+                        // in a debrief that follows preps of many kinds.
+                        continue;
                     } else {
-                        ("a meaning", inner, declared.clone(), offset)
+                        ("a meaning", inner, Meaning::names().collect(), offset)
                     }
                 }
                 field if FIELDS.contains(&field) => continue,
@@ -198,10 +220,7 @@ fn prep_references(prep: &Playbook, debrief_source: &Source) -> Vec<Diagnostic> 
                     "`prep.answers.{wanted}` names a question the prep playbook `{}` does not have",
                     prep.id
                 ),
-                "a meaning" => format!(
-                    "`prep.means.{wanted}` names a meaning the prep playbook `{}` does not declare",
-                    prep.id
-                ),
+                "a meaning" => format!("`prep.means.{wanted}` is not a meaning"),
                 _ => format!(
                     "`prep.{wanted}` is neither a question of the prep playbook `{}` nor something a debrief knows of its prep",
                     prep.id
@@ -209,7 +228,11 @@ fn prep_references(prep: &Playbook, debrief_source: &Source) -> Vec<Diagnostic> 
             };
             let help = match what {
                 "a question" => format!("its questions are: {}", ids.join(", ")),
-                "a meaning" => format!("it declares: {}", declared.join(", ")),
+                "a meaning" => format!(
+                    "the meanings are: {}; this prep declares: {}",
+                    Meaning::names().collect::<Vec<_>>().join(", "),
+                    declared.join(", ")
+                ),
                 _ => format!(
                     "a debrief knows `prep.id`, `prep.with`, `prep.account`, `prep.answers.<id>` (or `prep.<id>`) and `prep.means.<meaning>`; the prep's questions are: {}",
                     ids.join(", ")

@@ -51,7 +51,11 @@ impl Terminal {
                     .interact_on(&self.term)
                     .map_err(io)?;
                 match choice {
-                    0 => current = self.input("", Some(&current), true)?,
+                    // `<` here goes back to this choice, not to the last question.
+                    0 => match self.input("", Some(&current), true) {
+                        Err(crate::error::Error::Back) => continue,
+                        other => current = other?,
+                    },
                     1 => {
                         kept.push(current);
                         break;

@@ -198,10 +198,12 @@ fn ask_from(
         earlier: None,
         progress: None,
     };
-    match prompter.ask(&prompt) {
-        // Nothing comes before these questions: `<` is no answer.
-        Err(crate::error::Error::Back) => Ok(None),
-        other => Ok(other?.map(|a| a.display())),
+    loop {
+        match prompter.ask(&prompt) {
+            // Nothing comes before these questions: `<` asks again.
+            Err(crate::error::Error::Back) => continue,
+            other => return Ok(other?.map(|a| a.display())),
+        }
     }
 }
 

@@ -422,7 +422,7 @@ fn prep_references_are_checked_against_the_linked_prep() {
         .unwrap()
         .replace(
             "        ask: What did {{ with }} agree to?\n",
-            "        ask: \"You hoped for {{ prep.answers.hope_fr }}; {{ prep.means.objectiv }} {{ prep.goal }}. What did {{ with }} agree to?\"\n",
+            "        ask: \"You hoped for {{ prep.answers.hope_fr }}; {{ prep.means.objectiv }} {{ prep.goal }}. What did {{ with }} agree to?\"\n        help: Prose that says prep.md or prep.e.g. is not code.\n",
         );
     let debrief = env.write("team/call-review.yaml", &debrief);
     let out = env
@@ -527,4 +527,21 @@ fn a_debrief_starter_comes_with_its_meanings() {
         .success()
         .stdout_has("means: outcome")
         .stdout_has("choices from: prep.planned_questions");
+}
+
+/// A team's prep may name a built-in debrief: it fits itself to the prep
+/// (by meaning) and is never failed for the prep's ids.
+#[test]
+fn a_prep_naming_a_built_in_debrief_validates() {
+    let env = TestEnv::new();
+    let prep = env.write(
+        "own/mine.yaml",
+        "title: Mine\nkind: prep\ndebrief: debrief\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: aim\n        ask: Aim?\n        means: objective\n",
+    );
+    env.coach()
+        .args(["playbook", "validate"])
+        .arg(&prep)
+        .run()
+        .success()
+        .stdout_has("ok  mine");
 }
