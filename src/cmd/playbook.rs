@@ -283,6 +283,30 @@ fn check(store: &Store, names: &[String], lint: bool) -> Result<()> {
         .iter()
         .filter_map(|(f, p)| p.as_ref().ok().map(|p| (f, p)))
         .collect();
+    // Files named on the command line (`validate team/*.yaml`) are warned
+    // about as the search path's are: two of one folder with one id.
+    if !names.is_empty() {
+        for (n, (found, playbook)) in peers.iter().enumerate() {
+            let Some(path) = found.origin.path() else {
+                continue;
+            };
+            let twin = peers[..n].iter().find(|(f, p)| {
+                p.id == playbook.id
+                    && f.origin
+                        .path()
+                        .is_some_and(|q| q != path && q.parent() == path.parent())
+            });
+            if let Some((first, _)) = twin {
+                crate::note!(
+                    "warning: two playbooks in {} have the id `{}`: {} and {}; give one another id",
+                    printable_line(&path.parent().unwrap_or(path).display().to_string()),
+                    printable_line(&playbook.id),
+                    printable_line(&first.source.name),
+                    printable_line(&found.source.name)
+                );
+            }
+        }
+    }
     // Preps on the search path, for the debriefs they name.
     let path_preps: Vec<(Found, Playbook)> = if checked
         .iter()

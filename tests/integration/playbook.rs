@@ -484,6 +484,14 @@ fn two_files_with_one_id_are_warned_about_and_every_command_uses_the_same() {
         .collect();
     assert_eq!(active.len(), 1);
     assert_eq!(active[0]["title"], "The second");
+    // Named on the command line, as a team's CI does, they are warned about too.
+    env.coach()
+        .args(["playbook", "validate"])
+        .arg(dir.join("a-shared.yaml"))
+        .arg(dir.join("b-shared.yaml"))
+        .run()
+        .success()
+        .stderr_has("have the id `shared`");
     env.coach()
         .env("COACH_PLAYBOOK_PATH", &dir)
         .args(["playbook", "show", "shared"])
