@@ -85,15 +85,21 @@ fn the_schema_in_the_repository_is_current() {
     );
 }
 
+/// The repository's schema and a validator for it.
+fn schema() -> (serde_json::Value, jsonschema::Validator) {
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../../schema/playbook.schema.json")).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    (schema, validator)
+}
+
 fn yaml_to_json(text: &str) -> serde_json::Value {
     serde_saphyr::from_str(text).expect("YAML")
 }
 
 #[test]
 fn the_schema_accepts_shipped_playbooks_and_rejects_mistakes() {
-    let schema: serde_json::Value =
-        serde_json::from_str(include_str!("../../schema/playbook.schema.json")).unwrap();
-    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    let (_, validator) = schema();
     for name in [
         "discovery",
         "group-decision",
@@ -130,9 +136,7 @@ fn the_schema_accepts_shipped_playbooks_and_rejects_mistakes() {
 /// invalid fixture rejected for such a reason is rejected by the schema too.
 #[test]
 fn the_schema_rejects_what_the_loader_rejects_where_a_schema_can_say_it() {
-    let schema: serde_json::Value =
-        serde_json::from_str(include_str!("../../schema/playbook.schema.json")).unwrap();
-    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    let (schema, validator) = schema();
     for name in [
         "bad-ids",
         "empty-questions",
