@@ -244,3 +244,50 @@ pub(super) fn stacked(asked: &[&Reading]) -> (String, String) {
     );
     (message.into(), tip)
 }
+
+/// The reason and tip for a kind the model finds where the rules named no
+/// cause: said of the kind, with the question's own words where they help.
+pub(super) fn unexplained(kind: Kind, read: &[Reading]) -> (String, String) {
+    let asked: Vec<&Reading> = read.iter().filter(|r| r.asks_something()).collect();
+    let ours = read
+        .iter()
+        .any(|r| r.low.iter().any(|w| is("us our ours we we're we've", w)));
+    match kind {
+        Kind::Closed => match asked.first() {
+            Some(r) => closed(r),
+            None => (
+                CLOSED.into(),
+                "Start with what or how (\"How do you see…?\") so they answer in their own words."
+                    .into(),
+            ),
+        },
+        Kind::Leading if ours => (
+            "It takes for granted that your offer helps, so you'll hear agreement rather than \
+                what they really think."
+                .into(),
+            BENEFIT_TIP.into(),
+        ),
+        Kind::Leading => (
+            "It suggests its own answer, so you'll hear agreement rather than what they really \
+                think."
+                .into(),
+            "\"How do you see it?\" — leave your view out, ask for theirs, then listen.".into(),
+        ),
+        Kind::Statement => statement(read, read.iter().any(|r| r.head == Head::Note)),
+        Kind::Stacked if !asked.is_empty() => stacked(&asked),
+        Kind::Stacked => (
+            "It asks several things at once; they'll answer the easiest part and the rest gets \
+                lost."
+                .into(),
+            "Ask one thing at a time and let each answer lead you to the next.".into(),
+        ),
+        Kind::Pressure => {
+            let say = if read.iter().any(|r| r.first_of(URGENT).is_some()) {
+                &DEADLINE
+            } else {
+                &CLOSE
+            };
+            (say.why.into(), say.tip.into())
+        }
+    }
+}

@@ -2,13 +2,19 @@
 //! words, what will keep it from working (closed, leading, a statement, stacked,
 //! pressure) and how to ask it better.
 //!
-//! The rules are English heuristics a sales coach can explain: word lists and
-//! word order, no grammar model. The text is split into sentences and those into
-//! parts (between commas, colons, dashes), and each part is read from its first
-//! words after a lead-in like "so" or "ok": a question word (what, how…), a
-//! helper verb (do, is, can…), a request (tell me, walk me through…), a note to
-//! self (ask, find out…), or none. `check_tests.rs` holds the example table the
-//! rules are tuned against. Edge cases, decided as a coach would:
+//! Two readers work on it. The rules read a light parse: the text is split
+//! into sentences and those into parts (between commas, colons, dashes), each
+//! word is compared in any of its forms ("deciding" finds "decide"), and each
+//! sentence is read for where its question starts — after a lead-in ("so",
+//! "ok"), a name ("Mum, …"), an intro clause, or inside a run-on ("…so are we
+//! doing it or not") — and how: a question word, a helper verb and its subject,
+//! a request (tell me, walk me through, "I was wondering if you could…"), a
+//! note to self, or none. Pressure is read from cues that each name one thing
+//! (`pressure.rs`). The rules give each finding its reason and tip. Then a
+//! small linear model (`model.rs`) weighs the rules' verdicts and cues with the
+//! words around them and decides which kinds stand; it was chosen over the
+//! rules alone by its figures on the held-out corpus (`corpus.rs`).
+//! Edge cases, decided as a coach would:
 //!
 //! - "Could you tell me more about…", "Would you walk me through…", "Would you
 //!   mind sharing…" and "Can I ask how…" are soft open requests, not closed;
@@ -25,7 +31,12 @@
 //! - Leading is judged in questions only: "Surely that's enough." is a statement.
 //! - Asking for a next step ("Would you be open to a pilot?") is only closed;
 //!   asking for the signature, the seller's deadline, a conditional close or an
-//!   expiring offer is pressure.
+//!   expiring offer is pressure — also in a clause after the question ("…? The
+//!   offer ends Friday."). Their own dates and papers ("When does your
+//!   contract expire?", "Could you send me a copy of the contract?") are not.
+//! - An instruction that speaks of them in the third person ("Explain why
+//!   their vendor fails them.") is a note to self; one to them ("Describe your
+//!   process.") is an open request.
 
 use serde::Serialize;
 
@@ -60,9 +71,82 @@ pub struct Finding {
 
 /// What will keep `question` from working, in the order closed, leading,
 /// statement, stacked, pressure; empty for an open, single, neutral question.
+/// The rules read it and say why; the model weighs their verdicts with the
+/// words around them and decides which kinds stand.
 pub fn check(question: &str) -> Vec<Finding> {
+    reading(question, |read| judge(read, question))
+}
+
+/// A question is judged by its first sentences, each by its first words: a
+/// pasted page gets an answer as quick as a question does.
+const MAX_SENTENCES: usize = 40;
+const MAX_WORDS: usize = 400;
+
+/// `question` split and read, handed to `f`.
+fn reading<R>(question: &str, f: impl FnOnce(&[Reading]) -> R) -> R {
     let sentences = split(question);
-    let read: Vec<Reading> = sentences.iter().map(Reading::of).collect();
+    let read: Vec<Reading> = sentences
+        .iter()
+        .take(MAX_SENTENCES)
+        .map(Reading::of)
+        .collect();
+    f(&read)
+}
+
+fn judge(read: &[Reading], question: &str) -> Vec<Finding> {
+    if read.is_empty() {
+        return Vec::new();
+    }
+    let found = rules(read);
+    let decided = model::decide(&model::features(read, &found, question));
+    let mut out = Vec::new();
+    for (kind, yes) in [
+        Kind::Closed,
+        Kind::Leading,
+        Kind::Statement,
+        Kind::Stacked,
+        Kind::Pressure,
+    ]
+    .into_iter()
+    .zip(decided)
+    {
+        if !yes {
+            continue;
+        }
+        let finding = match found.iter().find(|f| f.kind == kind) {
+            Some(f) => f.clone(),
+            None => {
+                let (message, suggestion) = unexplained(kind, read);
+                Finding {
+                    kind,
+                    message,
+                    suggestion,
+                }
+            }
+        };
+        out.push(echo_free(finding, question));
+    }
+    out
+}
+
+/// A finding whose rewrite would only say the question again gets the kind's
+/// general tip instead.
+fn echo_free(mut finding: Finding, question: &str) -> Finding {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let quoted = finding.suggestion.split('"').nth(1).unwrap_or("");
+    if !quoted.is_empty() && words(quoted) == words(question) {
+        finding.suggestion = unexplained(finding.kind, &[]).1;
+    }
+    finding
+}
+
+/// What the rules find, each kind with its reason and tip.
+fn rules(read: &[Reading]) -> Vec<Finding> {
     let asked: Vec<&Reading> = read.iter().filter(|r| r.asks_something()).collect();
     let mut out = Vec::new();
     let mut add = |kind, (message, suggestion): (String, String)| {
@@ -75,26 +159,47 @@ pub fn check(question: &str) -> Vec<Finding> {
     if let Some(r) = asked.iter().find(|r| r.is_closed()) {
         add(Kind::Closed, closed(r));
     }
+    let gain_claimed = read
+        .iter()
+        .any(|r| !r.asks_something() && (r.pitch() || r.claims()));
+    let sizes_it = |r: &&&Reading| {
+        r.first_of("how much would that|how much would it|what would that|how would you spend|what would you do with|how much time would")
+            .is_some()
+    };
     if let Some((r, cue)) = asked.iter().find_map(|r| r.leading().map(|c| (r, c))) {
         add(Kind::Leading, leading(r, cue));
+    } else if let Some(r) = asked.iter().find(sizes_it).filter(|_| gain_claimed) {
+        add(
+            Kind::Leading,
+            leading(r, ("how much would that".into(), BENEFIT_TIP)),
+        );
     }
     let note = read.iter().any(|r| r.head == Head::Note);
-    if read.iter().any(Reading::pitch) {
-        add(Kind::Statement, (PITCH.into(), pitch_tip(&read)));
+    let first_ask = read.iter().position(|r| r.asks_something());
+    let claim = first_ask.is_some_and(|f| read[..f].iter().any(Reading::claims));
+    if read.iter().any(Reading::pitch) || claim {
+        add(Kind::Statement, (PITCH.into(), pitch_tip(read)));
     } else if asked.is_empty() && !read.is_empty() {
-        add(Kind::Statement, statement(&read, note));
+        add(Kind::Statement, statement(read, note));
     }
     if asked.len() >= 2 || asked.iter().any(|r| !r.joins.is_empty()) {
         add(Kind::Stacked, stacked(&asked));
     }
-    if let Some(say) = read.iter().find_map(Reading::pressure) {
+    // A need of the asker's in one sentence and a time in another: "Can you
+    // fix it today? I need it for the board."
+    let cues: Vec<_> = read.iter().map(Reading::cues).collect();
+    let split_push = cues.iter().any(|c| c.demand || c.seller) && cues.iter().any(|c| c.urgent);
+    let say = read.iter().find_map(Reading::pressure);
+    if let Some(say) = say.or(split_push.then_some(&DEADLINE)) {
         add(Kind::Pressure, (say.why.into(), say.tip.into()));
     }
     out
 }
 
 mod advice;
+mod model;
 mod opening;
+mod pressure;
 mod tokens;
 mod words;
 
@@ -109,7 +214,9 @@ use words::*;
 struct Reading<'a> {
     words: Vec<&'a Word>,
     low: Vec<&'a str>,
-    vocab: std::collections::HashSet<&'a str>,
+    /// Each word's stem, so that a list's "decide" finds "deciding".
+    stems: Vec<std::borrow::Cow<'a, str>>,
+    vocab: std::collections::HashSet<std::borrow::Cow<'a, str>>,
     /// Where each part begins.
     starts: Vec<usize>,
     asks: bool,
@@ -132,14 +239,24 @@ struct Say {
 
 impl<'a> Reading<'a> {
     fn of(s: &'a Sentence) -> Self {
-        let words: Vec<&Word> = s.parts.iter().flatten().collect();
+        let mut words: Vec<&Word> = Vec::new();
+        let mut parts = Vec::new();
+        for p in &s.parts {
+            let room = MAX_WORDS - words.len();
+            if room == 0 {
+                break;
+            }
+            words.extend(p.iter().take(room));
+            parts.push(p.len().min(room));
+        }
         let low: Vec<&str> = words.iter().map(|w| w.low.as_str()).collect();
-        let starts = s.parts.iter().scan(0, |n, p| {
-            *n += p.len();
-            Some(*n - p.len())
+        let starts = parts.iter().scan(0, |n, len| {
+            *n += len;
+            Some(*n - len)
         });
         let mut r = Reading {
-            vocab: low.iter().copied().collect(),
+            stems: low.iter().map(|w| stem(w)).collect(),
+            vocab: low.iter().map(|w| stem(w)).collect(),
             starts: starts.collect(),
             words,
             low,
@@ -168,9 +285,23 @@ impl<'a> Reading<'a> {
         self.starts.partition_point(|&s| s <= i).saturating_sub(1)
     }
 
+    /// Whether the words of `phrase`, in any of their forms, occur in a row.
     fn has(&self, phrase: &str) -> bool {
-        let first = phrase.split(' ').next().unwrap_or("");
-        self.vocab.contains(first) && find(&self.low, phrase).is_some()
+        self.at_phrase(phrase).is_some()
+    }
+
+    /// Where `phrase` (in any of its words' forms) first occurs.
+    fn at_phrase(&self, phrase: &str) -> Option<usize> {
+        if !self
+            .vocab
+            .contains(&stem(phrase.split(' ').next().unwrap_or("")))
+        {
+            return None;
+        }
+        let want: Vec<_> = phrase.split(' ').map(stem).collect();
+        let n = want.len();
+        (0..self.stems.len().saturating_sub(n - 1))
+            .find(|&i| self.stems[i..i + n].iter().zip(&want).all(|(a, b)| a == b))
     }
 
     fn first_of(&self, list: &'static str) -> Option<&'static str> {
@@ -189,34 +320,147 @@ impl<'a> Reading<'a> {
         self.head == Head::Closed || self.menu || self.joins.iter().any(|j| j.1 == Head::Closed)
     }
 
-    /// The first part that opens as a question; a later one only after an
-    /// intro ("In your view, what…") or when the sentence ends with `?`.
+    /// The first part that opens as a question, after a lead-in and a name
+    /// ("Mum, how…", "hey sis what…"); a later one after an intro ("In your
+    /// view, what…"), when the sentence ends with `?`, or when it has a
+    /// question's own shape ("…, how does that get coordinated").
     fn read_head(&mut self) {
         (self.head, self.at) = head(self.part(0), self.asks);
+        if self.head == Head::Plain && self.named(self.at) {
+            let (h, i) = head(&self.part(0)[self.at + 1..], self.asks);
+            (self.head, self.at) = (h, self.at + 1 + i);
+        }
         let intro = self.asks || self.part(0).len() <= 2 || is(INTROS, self.low[0]);
-        if !self.opens() && intro {
-            for k in 1..self.starts.len() {
+        let parts = self.starts.len();
+        let tail = self.part(parts - 1);
+        let tail_tag = parts > 1
+            && ((tail.len() == 2 && is_aux(tail[0]) && is(PRONOUNS, tail[1]))
+                || (tail.len() <= 3 && (is(TAGS, tail[0]) || is("innit yeah eh", tail[0]))));
+        if !self.opens() {
+            for k in 1..parts - usize::from(tail_tag) {
                 let (h, i) = head(self.part(k), self.asks);
                 let at = self.starts[k] + i;
                 if matches!(h, Head::Open | Head::Closed | Head::Request)
                     && (self.asks || get(&self.low, at) != "which")
+                    && (intro || self.shaped(h, at))
                 {
                     (self.head, self.at) = (h, at);
                     break;
                 }
             }
         }
+        if !self.opens() {
+            self.read_inner_head();
+        }
         let last = self.part(self.starts.len() - 1);
         let several = self.starts.len() > 1;
-        self.tag = self.asks
-            && last.len() <= 3
+        // "…, right?", "…, are you?", "ur coming sunday right": a claim with a
+        // tag asks for agreement, with or without the question mark.
+        let pair_tag = several && last.len() == 2 && is_aux(last[0]) && is(PRONOUNS, last[1]);
+        let word_tag = last.len() <= 3
             && (is(TAGS, last[0])
-                || (several && negative(last[0]))
-                || last == ["am", "i", "right"])
-            && (several || self.low.len() <= 2);
+                || is("innit yeah eh", last[0])
+                || (several && negative(last[0])))
+            || last == ["am", "i", "right"];
+        let n = self.low.len();
+        let bare_pair = !several
+            && n >= 4
+            && negative(self.low[n - 2])
+            && is_aux(self.low[n - 2])
+            && is(PRONOUNS, self.low[n - 1]);
+        let bare = bare_pair
+            || !several
+                && self.low.len() >= 4
+                && is("right innit yeah eh", self.low[self.low.len() - 1])
+                && !is(
+                    "all the that's is be alright turn",
+                    self.low[self.low.len() - 2],
+                );
+        let head_before_tail = self.part_of(self.at) + 1 < self.starts.len();
+        self.tag = (self.asks && word_tag && (several || self.low.len() <= 2))
+            || (pair_tag && (!self.opens() || head_before_tail) && self.head != Head::Open)
+            || (!self.asks && several && word_tag && !is("no ok okay", last[0]))
+            || bare;
+        // "I take it you'd prefer…": an assumption put as a question.
+        let frame = self
+            .first_of(ASSUMING)
+            .is_some_and(|p| self.at_phrase(p) == Some(self.at));
+        if (self.tag || frame) && self.head == Head::Plain {
+            self.head = Head::Closed;
+        }
         self.aside = self.head == Head::Plain && self.low.iter().all(|w| is(ASIDES, w));
         if self.head == Head::Plain && self.asks && !self.aside {
             self.head = Head::Closed; // "You're using Salesforce?"
+        }
+    }
+
+    /// A question inside a run-on, with no comma before it: "…the quote is
+    /// only valid till Friday so are we doing it or not", "…so how are you
+    /// covering the workload". A helper verb before its subject, or a
+    /// question word after "so", "and" or "but", starts it.
+    fn read_inner_head(&mut self) {
+        let w = &self.low;
+        // Not in a closing tag: "…, are you?", "…cutting it anymore are they".
+        let last = self.starts[self.starts.len() - 1];
+        let end = if w.len() - last <= 3 { last } else { w.len() };
+        let end = end.min(w.len().saturating_sub(2));
+        let found = (1..end).find(|&j| {
+            let (prev, word, next) = (w[j - 1], w[j], get(w, j + 1));
+            let inverted = is_aux(word)
+                && !is("do does did have has had", word)
+                && is("you u we they", next)
+                && !is(SUBJECTS, prev)
+                && !is(WH, base(prev))
+                && !is(
+                    "if whether that than so as because when once until unless",
+                    prev,
+                )
+                || (prev == "so" && is_aux(word) && is("you u we they", next));
+            let asked = is("so and but then", prev)
+                && is("what how who why when where", base(word))
+                && (j + 1..w.len().min(j + 5)).any(|k| is_aux(base(w[k])));
+            inverted || asked
+        });
+        if let Some(j) = found {
+            let (h, i) = head(&w[j..], true);
+            if matches!(h, Head::Open | Head::Closed | Head::Request) {
+                (self.head, self.at) = (h, j + i);
+            }
+        }
+    }
+
+    /// Whether the word at `i` names the person spoken to, with a question
+    /// right after it: "Dad how are you…", "Priya, what…".
+    fn named(&self, i: usize) -> bool {
+        let (word, next) = (get(&self.low, i), base(get(&self.low, i + 1)));
+        let name = self.words.get(i).is_some_and(|w| {
+            w.text.starts_with(|c: char| c.is_uppercase())
+                && w.text.chars().all(char::is_alphabetic)
+                && !is(SUBJECTS, &w.low)
+                && !is(WH, &w.low)
+                && !is_aux(&w.low)
+                && i + 1 < self.end(0)
+        });
+        (is(VOCATIVES, word) || name) && (is(WH, next) || is_aux(next))
+    }
+
+    /// A later part that reads as a question without a `?`: a question word
+    /// and a verb or subject ("what actually happened", "how does it…"), a
+    /// helper verb and its subject ("is that…"), or a request.
+    fn shaped(&self, h: Head, at: usize) -> bool {
+        let (first, next) = (base(get(&self.low, at)), base(get(&self.low, at + 1)));
+        match h {
+            Head::Request => true,
+            Head::Open => {
+                let verb = (at + 1..self.low.len().min(at + 5)).any(|j| is_aux(base(self.low[j])));
+                is("what how who why which", first)
+                    && (verb
+                        || is(SUBJECTS, next)
+                        || is("actually exactly really usually much many long often", next)
+                        || next.ends_with("ed"))
+            }
+            Head::Closed => is(SUBJECTS, next),
+            _ => false,
         }
     }
 
@@ -230,7 +474,14 @@ impl<'a> Reading<'a> {
             if !is("and but plus or", self.low[j]) {
                 continue;
             }
-            let k = (j + 1..self.low.len()).find(|&k| !is("also then so", self.low[k]));
+            // Skip fillers and "if so"/"if not": "and also what…", "and, if so, what…".
+            const FILLERS: &str = "also then so roughly maybe perhaps just secondly separately \
+                finally generally typically usually";
+            let k = (j + 1..self.low.len()).find(|&k| {
+                let if_so = (is("if", self.low[k]) && is("so not yes", get(&self.low, k + 1)))
+                    || (is("so not yes", self.low[k]) && get(&self.low, k.wrapping_sub(1)) == "if");
+                !is(FILLERS, self.low[k]) && !if_so
+            });
             let mut k = k.unwrap_or(self.low.len());
             if is("for by to with from in", get(&self.low, k)) && is(WH, get(&self.low, k + 1)) {
                 k += 1; // "…, and for whom?"
@@ -242,12 +493,43 @@ impl<'a> Reading<'a> {
                 && (!or || self.starts.binary_search(&j).is_ok())
             {
                 self.joins.push((j, Head::Open));
-            } else if is_aux(next) && is(PRONOUNS, after) {
+            } else if is_aux(next)
+                && (is(SUBJECTS, after)
+                    || is(VOCATIVES, after)
+                    || self
+                        .words
+                        .get(k + 1)
+                        .is_some_and(|w| w.text.starts_with(char::is_uppercase)))
+            {
                 if or && self.head == Head::Closed {
                     self.menu = true; // "Do you want to start now, or would you rather wait?"
                 } else {
                     self.joins.push((j, Head::Closed));
                 }
+            }
+        }
+        // "What do you like about it, what don't you like?": a second question
+        // after a comma, with no "and".
+        for k in self.part_of(self.at) + 1..self.starts.len() {
+            let (h, i) = head(self.part(k), self.asks);
+            let at = self.starts[k] + i;
+            let joined = self
+                .joins
+                .iter()
+                .any(|j| j.0 + 1 >= self.starts[k] && j.0 < self.end(k));
+            let subordinate = is(
+                "when where which if as once whenever",
+                base(get(&self.low, self.at)),
+            ) && is(SUBJECTS, get(&self.low, self.at + 1))
+                || is("which", get(&self.low, at));
+            if !joined
+                && !subordinate
+                && matches!(h, Head::Open | Head::Closed)
+                && i == 0
+                && self.shaped(h, at)
+                && !self.tag
+            {
+                self.joins.push((at, h));
             }
         }
         self.menu |= self.offers_options();
@@ -303,6 +585,55 @@ impl<'a> Reading<'a> {
             && p.iter().any(cue)
     }
 
+    /// A sentence that asks nothing and makes a claim the question then rests
+    /// on: about our offer ("We've just launched SSO."), about an option ("The
+    /// flat is £150 cheaper."), or about them ("You seem stressed lately.").
+    /// An observation of the asker's own ("I saw you're hiring.") is context.
+    fn claims(&self) -> bool {
+        if self.opens() || self.tag {
+            return false;
+        }
+        let w = &self.low[..];
+        let i = w.iter().position(|x| !is(LEAD_INS, x)).unwrap_or(0);
+        let (first, next) = (get(w, i), get(w, i + 1));
+        let shared = self
+            .first_of("we spoke|we talked|we met|we discussed|we agreed|we covered|we chatted|we mentioned")
+            .is_some();
+        let figure = w.iter().any(|x| {
+            x.contains('%')
+                || x.starts_with(['$', '£', '€'])
+                || x.starts_with(|c: char| c.is_ascii_digit())
+        });
+        let claim_verb = w.iter().any(|x| {
+            is(
+                "has have gives saves costs means includes comes offers works is are cheaper \
+                faster better only save see get cut",
+                x,
+            )
+        });
+        let feeling = self
+            .first_of("must have been|must be|sounds like|sounds really|that sounds|that's tough|that's hard|that's a lot|that's great|that's amazing")
+            .is_some();
+        if feeling {
+            return false;
+        }
+        (is(PITCH_SUBJ, first) && !shared)
+            || (is(
+                "this these the a an that it's there's companies clients customers teams most",
+                first,
+            ) && (figure || claim_verb))
+            || (is("you you're you've", first) && is("always never", next))
+    }
+
+    /// Whether it speaks of the asker's own offer: "switching to us", "our
+    /// new portal", "the room I showed you".
+    fn of_ours(&self) -> bool {
+        self.low.iter().any(|w| is("us our ours", w))
+            || self
+                .first_of("i showed|we showed|i sent|we sent|i put|i made|i built|i wrote|we built|we made|the trial|the pilot|the demo")
+                .is_some()
+    }
+
     /// The words that give the wanted answer away, and a tip for them
     /// (empty: built from the question).
     fn leading(&self) -> Option<(String, &'static str)> {
@@ -347,66 +678,14 @@ impl<'a> Reading<'a> {
                     ""
                 },
             )
+        } else if let Some(p) = self.first_of(GAINS).filter(|_| self.of_ours()) {
+            (p.to_string(), BENEFIT_TIP)
         } else {
             let p = self
                 .first_of("what if i told you|what if i said|what would you say if i told you")?;
             (p.to_string(), WHAT_IF_TIP)
         };
         Some(found)
-    }
-
-    /// Pushing for a decision, or for the seller's deadline.
-    fn pressure(&self) -> Option<&'static Say> {
-        let w = &self.low[..];
-        let closing = self.first_of(CLOSE_WORDS).is_some();
-        let win = closing || self.has("your business") || self.has("get you");
-        // "If we can match their price, will you sign?"
-        let if_we = (0..w.len()).find(|&i| w[i] == "if" && is("we i", base(get(w, i + 1))));
-        let if_we = if_we.is_some_and(|i| {
-            (i..w.len()).any(|j| is("will would can could are", w[j]) && get(w, j + 1) == "you")
-        });
-        // "When can we get started?", "How soon can you sign?": an assumptive close.
-        let assume = (0..w.len()).any(|i| {
-            let j = i + 1 + usize::from(w[i] == "how");
-            (w[i] == "when" || starts_at(w, i, "how soon"))
-                && is("can could shall should do would", get(w, j))
-                && is("we you i", get(w, j + 1))
-                && (w[j + 2..]
-                    .iter()
-                    .find(|x| !is("want like to be able ready get", x)))
-                .is_some_and(|v| is("sign start started begin close proceed order kick", v))
-        });
-        let asking = is(MODALS, get(w, self.at))
-            || starts_at(w, self.at, "do you want to")
-            || starts_at(w, self.at, "are you willing to");
-        let ask_close =
-            self.head == Head::Closed && asking && is("you we i", get(w, self.at + 1)) && closing;
-        let soon = |i: usize| {
-            is("now", get(w, i))
-                || starts_at(w, i, "right now")
-                || URGENT.split('|').any(|p| starts_at(w, i, p.trim()))
-        };
-        let decide_now = (0..w.len()).any(|i| {
-            is(
-                "decide decision answer yes commit sign start buy order",
-                w[i],
-            ) && soon(i + 1)
-        });
-        if self.first_of(SELLER_NEEDS).is_some() {
-            Some(&YOURS)
-        } else if self.first_of(OFFERS).is_some() {
-            Some(&OFFER)
-        } else if self.first_of(TAKE_IT).is_some() && win {
-            Some(&TAKE_IT_SAY)
-        } else if if_we {
-            Some(&IF_WE)
-        } else if self.first_of(READY).is_some() || assume || ask_close {
-            Some(&CLOSE)
-        } else if (closing && self.first_of(URGENT).is_some()) || decide_now {
-            Some(&DEADLINE)
-        } else {
-            None
-        }
     }
 
     /// The original words from `from` to `to`, with a comma between parts.
@@ -427,4 +706,8 @@ impl<'a> Reading<'a> {
 }
 
 #[cfg(test)]
+mod corpus;
+#[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod train;

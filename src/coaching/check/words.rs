@@ -14,13 +14,17 @@ pub(super) const SUBJECTS: &str = "you we they i it he she there that this these
 pub(super) const PRONOUNS: &str = "you we they i it he she there that this your our their";
 pub(super) const LEAD_INS: &str = "so and but also ok okay well now then alright hey hi hello first \
     firstly finally lastly next just um uh oh please honestly personally quick question";
+/// Names for the person spoken to, before a question: "Mum, how…".
+pub(super) const VOCATIVES: &str = "mum mom mam mummy mommy ma dad daddy pa mother father grandma \
+    granny gran nan nana grandpa grandad granddad sis bro babe baby love hon honey darling \
+    sweetheart sweetie mate buddy pal guys folks team everyone all son kiddo auntie uncle";
 pub(super) const INTROS: &str = "in from for looking thinking given with at on over since as based after \
     before during if when now so ok okay well honestly personally overall ideally \
     realistically out compared beyond besides aside apart";
 pub(super) const REQ_ANY: &str = "describe explain share elaborate expand outline unpack clarify recount \
     summarize summarise imagine picture list name describing explaining sharing \
     elaborating expanding outlining unpacking clarifying";
-pub(super) const REQ_ME: &str = "tell walk talk take run give help show paint guide fill catch bring \
+pub(super) const REQ_ME: &str = "tell walk talk take run give help show paint guide fill catch bring point \
     remind teach telling walking talking taking running giving helping showing";
 pub(super) const LEARN: &str = "hear know understand learn explore ask";
 pub(super) const NOTES: &str = "ask find check confirm mention pitch demo present discuss cover follow \
@@ -33,16 +37,33 @@ pub(super) const LOADED: &str = "obviously|surely|of course|undoubtedly|no doubt
     everybody knows|we all know|as you know|as we know|let's face it|let's be honest|admit it|\
     you'll admit|you must be|you must have|you must feel|i assume|i'm assuming|i'm sure|i bet|\
     i imagine|i'd imagine|presumably|clearly you|clearly this|clearly it|put up with|\
-    stuck with|outdated|clunky|archaic|antiquated|old-fashioned|overpriced|wasting";
-pub(super) const FRAMES: &str = "don't you think|wouldn't you agree|wouldn't you say|would you agree|\
+    stuck with|outdated|clunky|archaic|antiquated|old-fashioned|overpriced|wasting|terrible|awful|\
+    useless|dreadful|horrible|rubbish|appalling|shocking|such an obvious|so obvious|\
+    must be losing|must hate|must be sick|must be tired|must be fed up|must be struggling|\
+    must be costing|must be frustrated|nightmare|headache|your poor|how much longer|\
+    most frustrating|most annoying|most painful|biggest headache|worst thing|worst part|how much of a nightmare|how much of a relief|\
+    how much of a pain|how much of a headache|how much of a hassle|how much of a mess";
+/// Opening on what the asker already assumes.
+pub(super) const ASSUMING: &str = "i take it|i'm guessing|i am guessing|i guess you|i suppose you|\
+    i presume|i gather|i reckon you|i expect you|i'm assuming|i assume";
+pub(super) const FRAMES: &str = "i take it|i'm guessing|i suppose you|i presume|i gather|i reckon you|\
+    i expect you|don't you think|wouldn't you agree|wouldn't you say|would you agree|\
     do you agree|you'd agree|you would agree|you'll agree|you agree|agree that|isn't it true|\
     is it fair to say|would it be fair to say|it's fair to say|is it safe to say|\
     it's safe to say|do you not|would you not|is it not|are you not";
-pub(super) const WHY_NOT: &str = "why wouldn't|why don't you just|why don't we just|why would anyone|who wouldn't|\
+pub(super) const WHY_NOT: &str = "why wait|why delay|what are you waiting for|why hold off|why would you wait|why would you stay|\
+    why would you stick|why would you keep|why would you continue|why would you settle|\
+    why would you risk|why would you put up|why wouldn't|why don't you just|why don't we just|why would anyone|who wouldn't|\
     who doesn't|can't you just|couldn't you just|what's not to";
 pub(super) const LOADED_ADJ: &str = "better easier great amazing awesome nice wonderful frustrated \
+    excited thrilled delighted relieved stressed impressed happier simpler faster calmer nicer \
+    lovely proud brilliant \
     frustrating painful bad annoying annoyed terrible awful wasteful worried scary stressful \
     exhausting tired sick";
+/// What a question presumes the asker's offer gives them.
+pub(super) const GAINS: &str = "like most|like best|like about|love about|love most|loved most|\
+    enjoy most|enjoying most|enjoyed most|best part|best thing|favourite|favorite|save|\
+    get back|frees up|free up|happier|better off|gain|savings|payback|extra budget";
 pub(super) const BENEFIT: &str = "save cut reduce increase grow double triple boost lower improve win \
     beat avoid stop make";
 pub(super) const PITCH_SUBJ: &str = "we we're we've we'll we'd our";
@@ -50,15 +71,12 @@ pub(super) const PITCH_CUES: &str = "cut cuts save saves saving reduce reduces l
     increase increases improve improves help helps helped offer offers deliver delivers \
     guarantee guarantees leading leader best fastest cheapest only award award-winning trusted \
     integrates proven unique outperform outperforms double doubles triple roi #1";
-pub(super) const CLOSE_WORDS: &str = "sign|signed|signing|signature|commit|buy|purchase|proceed|\
-    move forward|moving forward|go ahead|close|closing|approve|paperwork|contract|order form|purchase order|po|deal|\
-    switch|upgrade|pull the trigger|lock in|lock it in|lock this in|get this done|\
-    wrap this up|wrap it up|wrapped up|go with us|choose us";
 pub(super) const READY: &str = "ready to sign|ready to buy|ready to commit|ready to move forward|\
     ready to proceed|ready to purchase|ready to order|ready to switch|ready to upgrade|\
     ready to close|ready to decide|ready to pull|ready to place|ready to go ahead|\
     ready to get started|ready to make a decision|ready to make the switch|good to go";
 pub(super) const URGENT: &str = "today|tonight|asap|immediately|right away|this week|this month|\
+    this afternoon|this morning|tomorrow|right now|before then|in the next hour|by close|\
     this quarter|as soon as possible|end of the quarter|end of quarter|end of the month|\
     end of month|end of the year|end of year|quarter end|quarter-end|month-end|year-end|\
     end of day|eod|end of the week|by monday|by tuesday|by wednesday|by thursday|by friday|\
@@ -69,7 +87,16 @@ pub(super) const OFFERS: &str = "expires|expire|expiring|offer ends|discount end
     price will go up|prices will go up|only until|valid until|hold this price|hold the price|\
     act now|today only|this week only|don't miss";
 pub(super) const SELLER_NEEDS: &str = "my quota|my numbers|my number|our quarter|my quarter|my target|\
-    our numbers|hit my|hit our";
+    our numbers|hit my|hit our|my forecast|in the forecast|my manager|my boss|my vp|my director|\
+    my commission|presidents club|president's club|my month|my deadline|our fiscal|our year-end|\
+    our quarter-end|my pipeline|my team needs";
+/// The decision taken as made.
+pub(super) const ASSUMED: &str = "put you down|pencil you in|sign you up|which start date|what start date|\
+    expect you|welcome pack|all set to|good to go|shall i send|shall we send|where should i send|\
+    who should i send the contract|reserve|send the docusign|send over the contract|\
+    send the contract|send you the contract|send you the paperwork|send the paperwork|\
+    send the order form|send over the paperwork|get the paperwork|start the paperwork|\
+    raise the po|call it done|is it a yes|do we have a deal|have we got a deal|is that a yes";
 pub(super) const TAKE_IT: &str = "what will it take|what would it take|what's it going to take|\
     what is it going to take|stopping you from|holding you back from|keeping you from";
 
@@ -87,6 +114,64 @@ pub(super) fn base(word: &str) -> &str {
         .iter()
         .find_map(|s| word.strip_suffix(s))
         .unwrap_or(word)
+}
+
+/// A word's crude stem, so one list entry matches its forms: "deciding",
+/// "decided" and "decides" all give "decid", as "decide" does; "bought" gives
+/// "buy". Short words are left alone ("us", "is"), and both sides of a
+/// comparison go through it, so the stems need not be real words.
+pub(super) fn stem(word: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    let irregular = match word {
+        "bought" => "buy",
+        "chose" | "chosen" => "choos",
+        "made" => "make",
+        "went" | "gone" => "go",
+        "gave" | "given" => "give",
+        "took" | "taken" => "take",
+        "got" | "gotten" => "get",
+        "won" => "win",
+        "spent" => "spend",
+        "paid" => "pay",
+        "sent" => "send",
+        "thought" => "think",
+        "told" => "tell",
+        _ => "",
+    };
+    if !irregular.is_empty() {
+        return Cow::Borrowed(irregular);
+    }
+    let word = base(word);
+    if word.len() < 4 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return Cow::Borrowed(word);
+    }
+    let cut = |suffix: &str| {
+        word.strip_suffix(suffix)
+            .filter(|stem| stem.len() >= 3 && stem.bytes().any(|b| b"aeiouy".contains(&b)))
+    };
+    let stem = if let Some(s) = word.strip_suffix("ies").filter(|s| s.len() >= 2) {
+        return Cow::Owned(format!("{s}y"));
+    } else if let Some(s) = cut("ing").or_else(|| cut("ed")) {
+        s
+    } else if word.ends_with("ss") || word.ends_with("us") || word.ends_with("is") {
+        word
+    } else if let Some(s) = cut("es").filter(|s| s.ends_with(['s', 'x', 'z', 'c'])) {
+        s
+    } else if let Some(s) = cut("s") {
+        s.strip_suffix('e').filter(|s| s.len() >= 3).unwrap_or(s)
+    } else if let Some(s) = cut("e").filter(|s| !s.ends_with('e')) {
+        s
+    } else {
+        word
+    };
+    let b = stem.as_bytes();
+    let doubled =
+        b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && !b"aeiouls".contains(&b[b.len() - 1]);
+    Cow::Borrowed(if doubled {
+        &stem[..stem.len() - 1]
+    } else {
+        stem
+    })
 }
 
 pub(super) fn is_aux(word: &str) -> bool {

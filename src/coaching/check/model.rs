@@ -1,0 +1,122 @@
+//! The question coach's second reader: a small linear model that weighs the
+//! rules' verdicts together with the words around them, one logistic scorer per
+//! kind. The rules say why; the model decides when their reading of a question
+//! should stand, and catches the forms they miss ("over the line", a deadline
+//! after the question, a presumption inside an open question). Its weights,
+//! `model.tsv`, are trained by `train.rs` on the corpus's tuning part only and
+//! are reproducible from it (a test retrains and compares).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::*;
+
+/// The committed weights: a `bias` line, then one line a feature, each with a
+/// weight per kind in the order closed, leading, statement, stacked, pressure.
+pub(super) const WEIGHTS: &str = include_str!("model.tsv");
+
+pub(super) type Weights = HashMap<String, [f32; 5]>;
+
+pub(super) fn parse(text: &str) -> Weights {
+    text.lines()
+        .filter_map(|line| {
+            let (name, ws) = line.split_once('\t')?;
+            let mut out = [0.0; 5];
+            for (slot, w) in out.iter_mut().zip(ws.split(' ')) {
+                *slot = w.parse().ok()?;
+            }
+            Some((name.to_string(), out))
+        })
+        .collect()
+}
+
+fn weights() -> &'static Weights {
+    static WEIGHTS_MAP: OnceLock<Weights> = OnceLock::new();
+    WEIGHTS_MAP.get_or_init(|| parse(WEIGHTS))
+}
+
+/// Which kinds the model gives a question, from its features.
+pub(super) fn decide(features: &[String]) -> [bool; 5] {
+    score(weights(), features).map(|z| z > 0.0)
+}
+
+pub(super) fn score(weights: &Weights, features: &[String]) -> [f32; 5] {
+    let mut z = weights.get("bias").copied().unwrap_or_default();
+    for f in features {
+        if let Some(w) = weights.get(f) {
+            for (z, w) in z.iter_mut().zip(w) {
+                *z += w;
+            }
+        }
+    }
+    z
+}
+
+/// What the model reads: the rules' verdicts and how each sentence opens, then
+/// the words (stemmed), pairs of words, and the first and last words of each
+/// sentence. At most the first 400 words count, so a pasted page stays cheap.
+pub(super) fn features(read: &[Reading], rules: &[Finding], text: &str) -> Vec<String> {
+    let mut out = vec![format!("sentences:{}", read.len().min(3))];
+    for f in rules {
+        out.push(format!("rule:{}", f.kind.as_str()));
+        // Which of the rule's causes: some are surer than others.
+        let why: String = f.message.chars().take(24).collect();
+        out.push(format!("why:{}:{why}", f.kind.as_str()));
+    }
+    if rules.is_empty() {
+        out.push("rule:none".into());
+    }
+    if text.trim_end().ends_with('?') {
+        out.push("ends:?".into());
+    }
+    let asked = read.iter().filter(|r| r.asks_something()).count();
+    out.push(format!("asked:{}", asked.min(2)));
+    let mut budget = 400usize;
+    for (n, r) in read.iter().enumerate() {
+        if budget == 0 {
+            break;
+        }
+        let at = if n == 0 { "first" } else { "later" };
+        out.push(format!("head:{at}:{:?}", r.head));
+        out.push(format!("asks:{at}:{}", r.asks));
+        let cues: Vec<&str> = r.cues().names().collect();
+        for (i, a) in cues.iter().enumerate() {
+            out.push(format!("cue:{a}"));
+            for b in &cues[i + 1..] {
+                out.push(format!("cue:{a}+{b}"));
+            }
+        }
+        if r.tag {
+            out.push("tag".into());
+        }
+        if r.menu {
+            out.push("menu".into());
+        }
+        let words: Vec<&str> = r.stems.iter().take(budget).map(|s| s.as_ref()).collect();
+        budget -= words.len();
+        let head = r.at.min(words.len().saturating_sub(1));
+        out.push(format!("open:{}", get(&words, head)));
+        out.push(format!(
+            "open2:{} {}",
+            get(&words, head),
+            get(&words, head + 1)
+        ));
+        out.push(format!("start:{at}:{}", get(&words, 0)));
+        if let Some(last) = words.last() {
+            out.push(format!("last:{last}"));
+        }
+        if words.len() >= 2 {
+            out.push(format!("last2:{}", words[words.len() - 2..].join(" ")));
+        }
+        for (i, w) in words.iter().enumerate() {
+            out.push(format!("w:{w}"));
+
+            if let Some(next) = words.get(i + 1) {
+                out.push(format!("b:{w} {next}"));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}

@@ -1,0 +1,240 @@
+//! Pressure: pushing for a decision, or for the seller's deadline. Read from
+//! cues that each name one thing — a decision asked of them, a time, an offer
+//! that runs out, the seller's own numbers, their own paperwork — and the few
+//! ways they combine into a push. The model sees the same cues.
+
+use super::*;
+
+/// A push by itself, whatever else is said.
+const PUSHES: &str = "why wait|no reason to wait|kept us waiting|keep us waiting|\
+    what are you waiting for|why delay|hold off any longer|dragging your feet|\
+    sitting on the fence|finally going to|ever going to|finally make|over the line|\
+    across the line|get you to yes|put you down|pencil you in|sign you up|call it done|\
+    win your business|earn your business|get your business|lock in|lock it in|lock this in|\
+    get a verbal|give me a verbal|verbal today|verbal now|just say yes|seal the deal|\
+    pull the trigger|green light|go-ahead|done deal|make it official|ink dry|finish line|\
+    first invoice|on the order form|roll your contract over|straight answer|how soon can";
+/// The close: asking for it, or for its timing, is a push.
+const CLOSE_ACTS: &str = "sign|commit|buy|purchase|proceed|go ahead|move forward|moving forward|\
+    wrap this up|wrap it up|wrapped up|get this done|get it done|go with us|going with us|\
+    choose us|pick us|switch to us|close this|close the deal|close it|get you started|\
+    get you onboarded|make up your mind|make up ur mind|make your mind up|a yes|say yes";
+/// A decision in general: a push only when it comes with a time, or is asked
+/// of them outright ("Can you decide by Friday?", "When can we get started?").
+const DECISIONS: &str = "decide|decision|an answer|your answer|make the call|agree to|approve|\
+    sign off|sign-off|book|booked|confirm|start|started|kick off|get going|go live|reserve|\
+    a deal|the deal|order|place the order|upgrade|switch|renew|extend";
+/// The paperwork of a deal.
+const PAPERS: &str = "paperwork|contract|order form|po|purchase order|docusign|signature|agreement|\
+    invoice|welcome pack|terms|proposal|quote";
+/// Their own papers, as facts to ask about: not a push.
+const THEIRS: &str = "your contract|your current|your existing|your licence|your license|\
+    your renewal|their contract|their licence|their license|copy of|the current|the existing|\
+    the old|nda|dpa|your agreement|your deal|your lease|your subscription";
+/// The asker's own need, set on the other person.
+const DEMANDS: &str = "i need|we need|i'll need|i have to|we have to|i've got to|need to know|\
+    needs our answer|needs an answer|needs your answer|it has to|this has to|that has to|have it by|have this by|\
+    get it to me|get it back to me|let me know by|turn this around|turn it around|i want it|\
+    i want this|i've promised|i promised|i've told|otherwise i'll|or i'll|i'm withholding";
+/// Time: asked, or set.
+const WHEN: &str = "when|how soon|how quickly|how fast|quickest|fastest|soonest|what time|\
+    which date|what date|start date|go-live date|by when|timeline for signing";
+const LIMITS: &str = "only until|only till|until|till|expire|expires|expiring|ends|runs out|\
+    run out|disappears|goes up|go up|going up|increase kicks in|won't last|last chance|\
+    left|last few|last one|last two|fills up|fill up|before they go|before it goes|\
+    only available|only good|only valid|valid until|valid till|due by|hold|holds|honour|honor|cut-off|cutoff";
+const OFFER_NOUNS: &str = "offer|discount|price|pricing|rate|rates|promotion|promo|slot|slots|\
+    seat|seats|cohort|founder|launch|bonus|incentive|quote";
+
+/// The cues a sentence carries; `model.rs` reads them as features too.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Cues {
+    pub(super) push: bool,
+    pub(super) close: bool,
+    pub(super) decision: bool,
+    pub(super) papers: bool,
+    pub(super) theirs: bool,
+    pub(super) when: bool,
+    pub(super) demand: bool,
+    pub(super) urgent: bool,
+    pub(super) offer_ends: bool,
+    pub(super) seller: bool,
+    pub(super) take_it: bool,
+    pub(super) assume: bool,
+    pub(super) us: bool,
+}
+
+impl Cues {
+    pub(super) fn names(&self) -> impl Iterator<Item = &'static str> {
+        [
+            (self.push, "push"),
+            (self.close, "close"),
+            (self.decision, "decision"),
+            (self.papers, "papers"),
+            (self.theirs, "theirs"),
+            (self.when, "when"),
+            (self.demand, "demand"),
+            (self.urgent, "urgent"),
+            (self.offer_ends, "offer_ends"),
+            (self.seller, "seller"),
+            (self.take_it, "take_it"),
+            (self.assume, "assume"),
+            (self.us, "us"),
+        ]
+        .into_iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, name)| name)
+    }
+}
+
+/// "by Friday", "before the 15th", "by thurs": a deadline set in words.
+fn deadline(w: &[&str]) -> bool {
+    const DAYS: &str = "monday tuesday wednesday thursday friday saturday sunday mon tue tues \
+        wed weds thu thur thurs fri sat sun tomorrow tonight then eod eow cob the end month-end \
+        quarter-end year-end close noon lunch lunchtime";
+    (0..w.len()).any(|i| {
+        is("by before until till", w[i]) && {
+            let next = get(w, i + 1);
+            let next = if next == "the" { get(w, i + 2) } else { next };
+            let period = "week weekend month quarter year friday monday tuesday wednesday thursday";
+            is(DAYS, next)
+                || next.starts_with(|c: char| c.is_ascii_digit())
+                || next == "end"
+                || (is("next this", next)
+                    && is(period, get(w, i + 2 + usize::from(get(w, i + 1) == "the"))))
+        }
+    })
+}
+
+impl Reading<'_> {
+    /// "now" beside a decision ("can we just decide now"), not "for now",
+    /// "by now" or "between now and…".
+    fn soon_now(&self) -> bool {
+        let w = &self.low[..];
+        (0..w.len()).any(|i| {
+            let acts = |k: usize| {
+                let one = |list: &str| list.split('|').any(|p| self.at_phrase(p.trim()) == Some(k));
+                one(DECISIONS) || one(CLOSE_ACTS)
+            };
+            w[i] == "now"
+                && !is(
+                    "for until by between from till up",
+                    get(w, i.wrapping_sub(1)),
+                )
+                && (i + 1 == w.len() || (i.saturating_sub(4)..i).any(acts))
+        })
+    }
+
+    pub(super) fn cues(&self) -> Cues {
+        let w = &self.low[..];
+        let theirs = self.first_of(THEIRS).is_some();
+        Cues {
+            push: self.first_of(PUSHES).is_some(),
+            close: self.first_of(CLOSE_ACTS).is_some(),
+            decision: self.first_of(DECISIONS).is_some(),
+            papers: self.first_of(PAPERS).is_some(),
+            theirs,
+            when: self.first_of(WHEN).is_some(),
+            demand: self.first_of(DEMANDS).is_some(),
+            urgent: self.first_of(URGENT).is_some()
+                || self.soon_now()
+                || deadline(w)
+                || self.first_of("sign now|decide now|commit now|start now|buy now|yes now|order now|book now").is_some(),
+            offer_ends: self.first_of(OFFER_NOUNS).is_some()
+                && self.first_of(LIMITS).is_some()
+                && !theirs
+                || self.first_of(OFFERS).is_some() && !theirs,
+            seller: self.first_of(SELLER_NEEDS).is_some(),
+            take_it: self.first_of(TAKE_IT).is_some(),
+            assume: self.assumes(),
+            us: w.iter().any(|x| is("us our we we're we've i i'm i've my", x)),
+        }
+    }
+
+    /// "…before you go on holiday", "…before your budget freeze": a deadline
+    /// set by their calendar, for the asker's sake.
+    fn before_theirs(&self) -> bool {
+        let w = &self.low[..];
+        (0..w.len()).any(|i| is("before by", w[i]) && is("you your then", get(w, i + 1)))
+    }
+
+    /// "Can I put you down for…", "Is there any reason we can't start Monday?",
+    /// "Which start date works for you?": the decision taken as made.
+    fn assumes(&self) -> bool {
+        let w = &self.low[..];
+        let any_reason = (0..w.len()).any(|i| {
+            starts_at(w, i, "any reason")
+                && w[i + 2..w.len().min(i + 6)]
+                    .iter()
+                    .any(|x| is("can't cannot wouldn't shouldn't won't couldn't not", x))
+        });
+        any_reason || self.first_of(ASSUMED).is_some() || (self.has("once you") && self.has("sign"))
+    }
+
+    /// Pushing for a decision, or for the seller's deadline.
+    pub(super) fn pressure(&self) -> Option<&'static Say> {
+        let c = self.cues();
+        let w = &self.low[..];
+        let subject = get(w, self.at + 1);
+        let to_them = is("you we i u", subject) || get(w, self.at) == "any";
+        // Their papers are facts to ask about; ours, moved on our side, a push.
+        let pushed = c.papers
+            && !c.theirs
+            && self.asks_something()
+            && (0..w.len()).any(|i| {
+                is("i we i'll we'll", w[i])
+                    && is("send get raise start issue draw put have", get(w, i + 1))
+            });
+        // "When can we get started?", "How soon can you sign?"
+        let when_we = (0..w.len()).any(|i| {
+            let asks_time = base(w[i]) == "when"
+                || starts_at(w, i, "how soon")
+                || starts_at(w, i, "how quickly")
+                || starts_at(w, i, "how fast");
+            let aux = (i + 1..w.len().min(i + 4)).find(|&j| is_aux(w[j]));
+            let modal = aux.is_some_and(|j| {
+                is(MODALS, w[j])
+                    || starts_at(w, j, "do you want")
+                    || starts_at(w, j, "are you going")
+            });
+            asks_time && modal && aux.is_some_and(|j| is("you we u i", get(w, j + 1)))
+        });
+        let timed = c.urgent || when_we;
+        let asks_when = is("when how what which", base(get(w, self.at))) && c.when;
+        let closing =
+            (c.close && (timed || asks_when || to_them)) || ((c.decision || pushed) && timed);
+        // "If we can match their price, will you sign?"
+        let if_we = (0..w.len()).find(|&i| w[i] == "if" && is("we i", base(get(w, i + 1))));
+        let if_we = if_we.is_some_and(|i| {
+            (i..w.len()).any(|j| is("will would can could are", w[j]) && get(w, j + 1) == "you")
+        });
+        let asking = is(MODALS, get(w, self.at))
+            || starts_at(w, self.at, "do you want to")
+            || starts_at(w, self.at, "are you willing to")
+            || starts_at(w, self.at, "any chance");
+        let ask_close = self.head == Head::Closed && asking && to_them && c.close && !c.theirs;
+        let closing = closing && !c.theirs;
+        // "Can you start the bathroom on Monday?": an action asked by a date.
+        let by_then =
+            self.head == Head::Closed && asking && to_them && (c.urgent || self.before_theirs());
+        // "Are you in or not?"
+        let ultimatum = self.head == Head::Closed && self.low.ends_with(&["or", "not"]);
+        if c.seller {
+            Some(&YOURS)
+        } else if c.offer_ends {
+            Some(&OFFER)
+        } else if c.take_it && (c.close || c.decision || self.has("get you")) {
+            Some(&TAKE_IT_SAY)
+        } else if if_we {
+            Some(&IF_WE)
+        } else if self.first_of(READY).is_some() || c.assume || c.push || ask_close || ultimatum {
+            Some(&CLOSE)
+        } else if ((closing || c.demand) && c.urgent) || by_then {
+            Some(&DEADLINE)
+        } else if closing && (when_we || asks_when) {
+            Some(&CLOSE)
+        } else {
+            None
+        }
+    }
+}

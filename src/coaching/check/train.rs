@@ -1,0 +1,154 @@
+//! Training the question coach's model (`model.rs`) on the corpus's tuning part:
+//! one logistic regression a kind, L2-regularised, full-batch gradient descent
+//! with AdaGrad steps from zero, so the same corpus always gives the same
+//! weights. Retrain after changing the rules, the features or the tuning part:
+//!
+//!     COACH_TRAIN=1 cargo test --lib train_question_model -- --ignored
+//!
+//! writes `src/coaching/check/model.tsv`; `the_model_is_reproducible` fails
+//! until the committed file matches.
+
+use super::corpus::{Row, tuning};
+use super::*;
+
+/// A feature must occur in this many tuning rows to get a weight.
+const MIN_ROWS: usize = 3;
+const EPOCHS: usize = 800;
+const STEP: f64 = 0.5;
+const L2: f64 = 0.001;
+
+pub(super) fn features_of(question: &str) -> Vec<String> {
+    reading(question, |read| {
+        model::features(read, &rules(read), question)
+    })
+}
+
+/// The weights for `rows`, as `model.tsv` holds them.
+pub(super) fn train(rows: &[Row], l2: f64) -> String {
+    let data: Vec<Vec<String>> = rows.iter().map(|r| features_of(r.question)).collect();
+    let mut count: std::collections::BTreeMap<&str, usize> = Default::default();
+    for f in data.iter().flatten() {
+        *count.entry(f).or_default() += 1;
+    }
+    let names: Vec<&str> = count
+        .iter()
+        .filter(|(_, n)| **n >= MIN_ROWS)
+        .map(|(f, _)| *f)
+        .collect();
+    let index: std::collections::HashMap<&str, usize> =
+        names.iter().enumerate().map(|(i, f)| (*f, i)).collect();
+    let x: Vec<Vec<usize>> = data
+        .iter()
+        .map(|fs| {
+            fs.iter()
+                .filter_map(|f| index.get(f.as_str()).copied())
+                .collect()
+        })
+        .collect();
+    let n = rows.len() as f64;
+    // Column 0 is the bias, feature i is column i + 1.
+    let mut w = vec![[0f64; 5]; names.len() + 1];
+    let mut g2 = vec![[1e-8f64; 5]; names.len() + 1];
+    for _ in 0..EPOCHS {
+        let mut grad = vec![[0f64; 5]; names.len() + 1];
+        for (xs, row) in x.iter().zip(rows) {
+            for (k, kind) in corpus::ALL.iter().enumerate() {
+                let z = w[0][k] + xs.iter().map(|&i| w[i + 1][k]).sum::<f64>();
+                let y = f64::from(u8::from(row.want.contains(kind)));
+                let err = (1.0 / (1.0 + (-z).exp()) - y) / n;
+                grad[0][k] += err;
+                for &i in xs {
+                    grad[i + 1][k] += err;
+                }
+            }
+        }
+        for (j, (gj, wj)) in grad.iter_mut().zip(&w).enumerate() {
+            for k in 0..5 {
+                if j > 0 {
+                    gj[k] += l2 * wj[k];
+                }
+            }
+        }
+        for ((wj, gj), sj) in w.iter_mut().zip(&grad).zip(g2.iter_mut()) {
+            for k in 0..5 {
+                sj[k] += gj[k] * gj[k];
+                wj[k] -= STEP * gj[k] / sj[k].sqrt();
+            }
+        }
+    }
+    let line = |name: &str, ws: &[f64; 5]| {
+        let ws: Vec<String> = ws.iter().map(|v| format!("{v:.3}")).collect();
+        format!("{name}\t{}\n", ws.join(" ").replace("-0.000", "0.000"))
+    };
+    let mut out = line("bias", &w[0]);
+    for (name, ws) in names.iter().zip(&w[1..]) {
+        if ws.iter().any(|v| v.abs() >= 0.0005) {
+            out.push_str(&line(name, ws));
+        }
+    }
+    out
+}
+
+#[test]
+#[ignore = "writes model.tsv; run with COACH_TRAIN=1"]
+fn train_question_model() {
+    if std::env::var_os("COACH_CV").is_some() {
+        cross_validate();
+    }
+    if std::env::var_os("COACH_TRAIN").is_some() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/coaching/check/model.tsv");
+        std::fs::write(path, train(&tuning(), L2)).unwrap();
+    }
+}
+
+/// Five folds of the tuning part, for choosing the constants above without
+/// looking at the held-out part.
+fn cross_validate() {
+    let rows = tuning();
+    for l2 in [0.00003, 0.0001, 0.0003, 0.001] {
+        let (mut exact, mut total) = (0, 0);
+        for fold in 0..5 {
+            let (test, fit): (Vec<_>, Vec<_>) =
+                rows.iter().enumerate().partition(|(i, _)| i % 5 == fold);
+            let fit: Vec<Row> = fit.into_iter().map(|(_, r)| r.clone()).collect();
+            let weights = model::parse(&train(&fit, l2));
+            for (_, r) in test {
+                let got = model::score(&weights, &features_of(r.question)).map(|z| z > 0.0);
+                let want = corpus::ALL.map(|k| r.want.contains(&k));
+                exact += usize::from(got == want);
+                if got != want && std::env::var_os("COACH_CV_MISSES").is_some() && l2 == 0.001 {
+                    println!("cv miss: want {want:?} got {got:?}: {}", r.question);
+                }
+                total += 1;
+            }
+        }
+        println!(
+            "l2 {l2}: cross-validated exact {:.1}%",
+            100.0 * exact as f64 / total as f64
+        );
+    }
+}
+
+/// The committed weights are what the tuning part trains, to the printed
+/// precision (a release build may round the last digit the other way).
+#[test]
+fn the_model_is_reproducible() {
+    let fresh = model::parse(&train(&tuning(), L2));
+    let committed = model::parse(model::WEIGHTS);
+    let zero = [0f32; 5];
+    let mut off = Vec::new();
+    for name in fresh.keys().chain(committed.keys()) {
+        let (a, b) = (
+            fresh.get(name).unwrap_or(&zero),
+            committed.get(name).unwrap_or(&zero),
+        );
+        if a.iter().zip(b).any(|(x, y)| (x - y).abs() > 0.002) {
+            off.push(format!("{name}: trained {a:?}, committed {b:?}"));
+        }
+    }
+    assert!(
+        off.is_empty(),
+        "model.tsv is not what the tuning part trains: retrain (see train.rs)\n{}",
+        off[..off.len().min(10)].join("\n")
+    );
+}
