@@ -6,28 +6,46 @@
 //! `model.tsv`, are trained by `train.rs` on the corpus's tuning part only and
 //! are reproducible from it (a test retrains and compares).
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::*;
 
 /// The committed weights: a `bias` line, then one line a feature, each with a
-/// weight per kind in the order closed, leading, statement, stacked, pressure.
+/// weight per kind in the order closed, leading, statement, stacked, pressure,
+/// in thousandths (integers read faster than decimals: the first check of a
+/// session pays for reading them).
 pub(super) const WEIGHTS: &str = include_str!("model.tsv");
 
-pub(super) type Weights = HashMap<String, [f32; 5]>;
+/// The weights' lines, sorted by feature name as `train.rs` writes them: a
+/// feature is found by binary search, and only the lines found are parsed.
+pub(super) struct Weights {
+    bias: [f32; 5],
+    lines: Vec<&'static str>,
+}
 
-pub(super) fn parse(text: &str) -> Weights {
-    text.lines()
-        .filter_map(|line| {
-            let (name, ws) = line.split_once('\t')?;
-            let mut out = [0.0; 5];
-            for (slot, w) in out.iter_mut().zip(ws.split(' ')) {
-                *slot = w.parse().ok()?;
-            }
-            Some((name.to_string(), out))
-        })
-        .collect()
+pub(super) fn parse(text: &'static str) -> Weights {
+    let mut lines: Vec<&str> = text.lines().collect();
+    let bias = lines
+        .iter()
+        .position(|l| name(l) == "bias")
+        .map(|i| lines.remove(i))
+        .and_then(values)
+        .unwrap_or_default();
+    debug_assert!(lines.is_sorted_by_key(|l| name(l)), "model.tsv is sorted by feature");
+    Weights { bias, lines }
+}
+
+fn name(line: &str) -> &str {
+    line.split_once('\t').map_or(line, |(name, _)| name)
+}
+
+fn values(line: &str) -> Option<[f32; 5]> {
+    let (_, ws) = line.split_once('\t')?;
+    let mut out = [0.0; 5];
+    for (slot, w) in out.iter_mut().zip(ws.split(' ')) {
+        *slot = w.parse::<i32>().ok()? as f32 / 1000.0;
+    }
+    Some(out)
 }
 
 fn weights() -> &'static Weights {
@@ -41,9 +59,10 @@ pub(super) fn decide(features: &[String]) -> [bool; 5] {
 }
 
 pub(super) fn score(weights: &Weights, features: &[String]) -> [f32; 5] {
-    let mut z = weights.get("bias").copied().unwrap_or_default();
+    let mut z = weights.bias;
     for f in features {
-        if let Some(w) = weights.get(f) {
+        let at = weights.lines.binary_search_by(|l| name(l).cmp(f.as_str()));
+        if let Some(w) = at.ok().and_then(|i| values(weights.lines[i])) {
             for (z, w) in z.iter_mut().zip(w) {
                 *z += w;
             }
