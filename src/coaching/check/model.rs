@@ -31,7 +31,10 @@ pub(super) fn parse(text: &'static str) -> Weights {
         .map(|i| lines.remove(i))
         .and_then(values)
         .unwrap_or_default();
-    debug_assert!(lines.is_sorted_by_key(|l| name(l)), "model.tsv is sorted by feature");
+    debug_assert!(
+        lines.is_sorted_by_key(|l| name(l)),
+        "model.tsv is sorted by feature"
+    );
     Weights { bias, lines }
 }
 
