@@ -382,9 +382,10 @@ impl<'a> Reading<'a> {
             || (!self.asks && several && word_tag && !is("no ok okay", last[0]))
             || bare;
         // "I take it you'd prefer…": an assumption put as a question.
-        let frame = self
-            .first_of(ASSUMING)
-            .is_some_and(|p| self.at_phrase(p) == Some(self.at));
+        let frame = self.asks
+            && self
+                .first_of(ASSUMING)
+                .is_some_and(|p| self.at_phrase(p) == Some(self.at));
         if (self.tag || frame) && self.head == Head::Plain {
             self.head = Head::Closed;
         }
@@ -406,9 +407,10 @@ impl<'a> Reading<'a> {
         let end = end.min(w.len().saturating_sub(2));
         let found = (1..end).find(|&j| {
             let (prev, word, next) = (w[j - 1], w[j], get(w, j + 1));
+            let doing = is("do does did", word) && is("you u any that this anyone anything", next);
             let inverted = is_aux(word)
-                && !is("do does did have has had", word)
-                && is("you u we they", next)
+                && (!is("do does did have has had", word) || doing)
+                && (is("you u we they", next) || doing)
                 && !is(SUBJECTS, prev)
                 && !is(WH, base(prev))
                 && !is(
@@ -520,8 +522,9 @@ impl<'a> Reading<'a> {
             let subordinate = is(
                 "when where which if as once whenever",
                 base(get(&self.low, self.at)),
-            ) && is(SUBJECTS, get(&self.low, self.at + 1))
-                || is("which", get(&self.low, at));
+            ) && is(SUBJECTS, base(get(&self.low, self.at + 1)))
+                || is("which", get(&self.low, at))
+                || self.end(self.part_of(self.at)) - self.at <= 2; // "I'm curious, how…"
             if !joined
                 && !subordinate
                 && matches!(h, Head::Open | Head::Closed)
@@ -595,7 +598,14 @@ impl<'a> Reading<'a> {
         }
         let w = &self.low[..];
         let i = w.iter().position(|x| !is(LEAD_INS, x)).unwrap_or(0);
+        let i = i + usize::from(is(VOCATIVES, get(w, i)));
         let (first, next) = (get(w, i), get(w, i + 1));
+        // "…is only £1,100 a month": a price or a saving, whoever says it.
+        let priced = w
+            .iter()
+            .any(|x| x.starts_with(['$', '£', '€']) || x.contains('%'))
+            && w.iter()
+                .any(|x| is("only just cheaper save saves costs less off", x));
         let shared = self
             .first_of("we spoke|we talked|we met|we discussed|we agreed|we covered|we chatted|we mentioned")
             .is_some();
@@ -617,7 +627,11 @@ impl<'a> Reading<'a> {
         if feeling {
             return false;
         }
-        (is(PITCH_SUBJ, first) && !shared)
+        priced
+            || (is(PITCH_SUBJ, first) && !shared)
+            || (is("your my everything", first)
+                && w.iter()
+                    .any(|x| is("best strongest clearly only never hosted included free", x)))
             || (is(
                 "this these the a an that it's there's companies clients customers teams most",
                 first,
@@ -641,6 +655,12 @@ impl<'a> Reading<'a> {
         let (first, near) = (get(w, at), &w[at..w.len().min(at + 6)]);
         let closed = self.head == Head::Closed;
         let last = self.part(self.starts.len() - 1);
+        // "How come…" asks why.
+        let first = if starts_at(w, at, "how come") {
+            "why"
+        } else {
+            first
+        };
         let why_not = (first == "why" && get(w, at + 1) == "not" && w.len() > at + 2)
             || (starts_at(w, at, "why don't you") && request(w, at + 3).is_none());
         let adj = at + 1 + usize::from(is("much more", get(w, at + 1)));
@@ -649,11 +669,18 @@ impl<'a> Reading<'a> {
         let always = near
             .iter()
             .find(|x| first == "why" && is("always never ever even", x));
-        let found = if let Some(p) = self.first_of(LOADED) {
+        // Words before the question are context: "you mentioned it was a nightmare, what…".
+        let from_here = |list: &'static str| {
+            let start = self.starts[self.part_of(at)];
+            list.split('|')
+                .map(str::trim)
+                .find(|p| self.at_phrase(p).is_some_and(|i| i >= start))
+        };
+        let found = if let Some(p) = from_here(LOADED) {
             (p.to_string(), DROP_IT)
         } else if self.tag {
             (format!("…, {}?", last.join(" ")), "")
-        } else if let Some(p) = self.first_of(FRAMES) {
+        } else if let Some(p) = from_here(FRAMES) {
             (p.to_string(), "")
         } else if negative(first) {
             (format!("{first} {}", get(w, at + 1)), "")

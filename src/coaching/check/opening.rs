@@ -140,7 +140,11 @@ pub(super) fn request(w: &[&str], i: usize) -> Option<usize> {
     } else if is(REQ_ME, verb) && is("through over", next) {
         Some(i + 2)
     } else if is(REQ_ME, verb) && is("me us", next) {
-        let object = &w[(i + 2).min(w.len())..w.len().min(i + 4)];
+        let object = &w[(i + 2).min(w.len())..w.len().min(i + 5)];
+        let object = &object[..object
+            .iter()
+            .position(|x| is(WH, base(x)))
+            .unwrap_or(object.len())];
         let answer = object
             .iter()
             .any(|x| is("answer decision yes go-ahead commitment", x));

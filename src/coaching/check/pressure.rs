@@ -13,15 +13,18 @@ const PUSHES: &str = "why wait|no reason to wait|kept us waiting|keep us waiting
     win your business|earn your business|get your business|lock in|lock it in|lock this in|\
     get a verbal|give me a verbal|verbal today|verbal now|just say yes|seal the deal|\
     pull the trigger|green light|go-ahead|done deal|make it official|ink dry|finish line|\
-    first invoice|on the order form|roll your contract over|straight answer|how soon can";
+    first invoice|on the order form|another buyer|other buyers|other viewings|another offer|\
+    other offers|someone else interested|won't be around|how would you like to pay|card or bank|\roll your contract over|straight answer|how soon can|\
+    time to move forward|time to sign|time to commit|time to go ahead|time to get started|\
+    time to make a decision|time to decide|time to proceed|time to pull";
 /// The close: asking for it, or for its timing, is a push.
 const CLOSE_ACTS: &str = "sign|commit|buy|purchase|proceed|go ahead|move forward|moving forward|\
     wrap this up|wrap it up|wrapped up|get this done|get it done|go with us|going with us|\
     choose us|pick us|switch to us|close this|close the deal|close it|get you started|\
-    get you onboarded|make up your mind|make up ur mind|make your mind up|a yes|say yes";
+    get you onboarded|make up your mind|make up ur mind|make your mind up|a yes|say yes|signature";
 /// A decision in general: a push only when it comes with a time, or is asked
 /// of them outright ("Can you decide by Friday?", "When can we get started?").
-const DECISIONS: &str = "decide|decision|an answer|your answer|make the call|agree to|approve|\
+const DECISIONS: &str = "decide|decision|an answer|your answer|make the call|agree|approve|close|\
     sign off|sign-off|book|booked|confirm|start|started|kick off|get going|go live|reserve|\
     a deal|the deal|order|place the order|upgrade|switch|renew|extend";
 /// The paperwork of a deal.
@@ -43,7 +46,7 @@ const LIMITS: &str = "only until|only till|until|till|expire|expires|expiring|en
     run out|disappears|goes up|go up|going up|increase kicks in|won't last|last chance|\
     left|last few|last one|last two|fills up|fill up|before they go|before it goes|\
     only available|only good|only valid|valid until|valid till|due by|hold|holds|honour|honor|cut-off|cutoff";
-const OFFER_NOUNS: &str = "offer|discount|price|pricing|rate|rates|promotion|promo|slot|slots|\
+const OFFER_NOUNS: &str = "offer|discount|price|pricing|rate|rates|promotion|promo|slot|slots|deposit|\
     seat|seats|cohort|founder|launch|bonus|incentive|quote";
 
 /// The cues a sentence carries; `model.rs` reads them as features too.
@@ -121,7 +124,7 @@ impl Reading<'_> {
                     "for until by between from till up",
                     get(w, i.wrapping_sub(1)),
                 )
-                && (i + 1 == w.len() || (i.saturating_sub(4)..i).any(acts))
+                && (i.saturating_sub(4)..i).any(acts)
         })
     }
 
@@ -176,7 +179,13 @@ impl Reading<'_> {
         let c = self.cues();
         let w = &self.low[..];
         let subject = get(w, self.at + 1);
-        let to_them = is("you we i u", subject) || get(w, self.at) == "any";
+        // Asked of them (or of "us"): a "you" right after the question starts,
+        // or their decision named ("have your decision by…").
+        let to_them = (self.at + 1..w.len().min(self.at + 4)).any(|i| is("you we i u", w[i]))
+            || get(w, self.at) == "any"
+            || self
+                .first_of("your decision|your answer|your signature|your go-ahead")
+                .is_some();
         // Their papers are facts to ask about; ours, moved on our side, a push.
         let pushed = c.papers
             && !c.theirs
@@ -200,9 +209,30 @@ impl Reading<'_> {
             asks_time && modal && aux.is_some_and(|j| is("you we u i", get(w, j + 1)))
         });
         let timed = c.urgent || when_we;
-        let asks_when = is("when how what which", base(get(w, self.at))) && c.when;
-        let closing =
-            (c.close && (timed || asks_when || to_them)) || ((c.decision || pushed) && timed);
+        // Asking when: "When can we…", "How soon…", "What date…" — not "When you took…".
+        let head_word = base(get(w, self.at));
+        let asks_when = (head_word == "when" && !is(SUBJECTS, base(get(w, self.at + 1))))
+            || [
+                "how soon",
+                "how quickly",
+                "how fast",
+                "what time",
+                "what date",
+                "which date",
+            ]
+            .iter()
+            .any(|p| starts_at(w, self.at, p));
+        // Their papers asked for by a date: "Could you get the PO raised this week?"
+        let papers_due = c.papers && !c.theirs && c.urgent && to_them;
+        let closing = (c.close && (timed || asks_when || to_them))
+            || ((c.decision || pushed) && timed)
+            || papers_due
+            || (c.close && self.before_theirs());
+        // "How can we get you in the door by the 1st?", "How do we make the 30th happen?"
+        let how_we = starts_at(w, self.at, "how can we")
+            || starts_at(w, self.at, "how do we")
+            || starts_at(w, self.at, "how do i")
+            || self.first_of("quickest way|fastest way").is_some();
         // "If we can match their price, will you sign?"
         let if_we = (0..w.len()).find(|&i| w[i] == "if" && is("we i", base(get(w, i + 1))));
         let if_we = if_we.is_some_and(|i| {
@@ -215,8 +245,10 @@ impl Reading<'_> {
         let ask_close = self.head == Head::Closed && asking && to_them && c.close && !c.theirs;
         let closing = closing && !c.theirs;
         // "Can you start the bathroom on Monday?": an action asked by a date.
-        let by_then =
-            self.head == Head::Closed && asking && to_them && (c.urgent || self.before_theirs());
+        let by_then = self.head == Head::Closed
+            && asking
+            && is("you u", subject)
+            && (deadline(w) || self.before_theirs());
         // "Are you in or not?"
         let ultimatum = self.head == Head::Closed && self.low.ends_with(&["or", "not"]);
         if c.seller {
@@ -229,7 +261,7 @@ impl Reading<'_> {
             Some(&IF_WE)
         } else if self.first_of(READY).is_some() || c.assume || c.push || ask_close || ultimatum {
             Some(&CLOSE)
-        } else if ((closing || c.demand) && c.urgent) || by_then {
+        } else if ((closing || c.demand || how_we) && c.urgent) || by_then {
             Some(&DEADLINE)
         } else if closing && (when_we || asks_when) {
             Some(&CLOSE)

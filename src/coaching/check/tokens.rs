@@ -75,7 +75,7 @@ pub(super) fn straight(c: char) -> char {
 /// Contractions typed without an apostrophe, and shorthand.
 pub(super) const FIXES: &str = "& and|u you|ur your|r are|ya you|pls please|plz please|\
     wen when|whn when|wat what|wot what|wht what|whts what's|wats what's|hw how|abt about|\
-    ppl people|mtg meeting|cn can|cud could|wud would|shud should|thru through|tho though|coz because|cuz because|bc because|\
+    ppl people|mtg meeting|n and|cn can|cud could|wud would|shud should|thru through|tho though|coz because|cuz because|bc because|\
     im i'm|ive i've|youre you're|theyre they're|weve we've|\
     whats what's|hows how's|whos who's|wheres where's|whens when's|whys why's|thats that's";
 

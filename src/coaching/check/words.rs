@@ -48,10 +48,12 @@ pub(super) const ASSUMING: &str = "i take it|i'm guessing|i am guessing|i guess 
     i presume|i gather|i reckon you|i expect you|i'm assuming|i assume";
 pub(super) const FRAMES: &str = "i take it|i'm guessing|i suppose you|i presume|i gather|i reckon you|\
     i expect you|don't you think|wouldn't you agree|wouldn't you say|would you agree|\
-    do you agree|you'd agree|you would agree|you'll agree|you agree|agree that|isn't it true|\
+    do you agree|you'd agree|you would agree|you'll agree|you agree that|you agree the|\
+    you agree it|agree that|isn't it true|\
     is it fair to say|would it be fair to say|it's fair to say|is it safe to say|\
     it's safe to say|do you not|would you not|is it not|are you not";
-pub(super) const WHY_NOT: &str = "why wait|why delay|what are you waiting for|why hold off|why would you wait|why would you stay|\
+pub(super) const WHY_NOT: &str = "why wait|why delay|what are you waiting for|what are we waiting for|\
+    why hold off|why would you wait|why would you stay|\
     why would you stick|why would you keep|why would you continue|why would you settle|\
     why would you risk|why would you put up|why wouldn't|why don't you just|why don't we just|why would anyone|who wouldn't|\
     who doesn't|can't you just|couldn't you just|what's not to";
@@ -83,13 +85,13 @@ pub(super) const URGENT: &str = "today|tonight|asap|immediately|right away|this 
     by tomorrow|before friday|before monday|by the weekend|before the weekend|before the holidays|\
     before christmas|before the break";
 pub(super) const OFFERS: &str = "expires|expire|expiring|offer ends|discount ends|deal ends|limited time|\
-    last chance|while it lasts|won't last|price goes up|prices go up|price increase|\
+    last chance|while it lasts|won't last|price goes up|prices go up|\
     price will go up|prices will go up|only until|valid until|hold this price|hold the price|\
     act now|today only|this week only|don't miss";
 pub(super) const SELLER_NEEDS: &str = "my quota|my numbers|my number|our quarter|my quarter|my target|\
     our numbers|hit my|hit our|my forecast|in the forecast|my manager|my boss|my vp|my director|\
     my commission|presidents club|president's club|my month|my deadline|our fiscal|our year-end|\
-    our quarter-end|my pipeline|my team needs";
+    our quarter-end|my pipeline|my team needs|my month-end|month-end deadline";
 /// The decision taken as made.
 pub(super) const ASSUMED: &str = "put you down|pencil you in|sign you up|which start date|what start date|\
     expect you|welcome pack|all set to|good to go|shall i send|shall we send|where should i send|\
@@ -98,7 +100,8 @@ pub(super) const ASSUMED: &str = "put you down|pencil you in|sign you up|which s
     send the order form|send over the paperwork|get the paperwork|start the paperwork|\
     raise the po|call it done|is it a yes|do we have a deal|have we got a deal|is that a yes";
 pub(super) const TAKE_IT: &str = "what will it take|what would it take|what's it going to take|\
-    what is it going to take|stopping you from|holding you back from|keeping you from";
+    what is it going to take|stopping you from|holding you back from|keeping you from|\
+    stopping us from|anything stopping|holding us back|keeping us from|what else do we need to do";
 
 pub(super) fn is(list: &str, word: &str) -> bool {
     !word.is_empty() && list.split_whitespace().any(|w| w == word)
