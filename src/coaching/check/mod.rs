@@ -676,7 +676,7 @@ impl<'a> Reading<'a> {
                 .map(str::trim)
                 .find(|p| self.at_phrase(p).is_some_and(|i| i >= start))
         };
-        let found = if let Some(p) = from_here(LOADED) {
+        let found = if let Some(p) = self.first_of(LOADED).or_else(|| from_here(JUDGED)) {
             (p.to_string(), DROP_IT)
         } else if self.tag {
             (format!("…, {}?", last.join(" ")), "")

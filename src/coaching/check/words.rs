@@ -33,16 +33,20 @@ pub(super) const NOTES: &str = "ask find check confirm mention pitch demo presen
 pub(super) const TAGS: &str = "right correct yes no true agreed yeah ok okay huh eh yep surely";
 pub(super) const ASIDES: &str =
     "really seriously wow oh hmm interesting sorry huh gotcha great cool thanks";
+/// Words that presume the answer wherever they stand in the sentence.
 pub(super) const LOADED: &str = "obviously|surely|of course|undoubtedly|no doubt|everyone knows|\
     everybody knows|we all know|as you know|as we know|let's face it|let's be honest|admit it|\
     you'll admit|you must be|you must have|you must feel|i assume|i'm assuming|i'm sure|i bet|\
     i imagine|i'd imagine|presumably|clearly you|clearly this|clearly it|put up with|\
-    stuck with|outdated|clunky|archaic|antiquated|old-fashioned|overpriced|wasting|terrible|awful|\
-    useless|dreadful|horrible|rubbish|appalling|shocking|such an obvious|so obvious|\
-    must be losing|must hate|must be sick|must be tired|must be fed up|must be struggling|\
-    must be costing|must be frustrated|nightmare|headache|your poor|how much longer|\
-    most frustrating|most annoying|most painful|biggest headache|worst thing|worst part|how much of a nightmare|how much of a relief|\
-    how much of a pain|how much of a headache|how much of a hassle|how much of a mess";
+    stuck with|outdated|clunky|archaic|antiquated|old-fashioned|overpriced|wasting";
+/// Judgements that presume the answer inside the question, and are only
+/// context before it ("you said it was a nightmare, what happened?").
+pub(super) const JUDGED: &str = "terrible|awful|useless|dreadful|horrible|rubbish|appalling|shocking|\
+    such an obvious|so obvious|must be losing|must hate|must be sick|must be tired|\
+    must be fed up|must be struggling|must be costing|must be frustrated|nightmare|headache|\
+    your poor|how much longer|most frustrating|most annoying|most painful|biggest headache|\
+    worst thing|worst part|how much of a relief|how much of a pain|how much of a hassle|\
+    how much of a mess";
 /// Opening on what the asker already assumes.
 pub(super) const ASSUMING: &str = "i take it|i'm guessing|i am guessing|i guess you|i suppose you|\
     i presume|i gather|i reckon you|i expect you|i'm assuming|i assume";
