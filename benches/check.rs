@@ -5,6 +5,10 @@
 //! Run it with `cargo bench --bench check`. It prints the median, the 95th
 //! percentile and the fastest run.
 
+#[path = "timing/mod.rs"]
+mod timing;
+use timing::{measure, report};
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -22,7 +26,7 @@ fn main() {
     std::hint::black_box(check(questions[0]));
     println!("first check, weights read: {:.2} ms", ms(first.elapsed()));
 
-    let one = measure(20, || {
+    let one = measure(1, 20, || {
         for q in &questions {
             std::hint::black_box(check(q));
         }
@@ -36,7 +40,7 @@ fn main() {
 
     let input = questions.join("\n");
     let exe = env!("CARGO_BIN_EXE_coach");
-    let binary = measure(20, || {
+    let binary = measure(1, 20, || {
         let mut child = Command::new(exe)
             .args(["check", "--format", "json"])
             .stdin(Stdio::piped())
@@ -59,27 +63,4 @@ fn main() {
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
-}
-
-fn measure(runs: usize, mut run: impl FnMut()) -> Vec<Duration> {
-    run();
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            run();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times
-}
-
-fn report(name: &str, times: &[Duration]) {
-    let p95 = times[(times.len() * 95 / 100).min(times.len() - 1)];
-    println!(
-        "{name:<48} median {:>8.3} ms  p95 {:>8.3} ms  fastest {:>8.3} ms",
-        ms(times[times.len() / 2]),
-        ms(p95),
-        ms(times[0])
-    );
 }

@@ -15,9 +15,13 @@
 //! the generated sessions there (files already there are not rewritten). Targets (2 cores): `history --with`
 //! over 100,000 sessions under 300 ms and 50 MiB.
 
+#[path = "timing/mod.rs"]
+mod timing;
+use timing::measure;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use coach::playbook::{Answer, Kind};
 use coach::session::{Answers, FollowUp, Measured, Session};
@@ -74,7 +78,7 @@ fn main() {
             ("history --with \"Priya Iyer\"", &history[..]),
             ("export --format csv", &export[..]),
         ] {
-            let times = measure(runs, || run(exe, &home, args));
+            let times = measure(1, runs, || run(exe, &home, args));
             let peak = peak_kib(exe, &home, args);
             let median = times[times.len() / 2];
             println!(
@@ -101,19 +105,6 @@ fn command(exe: &str, home: &Path, args: &[&str]) -> Command {
         .stdout(Stdio::null())
         .stderr(Stdio::null());
     cmd
-}
-
-fn measure(runs: usize, mut f: impl FnMut()) -> Vec<Duration> {
-    f(); // warm the file cache
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    times
 }
 
 /// Peak resident memory of one run, in KiB, from `/usr/bin/time -f %M`.

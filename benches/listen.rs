@@ -7,11 +7,15 @@
 //! percentile and the fastest run, and on Linux the peak memory of the
 //! process before and after the 100 MB file.
 
+#[path = "timing/mod.rs"]
+mod timing;
+use timing::{measure, report};
+
 use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Write};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use coach::coaching::listen::{analyse, analyse_reader};
 
@@ -34,7 +38,7 @@ fn main() {
     let cues = two_hours.matches("-->").count();
     assert_eq!(analysis.speakers.len(), 5);
 
-    let in_memory = measure(RUNS, || {
+    let in_memory = measure(1, RUNS, || {
         let analysis = analyse(&two_hours).expect("reads");
         std::hint::black_box(analysis);
     });
@@ -43,7 +47,7 @@ fn main() {
     let path = dir.path().join("two-hours.vtt");
     std::fs::write(&path, &two_hours).expect("write transcript");
     let exe = env!("CARGO_BIN_EXE_coach");
-    let binary = measure(50, || {
+    let binary = measure(1, 50, || {
         let status = Command::new(exe)
             .arg("listen")
             .arg(&path)
@@ -59,7 +63,7 @@ fn main() {
     write_big(&big, 100 << 20);
     let big_size = std::fs::metadata(&big).map(|m| m.len()).unwrap_or(0);
     let peak_before = peak_memory_kib();
-    let streamed = measure(3, || {
+    let streamed = measure(1, 3, || {
         let file = BufReader::with_capacity(1 << 16, File::open(&big).expect("open"));
         let analysis = analyse_reader(file).expect("the big transcript reads");
         std::hint::black_box(analysis);
@@ -198,30 +202,6 @@ impl Lcg {
             .wrapping_add(1_442_695_040_888_963_407);
         (self.0 >> 33) % n
     }
-}
-
-fn measure(runs: usize, mut run: impl FnMut()) -> Vec<Duration> {
-    run();
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            run();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times
-}
-
-fn report(name: &str, times: &[Duration]) {
-    let ms = |d: Duration| format!("{:.2} ms", d.as_secs_f64() * 1000.0);
-    let p95 = times[(times.len() * 95 / 100).min(times.len() - 1)];
-    println!(
-        "{name:<52} {:>9} {:>9} {:>9}",
-        ms(times[times.len() / 2]),
-        ms(p95),
-        ms(times[0])
-    );
 }
 
 /// The process's peak resident memory in KiB (Linux only).

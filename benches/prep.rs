@@ -7,10 +7,13 @@
 //! fastest run. Times include process start, parsing, the flow, and the
 //! fsync'd, atomic write of the notes file.
 
+#[path = "timing/mod.rs"]
+mod timing;
+use timing::{measure, report};
+
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 const RUNS: usize = 200;
 
@@ -20,7 +23,7 @@ fn main() {
     let (playbook, answers) = write_inputs(dir.path());
     let home = dir.path().join("home");
 
-    let prep = measure(|| {
+    let prep = measure(10, RUNS, || {
         let status = Command::new(exe)
             .args(["prep", "--playbook"])
             .arg(&playbook)
@@ -35,7 +38,7 @@ fn main() {
             .expect("run coach");
         assert!(status.success(), "coach prep failed");
     });
-    let help = measure(|| {
+    let help = measure(10, RUNS, || {
         let status = Command::new(exe)
             .arg("--help")
             .stdout(Stdio::null())
@@ -54,33 +57,6 @@ fn main() {
     );
     report("prep --answers (25 questions, notes written)", &prep);
     report("--help", &help);
-}
-
-fn measure(mut run: impl FnMut()) -> Vec<Duration> {
-    for _ in 0..10 {
-        run();
-    }
-    let mut times: Vec<Duration> = (0..RUNS)
-        .map(|_| {
-            let start = Instant::now();
-            run();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times
-}
-
-fn report(name: &str, times: &[Duration]) {
-    let ms = |d: Duration| format!("{:.2} ms", d.as_secs_f64() * 1000.0);
-    let median = times[times.len() / 2];
-    let p95 = times[times.len() * 95 / 100];
-    println!(
-        "{name:<44} {:>9} {:>9} {:>9}",
-        ms(median),
-        ms(p95),
-        ms(times[0])
-    );
 }
 
 /// A 25-question prep playbook using every question type, templates, `when`
