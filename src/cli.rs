@@ -62,7 +62,7 @@ coach followups --done 2026-11-22-1530-jane-smith-debrief#2\n  coach followups -
 coach listen call.srt --me alex --format json"
     )]
     Listen(ListenArgs),
-    /// Check questions you mean to ask: closed, leading, stacked, pressure, or not a question
+    /// Check questions you mean to ask: closed, leading, stacked, pressure, loaded, or not a question
     #[command(
         after_help = "Examples:\n  coach check \"Don't you think it's time to upgrade?\"\n  \
 coach check \"Do you have a budget?\" \"Who decides, and when?\"\n  \

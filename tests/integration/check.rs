@@ -180,3 +180,30 @@ fn no_questions_at_a_terminal_is_a_usage_error() {
         other => panic!("coach did not exit: {other:?}"),
     }
 }
+
+/// Blame, labels and guilt are the `loaded` kind, and its rewrite drops the label.
+#[test]
+fn a_loaded_question_is_flagged_without_keeping_the_label() {
+    let out = Coach::new()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "Why are you so stubborn about the car, Dad?",
+            "What got in the way of the fix?",
+        ])
+        .run()
+        .success();
+    let json = out.stdout_json();
+    assert_eq!(json[0]["kinds"], serde_json::json!(["loaded"]));
+    let finding = &json[0]["findings"][0];
+    assert!(
+        finding["message"].as_str().unwrap().contains("so stubborn"),
+        "{finding}"
+    );
+    assert!(
+        !finding["suggestion"].as_str().unwrap().contains("stubborn"),
+        "{finding}"
+    );
+    assert_eq!(json[1]["kinds"], serde_json::json!([]));
+}

@@ -55,6 +55,27 @@ pub(super) const IF_WE: Say = Say {
     tip: "\"What would need to be true for this to work for you?\" — find out what matters first.",
 };
 
+pub(super) const BLAME_SAY: Say = Say {
+    why: "It puts them on trial (\"{cue}\"): they'll defend themselves instead of telling you \
+        what happened.",
+    tip: "\"What got in the way?\" — ask what happened, then say how it landed for you.",
+};
+pub(super) const LABEL_SAY: Say = Say {
+    why: "It labels them (\"{cue}\"): people defend who they are before they talk about what \
+        happened.",
+    tip: "\"What's making this hard for you?\" — describe what you saw, not what they are, and \
+        ask for their side.",
+};
+pub(super) const GUILT_SAY: Say = Say {
+    why: "It asks through guilt (\"{cue}\"), so any yes you get will be grudging.",
+    tip: "\"This matters to me because… How do you see it?\" — say what you need, not what \
+        they owe you.",
+};
+
+pub(super) fn loaded(cue: &str, say: &Say) -> (String, String) {
+    (say.why.replace("{cue}", cue), say.tip.into())
+}
+
 /// At most `max` words, or nothing: long quotes make poor tips.
 pub(super) fn short(r: &Reading, from: usize, to: usize, max: usize) -> Option<String> {
     (to > from && to - from <= max).then(|| r.text(from, to))
@@ -280,6 +301,12 @@ pub(super) fn unexplained(kind: Kind, read: &[Reading]) -> (String, String) {
                 lost."
                 .into(),
             "Ask one thing at a time and let each answer lead you to the next.".into(),
+        ),
+        Kind::Loaded => (
+            "It carries blame, a label or guilt, so they'll defend themselves instead of telling \
+                you what happened."
+                .into(),
+            BLAME_SAY.tip.into(),
         ),
         Kind::Pressure => {
             let say = if read.iter().any(|r| r.first_of(URGENT).is_some()) {

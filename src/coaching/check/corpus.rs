@@ -5,7 +5,7 @@
 
 use super::*;
 
-/// One labelled question; `loaded` is set aside until that kind exists.
+/// One labelled question.
 #[derive(Clone)]
 pub(super) struct Row {
     pub(super) question: &'static str,
@@ -16,16 +16,11 @@ const LEGACY: &str = include_str!("../../../tests/fixtures/questions/legacy.tsv"
 const TUNE: &str = include_str!("../../../tests/fixtures/questions/tune.tsv");
 const HELD_OUT: &str = include_str!("../../../tests/fixtures/questions/held-out.tsv");
 /// Written after the split, for tuning only.
-const MORE: [&str; 2] = [
+const MORE: [&str; 4] = [
     include_str!("../../../tests/fixtures/questions/more/e-pressure-leading.tsv"),
     include_str!("../../../tests/fixtures/questions/more/f-statement-stacked-open.tsv"),
-];
-pub(super) const ALL: [Kind; 5] = [
-    Kind::Closed,
-    Kind::Leading,
-    Kind::Statement,
-    Kind::Stacked,
-    Kind::Pressure,
+    include_str!("../../../tests/fixtures/questions/more/g-loaded-leading.tsv"),
+    include_str!("../../../tests/fixtures/questions/more/h-mixed.tsv"),
 ];
 
 pub(super) fn rows(text: &'static str) -> Vec<Row> {
@@ -35,8 +30,13 @@ pub(super) fn rows(text: &'static str) -> Vec<Row> {
             let (kinds, question) = line.split_once('\t').expect("KINDS<TAB>QUESTION");
             let want = kinds
                 .split(',')
-                .filter(|k| !matches!(*k, "open" | "loaded"))
-                .map(|k| *ALL.iter().find(|x| x.as_str() == k).expect("a known kind"))
+                .filter(|k| *k != "open")
+                .map(|k| {
+                    *KINDS
+                        .iter()
+                        .find(|x| x.as_str() == k)
+                        .expect("a known kind")
+                })
                 .collect();
             Row { question, want }
         })
@@ -66,6 +66,8 @@ pub(super) struct Figures {
     pub(super) rows: usize,
     /// Rows whose kinds are exactly right.
     pub(super) exact: f64,
+    /// The same, `loaded` left aside on both sides: the five kinds before it.
+    pub(super) exact_five: f64,
     /// Per kind: rows that should get it, share that get it, and share of
     /// rows given it that should have it.
     pub(super) per_kind: Vec<(Kind, usize, f64, f64)>,
@@ -89,7 +91,14 @@ pub(super) fn figures_of(rows: &[Row], judge: fn(&str) -> Vec<Kind>) -> Figures 
     let got: Vec<Vec<Kind>> = rows.iter().map(|r| judge(r.question)).collect();
     let share = |n: usize, of: usize| n as f64 / of.max(1) as f64;
     let exact = rows.iter().zip(&got).filter(|(r, g)| r.want == **g).count();
-    let per_kind = ALL
+    let five =
+        |ks: &[Kind]| -> Vec<Kind> { ks.iter().copied().filter(|k| *k != Kind::Loaded).collect() };
+    let exact_five = rows
+        .iter()
+        .zip(&got)
+        .filter(|(r, g)| five(&r.want) == five(g))
+        .count();
+    let per_kind = KINDS
         .iter()
         .map(|k| {
             let should = rows.iter().filter(|r| r.want.contains(k)).count();
@@ -111,6 +120,7 @@ pub(super) fn figures_of(rows: &[Row], judge: fn(&str) -> Vec<Kind>) -> Figures 
     Figures {
         rows: rows.len(),
         exact: share(exact, rows.len()),
+        exact_five: share(exact_five, rows.len()),
         per_kind,
         open: open.len(),
         false_positive: share(flagged, open.len()),
@@ -119,7 +129,13 @@ pub(super) fn figures_of(rows: &[Row], judge: fn(&str) -> Vec<Kind>) -> Figures 
 
 impl std::fmt::Display for Figures {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        write!(f, "{} rows: exact {:.1}%;", self.rows, self.exact * 100.0)?;
+        write!(
+            f,
+            "{} rows: exact {:.1}% ({:.1}% loaded aside);",
+            self.rows,
+            self.exact * 100.0,
+            self.exact_five * 100.0
+        )?;
         for (k, n, recall, precision) in &self.per_kind {
             write!(
                 f,
@@ -158,18 +174,43 @@ fn question_coach_figures() {
             }
         }
     }
-    let (exact, fp, pressure) = HELD_OUT_FLOOR;
-    assert!(held.exact >= exact, "held-out exact fell: {held}");
+    let floor = HELD_OUT_FLOOR;
+    assert!(held.exact >= floor.exact, "held-out exact fell: {held}");
     assert!(
-        held.false_positive <= fp,
+        held.exact_five >= floor.exact_five,
+        "held-out exact, loaded aside, fell: {held}"
+    );
+    assert!(
+        held.false_positive <= floor.open_flagged,
         "held-out open flagged rose: {held}"
     );
-    let found = held.per_kind[4].2;
-    assert!(found >= pressure, "held-out pressure found fell: {held}");
+    let found = |k: Kind| held.per_kind.iter().find(|p| p.0 == k).map_or(0.0, |p| p.2);
+    assert!(
+        found(Kind::Pressure) >= floor.pressure,
+        "held-out pressure found fell: {held}"
+    );
+    assert!(
+        found(Kind::Loaded) >= floor.loaded,
+        "held-out loaded found fell: {held}"
+    );
 }
 
-/// Exact, open flagged at most, pressure found: what the held-out part gave.
-const HELD_OUT_FLOOR: (f64, f64, f64) = (0.935, 0.03, 0.9);
+/// What the held-out part gave, a little under: a later change may not go below.
+struct Floor {
+    exact: f64,
+    exact_five: f64,
+    open_flagged: f64,
+    pressure: f64,
+    loaded: f64,
+}
+
+const HELD_OUT_FLOOR: Floor = Floor {
+    exact: 0.93,
+    exact_five: 0.94,
+    open_flagged: 0.03,
+    pressure: 0.9,
+    loaded: 0.75,
+};
 
 /// `COACH_RULES="question"` prints what the rules alone and the whole coach give it.
 #[test]

@@ -1,6 +1,6 @@
 //! The question coach: reads a question the user means to ask and says, in plain
 //! words, what will keep it from working (closed, leading, a statement, stacked,
-//! pressure) and how to ask it better.
+//! pressure, loaded) and how to ask it better.
 //!
 //! Two readers work on it. The rules read a light parse: the text is split
 //! into sentences and those into parts (between commas, colons, dashes), each
@@ -11,7 +11,8 @@
 //! a request (tell me, walk me through, "I was wondering if you could…"), a
 //! note to self, or none. Pressure is read from cues that each name one thing
 //! (`pressure.rs`); what a sentence presumes, a pitch before the question or
-//! a leading word inside it, in `presumes.rs`. The rules give each finding its reason and tip. Then a
+//! a leading word inside it, in `presumes.rs`; blame, labels and guilt in
+//! `blame.rs`. The rules give each finding its reason and tip. Then a
 //! small linear model (`model.rs`) weighs the rules' verdicts and cues with the
 //! words around them and decides which kinds stand; it was chosen over the
 //! rules alone by its figures on the held-out corpus (`corpus.rs`).
@@ -49,7 +50,18 @@ pub enum Kind {
     Statement,
     Stacked,
     Pressure,
+    Loaded,
 }
+
+/// Every kind, in the order findings come in.
+pub const KINDS: [Kind; 6] = [
+    Kind::Closed,
+    Kind::Leading,
+    Kind::Statement,
+    Kind::Stacked,
+    Kind::Pressure,
+    Kind::Loaded,
+];
 
 impl Kind {
     pub fn as_str(self) -> &'static str {
@@ -59,6 +71,7 @@ impl Kind {
             Kind::Statement => "statement",
             Kind::Stacked => "stacked",
             Kind::Pressure => "pressure",
+            Kind::Loaded => "loaded",
         }
     }
 }
@@ -71,7 +84,7 @@ pub struct Finding {
 }
 
 /// What will keep `question` from working, in the order closed, leading,
-/// statement, stacked, pressure; empty for an open, single, neutral question.
+/// statement, stacked, pressure, loaded; empty for an open, single, neutral question.
 /// The rules read it and say why; the model weighs their verdicts with the
 /// words around them and decides which kinds stand.
 pub fn check(question: &str) -> Vec<Finding> {
@@ -101,16 +114,8 @@ fn judge(read: &[Reading], question: &str) -> Vec<Finding> {
     let found = rules(read);
     let decided = model::decide(&model::features(read, &found, question));
     let mut out = Vec::new();
-    for (kind, yes) in [
-        Kind::Closed,
-        Kind::Leading,
-        Kind::Statement,
-        Kind::Stacked,
-        Kind::Pressure,
-    ]
-    .into_iter()
-    .zip(decided)
-    {
+    let loaded = decided[5];
+    for (kind, yes) in KINDS.into_iter().zip(decided) {
         if !yes {
             continue;
         }
@@ -126,6 +131,13 @@ fn judge(read: &[Reading], question: &str) -> Vec<Finding> {
             }
         };
         out.push(echo_free(finding, question));
+    }
+    if loaded {
+        // A rewrite built from a loaded question's own words would keep the
+        // blame it warns about: the other kinds give their general tips.
+        for f in out.iter_mut().filter(|f| f.kind != Kind::Loaded) {
+            f.suggestion = unexplained(f.kind, &[]).1;
+        }
     }
     out
 }
@@ -194,10 +206,14 @@ fn rules(read: &[Reading]) -> Vec<Finding> {
     if let Some(say) = say.or(split_push.then_some(&DEADLINE)) {
         add(Kind::Pressure, (say.why.into(), say.tip.into()));
     }
+    if let Some((cue, say)) = read.iter().find_map(Reading::loaded) {
+        add(Kind::Loaded, loaded(&cue, say));
+    }
     out
 }
 
 mod advice;
+mod blame;
 mod model;
 mod opening;
 mod pressure;
@@ -370,7 +386,18 @@ impl<'a> Reading<'a> {
             && negative(self.low[n - 2])
             && is_aux(self.low[n - 2])
             && is(PRONOUNS, self.low[n - 1]);
+        // "…arent really cutting it anymore are they": a claim the tag turns round.
+        let bare_flip = !several
+            && n >= 5
+            && is_aux(self.low[n - 2])
+            && !negative(self.low[n - 2])
+            && is(PRONOUNS, self.low[n - 1])
+            && !is_aux(self.low[0])
+            && self.low[1..n - 2]
+                .iter()
+                .any(|x| negative(x) || *x == "not");
         let bare = bare_pair
+            || bare_flip
             || !several
                 && self.low.len() >= 4
                 && is("right innit yeah eh", self.low[self.low.len() - 1])

@@ -10,8 +10,11 @@ use std::sync::OnceLock;
 
 use super::*;
 
+/// One scorer a kind.
+pub(super) const N: usize = KINDS.len();
+
 /// The committed weights: a `bias` line, then one line a feature, each with a
-/// weight per kind in the order closed, leading, statement, stacked, pressure,
+/// weight per kind in the order of `KINDS`,
 /// in thousandths (integers read faster than decimals: the first check of a
 /// session pays for reading them).
 pub(super) const WEIGHTS: &str = include_str!("model.tsv");
@@ -19,7 +22,7 @@ pub(super) const WEIGHTS: &str = include_str!("model.tsv");
 /// The weights' lines, sorted by feature name as `train.rs` writes them: a
 /// feature is found by binary search, and only the lines found are parsed.
 pub(super) struct Weights {
-    bias: [f32; 5],
+    bias: [f32; N],
     lines: Vec<&'static str>,
 }
 
@@ -42,9 +45,9 @@ fn name(line: &str) -> &str {
     line.split_once('\t').map_or(line, |(name, _)| name)
 }
 
-fn values(line: &str) -> Option<[f32; 5]> {
+fn values(line: &str) -> Option<[f32; N]> {
     let (_, ws) = line.split_once('\t')?;
-    let mut out = [0.0; 5];
+    let mut out = [0.0; N];
     for (slot, w) in out.iter_mut().zip(ws.split(' ')) {
         *slot = w.parse::<i32>().ok()? as f32 / 1000.0;
     }
@@ -57,11 +60,11 @@ fn weights() -> &'static Weights {
 }
 
 /// Which kinds the model gives a question, from its features.
-pub(super) fn decide(features: &[String]) -> [bool; 5] {
+pub(super) fn decide(features: &[String]) -> [bool; N] {
     score(weights(), features).map(|z| z > 0.0)
 }
 
-pub(super) fn score(weights: &Weights, features: &[String]) -> [f32; 5] {
+pub(super) fn score(weights: &Weights, features: &[String]) -> [f32; N] {
     let mut z = weights.bias;
     for f in features {
         let at = weights.lines.binary_search_by(|l| name(l).cmp(f.as_str()));

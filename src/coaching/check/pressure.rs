@@ -14,18 +14,19 @@ const PUSHES: &str = "why wait|no reason to wait|kept us waiting|keep us waiting
     get a verbal|give me a verbal|verbal today|verbal now|just say yes|seal the deal|\
     pull the trigger|green light|go-ahead|done deal|make it official|ink dry|finish line|\
     first invoice|on the order form|another buyer|other buyers|other viewings|another offer|\
-    other offers|someone else interested|won't be around|how would you like to pay|card or bank|\roll your contract over|straight answer|how soon can|\
+    other offers|someone else interested|won't be around|miss out|early bird|early-bird|\
+    lose this one|lose it to|shall i tell them|shall i just tell|shall i let them know|how would you like to pay|card or bank|roll your contract over|straight answer|how soon can|\
     time to move forward|time to sign|time to commit|time to go ahead|time to get started|\
     time to make a decision|time to decide|time to proceed|time to pull";
 /// The close: asking for it, or for its timing, is a push.
 const CLOSE_ACTS: &str = "sign|commit|buy|purchase|proceed|go ahead|move forward|moving forward|\
     wrap this up|wrap it up|wrapped up|get this done|get it done|go with us|going with us|\
-    choose us|pick us|switch to us|close this|close the deal|close it|get you started|\
+    choose us|pick us|switch to us|take it|accept it|accept the offer|close this|close the deal|close it|get you started|\
     get you onboarded|make up your mind|make up ur mind|make your mind up|a yes|say yes|signature";
 /// A decision in general: a push only when it comes with a time, or is asked
 /// of them outright ("Can you decide by Friday?", "When can we get started?").
 const DECISIONS: &str = "decide|decision|an answer|your answer|make the call|agree|approve|close|\
-    sign off|sign-off|book|booked|confirm|start|started|kick off|get going|go live|reserve|\
+    sign off|sign-off|book|booked|confirm|start|started|kick off|kickoff|kick-off|get going|go live|reserve|\
     a deal|the deal|order|place the order|upgrade|switch|renew|extend";
 /// The paperwork of a deal.
 const PAPERS: &str = "paperwork|contract|order form|po|purchase order|docusign|signature|agreement|\

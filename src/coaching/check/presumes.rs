@@ -36,7 +36,28 @@ impl Reading<'_> {
         let w = &self.low[..];
         let i = w.iter().position(|x| !is(LEAD_INS, x)).unwrap_or(0);
         let i = i + usize::from(is(VOCATIVES, get(w, i)));
+        // "I genuinely think our onboarding is the best": the claim after the opinion.
+        let opinion = (get(w, i) == "i" || get(w, i) == "i'm")
+            && w[i + 1..w.len().min(i + 3)]
+                .iter()
+                .any(|x| is("think believe reckon feel sure", x));
+        let i = if opinion {
+            (i + 1..w.len())
+                .find(|&k| is("think believe reckon feel sure", w[k]))
+                .map_or(i, |k| k + 1 + usize::from(is("that like", get(w, k + 1))))
+        } else {
+            i
+        };
         let (first, next) = (get(w, i), get(w, i + 1));
+        // "…far better than what the other agency pitched", "…switched to us".
+        let compared = (1..w.len()).any(|k| {
+            w[k] == "than"
+                && (w[k - 1].ends_with("er") || is("more less", get(w, k.wrapping_sub(2))))
+        });
+        let testimonial = !is("i we", first)
+            && self
+                .first_of("to us|with us|chose us|picked us|never looked back")
+                .is_some();
         // "…is only £1,100 a month": a price or a saving, whoever says it.
         let priced = w
             .iter()
@@ -65,6 +86,8 @@ impl Reading<'_> {
             return false;
         }
         priced
+            || compared
+            || testimonial
             || (is(PITCH_SUBJ, first) && !shared)
             || (is("your my everything", first)
                 && w.iter()
@@ -81,7 +104,7 @@ impl Reading<'_> {
     pub(super) fn of_ours(&self) -> bool {
         self.low.iter().any(|w| is("us our ours", w))
             || self
-                .first_of("i showed|we showed|i sent|we sent|i put|i made|i built|i wrote|we built|we made|the trial|the pilot|the demo")
+                .first_of("i showed|we showed|i sent|we sent|i put|i made|i built|i wrote|we built|we made|i found|we found|i picked|i chose|i booked|i did|the trial|the pilot|the demo")
                 .is_some()
     }
 
@@ -100,7 +123,20 @@ impl Reading<'_> {
         };
         let why_not = (first == "why" && get(w, at + 1) == "not" && w.len() > at + 2)
             || (starts_at(w, at, "why don't you") && request(w, at + 3).is_none());
-        let adj = at + 1 + usize::from(is("much more", get(w, at + 1)));
+        let adj = at + 1 + usize::from(is("much more many", get(w, at + 1)));
+        let adj = adj + usize::from(get(w, adj) == "more" && adj > at + 1);
+        // "How many more deals could you close…": a gain presumed.
+        let more = is("much many", get(w, at + 1)) && get(w, at + 2) == "more";
+        let would = w[at..]
+            .iter()
+            .any(|x| is("would could will", x) || x.ends_with("'d"));
+        let losing = is("much many", get(w, at + 1)) && w[at..].iter().any(|x| is(LOSING, x));
+        let praised = (at..w.len()).find(|&i| {
+            is("our my", w[i]) && w[i + 1..w.len().min(i + 3)].iter().any(|x| is(PRAISE, x))
+        });
+        let future = w
+            .iter()
+            .any(|x| is("will would", x) || x.ends_with("'ll") || x.ends_with("'d"));
         let wants = near.iter().position(|x| is("want like love", x));
         let wants = wants.filter(|&i| get(near, i + 1) == "to" && is(BENEFIT, get(near, i + 2)));
         let always = near
@@ -129,6 +165,12 @@ impl Reading<'_> {
                 w[at..=adj].join(" "),
                 if rosy { ROSY_TIP } else { HOW_BAD_TIP },
             )
+        } else if first == "how" && more && would {
+            (w[at..at + 3].join(" "), ROSY_TIP)
+        } else if first == "how" && losing {
+            (w[at..at + 2].join(" "), HOW_BAD_TIP)
+        } else if let Some(i) = praised {
+            (w[i..w.len().min(i + 3)].join(" "), ROSY_TIP)
         } else if closed && near.contains(&"really") {
             ("really".into(), DROP_IT)
         } else if let Some(i) = wants.filter(|_| closed) {
@@ -142,7 +184,7 @@ impl Reading<'_> {
                     ""
                 },
             )
-        } else if let Some(p) = self.first_of(GAINS).filter(|_| self.of_ours()) {
+        } else if let Some(p) = self.first_of(GAINS).filter(|_| self.of_ours() || future) {
             (p.to_string(), BENEFIT_TIP)
         } else {
             let p = self

@@ -1,7 +1,7 @@
 //! The question coach's unit tests: the tokenizer, odd input, and what the
 //! coach says. The labelled corpus and its figures are in `corpus.rs`.
 
-use super::corpus::{ALL, held_out, kinds, tuning};
+use super::corpus::{held_out, kinds, tuning};
 use super::*;
 
 const C: Kind = Kind::Closed;
@@ -9,6 +9,7 @@ const L: Kind = Kind::Leading;
 const S: Kind = Kind::Statement;
 const ST: Kind = Kind::Stacked;
 const P: Kind = Kind::Pressure;
+const LO: Kind = Kind::Loaded;
 
 // ---- the tokenizer ----
 
@@ -247,6 +248,74 @@ fn same(tip: &str, question: &str) -> bool {
     !quoted.is_empty() && norm(quoted) == norm(question)
 }
 
+/// The loaded questions of the at-home issue, at home and at work, and the
+/// neutral ones beside them.
+const LOADED_EXAMPLES: &[(&str, &[Kind])] = &[
+    ("What is wrong with you, Mom?", &[LO]),
+    ("How could you hide the fall from me?", &[LO]),
+    ("Why didn't you tell me you fell again?", &[LO]),
+    (
+        "Don't you think it's time to stop being so stubborn about the house?",
+        &[C, L, LO],
+    ),
+    ("Why haven't your people fixed this yet?", &[LO]),
+    ("Why are you so stubborn?", &[LO]),
+    (
+        "After everything I've done for you, you can't even call?",
+        &[C, LO],
+    ),
+    ("What got in the way of the fix?", &[]),
+    ("How is your mum coping since the fall?", &[]),
+    ("Why did you choose your current vendor?", &[]),
+];
+
+#[test]
+fn loaded_questions_are_found_and_neutral_ones_left_alone() {
+    let misses: Vec<String> = LOADED_EXAMPLES
+        .iter()
+        .filter(|(q, want)| kinds(q) != *want)
+        .map(|(q, want)| format!("{q:?}: want {want:?}, got {:?}", kinds(q)))
+        .collect();
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+}
+
+/// No finding of a loaded question suggests words that keep the blame: the
+/// label, the verdict or the accusing frame the coach warns about.
+#[test]
+fn a_loaded_questions_tips_never_keep_the_loaded_words() {
+    let blaming = |w: &str| {
+        is(LABELS, w) || is(MILD_LABELS, w) || is("wrong stubborn always never didn't haven't", w)
+    };
+    let questions = tuning().into_iter().map(|r| r.question);
+    let questions = questions.chain(LOADED_EXAMPLES.iter().map(|(q, _)| *q));
+    for q in questions {
+        let findings = check(q);
+        if !findings.iter().any(|f| f.kind == LO) {
+            continue;
+        }
+        let low = q.to_lowercase();
+        for word in low
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| blaming(w))
+        {
+            for f in &findings {
+                let tip: Vec<String> = f
+                    .suggestion
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                    .map(String::from)
+                    .collect();
+                assert!(
+                    !tip.iter().any(|t| t == word),
+                    "{q:?}: the {:?} tip keeps {word:?}: {:?}",
+                    f.kind,
+                    f.suggestion
+                );
+            }
+        }
+    }
+}
+
 fn tip(question: &str, kind: Kind) -> String {
     let findings = check(question);
     let found = findings.into_iter().find(|f| f.kind == kind);
@@ -342,14 +411,21 @@ fn tips_are_built_from_the_question() {
 
 #[test]
 fn kinds_have_names() {
-    let names: Vec<&str> = ALL.iter().map(|k| k.as_str()).collect();
+    let names: Vec<&str> = KINDS.iter().map(|k| k.as_str()).collect();
     assert_eq!(
         names,
-        ["closed", "leading", "statement", "stacked", "pressure"]
+        [
+            "closed",
+            "leading",
+            "statement",
+            "stacked",
+            "pressure",
+            "loaded"
+        ]
     );
     assert_eq!(
-        serde_json::to_string(&ALL).unwrap(),
-        r#"["closed","leading","statement","stacked","pressure"]"#
+        serde_json::to_string(&KINDS).unwrap(),
+        r#"["closed","leading","statement","stacked","pressure","loaded"]"#
     );
 }
 
@@ -367,7 +443,7 @@ proptest::proptest! {
     ) {
         let text = words.join(" ");
         let kinds = kinds(&text);
-        let order: Vec<usize> = kinds.iter().map(|k| ALL.iter().position(|a| a == k).unwrap()).collect();
+        let order: Vec<usize> = kinds.iter().map(|k| KINDS.iter().position(|a| a == k).unwrap()).collect();
         proptest::prop_assert!(order.windows(2).all(|w| w[0] < w[1]), "{text:?}: {kinds:?}");
     }
 }

@@ -73,7 +73,8 @@ pub(super) fn straight(c: char) -> char {
 }
 
 /// Contractions typed without an apostrophe, and shorthand.
-pub(super) const FIXES: &str = "& and|u you|ur your|r are|ya you|pls please|plz please|\
+pub(super) const FIXES: &str = "& and|u you|ur your|y why|b4 before|2moro tomorrow|tmrw tomorrow|tmr tomorrow|tonite tonight|2nite tonight|\
+    wk week|wkend weekend|wd would|gr8 great|msg message|gonna going|wanna want|gotta got|nah no|r are|ya you|pls please|plz please|\
     wen when|whn when|wat what|wot what|wht what|whts what's|wats what's|hw how|abt about|\
     ppl people|mtg meeting|n and|cn can|cud could|wud would|shud should|thru through|tho though|coz because|cuz because|bc because|\
     im i'm|ive i've|youre you're|theyre they're|weve we've|\

@@ -38,14 +38,23 @@ pub(super) const LOADED: &str = "obviously|surely|of course|undoubtedly|no doubt
     everybody knows|we all know|as you know|as we know|let's face it|let's be honest|admit it|\
     you'll admit|you must be|you must have|you must feel|i assume|i'm assuming|i'm sure|i bet|\
     i imagine|i'd imagine|presumably|clearly you|clearly this|clearly it|put up with|\
-    stuck with|outdated|clunky|archaic|antiquated|old-fashioned|overpriced|wasting";
+    stuck with|outdated|clunky|archaic|antiquated|old-fashioned|overpriced|wasting|ancient|\
+    creaky|prehistoric|dinosaur|lost productivity|lost revenue|lost sales|lost time|lost deals";
+/// Praise of the asker's own offer inside a question: "our award-winning…".
+pub(super) const PRAISE: &str = "award-winning best-in-class industry-leading market-leading \
+    world-class leading proven powerful innovative unique cutting-edge amazing brilliant \
+    fantastic incredible seamless game-changing revolutionary best fantastic superb";
+/// What a "how much/many" question presumes they are losing: "…are you losing".
+pub(super) const LOSING: &str = "losing bleeding leaking costing burning missing haemorrhaging \
+    hemorrhaging throwing";
 /// Judgements that presume the answer inside the question, and are only
 /// context before it ("you said it was a nightmare, what happened?").
 pub(super) const JUDGED: &str = "terrible|awful|useless|dreadful|horrible|rubbish|appalling|shocking|\
     such an obvious|so obvious|must be losing|must hate|must be sick|must be tired|\
     must be fed up|must be struggling|must be costing|must be frustrated|nightmare|headache|\
     your poor|how much longer|most frustrating|most annoying|most painful|biggest headache|\
-    worst thing|worst part|how much of a relief|how much of a pain|how much of a hassle|\
+    worst thing|worst part|how many more times|how many times do i|how many times have i|\
+    how many times must i|how much of a relief|how much of a pain|how much of a hassle|\
     how much of a mess";
 /// Opening on what the asker already assumes.
 pub(super) const ASSUMING: &str = "i take it|i'm guessing|i am guessing|i guess you|i suppose you|\
@@ -63,7 +72,8 @@ pub(super) const WHY_NOT: &str = "why wait|why delay|what are you waiting for|wh
     who doesn't|can't you just|couldn't you just|what's not to";
 pub(super) const LOADED_ADJ: &str = "better easier great amazing awesome nice wonderful frustrated \
     excited thrilled delighted relieved stressed impressed happier simpler faster calmer nicer \
-    lovely proud brilliant \
+    lovely proud brilliant fed smoother quicker cheaper safer clearer stronger healthier tidier \
+    badly worse harder slower \
     frustrating painful bad annoying annoyed terrible awful wasteful worried scary stressful \
     exhausting tired sick";
 /// What a question presumes the asker's offer gives them.
@@ -201,3 +211,51 @@ pub(super) fn find(words: &[&str], phrase: &str) -> Option<usize> {
     let first = phrase.split(' ').next().unwrap_or("");
     (0..words.len()).find(|&i| words[i] == first && starts_at(words, i, phrase))
 }
+
+/// Guilt: asking through what they owe ("after everything I've done").
+pub(super) const GUILT: &str = "after everything|after all i've done|after all we've done|\
+    after all i did|after all we did|after all i do|for me for once|for once in your|for once|\
+    would it kill|would it hurt to|would it hurt you|you owe|owe me|owe us|owe her|owe him|\
+    about time|high time|long enough|too much to ask|how many times do i|how many times have i|\
+    how many more times|how many times must i|do you even care|don't you even care|don't you care|\
+    you don't care|you don't even care|i gave up|i've given up|i sacrificed|the least you could|\
+    all i ask|is it so hard|is that so hard|is it that hard|is it really that hard|how hard can it be|\
+    how hard is it to|let me down|let us down|let the team down|let everyone down|let your mother down|\
+    let your father down|let your family down|i have to do everything|i do everything";
+/// A verdict on the person: "what's wrong with you", "how dare you".
+pub(super) const VERDICTS: &str = "what's wrong with you|what is wrong with you|\
+    what's the matter with you|what is the matter with you|what's your problem|what is your problem|\
+    what's his problem|what's her problem|what's their problem|how dare you|who raised you|\
+    wrong with your|wrong with him|wrong with her|wrong with them|matter with your|\
+    what is it with your|what's it with your|what's with your|how on earth|where on earth|\
+    how did you miss|how did you manage to|how did you not|how can you not|how could anyone|\
+    this mess|such a mess|shambles|fiasco|typical you|sloppiest|worst ever|\
+    what were you thinking|what was he thinking|what was she thinking|what were they thinking|\
+    act your age|grow up|shame on you|you should be ashamed|you ought to be ashamed|\
+    what is it with you|what's it with you|what's with you|can't you see|can you not see|\
+    why would you let|why would you ever|why on earth|what on earth were|the hell|\
+    do you ever listen|don't you ever|do you even|did you even|are you even|\
+    embarrassing|unprofessional|disgraceful|shameful|pathetic|\
+    drag your feet|dragging your feet|dragging their feet|sitting on it|sat on it|\
+    didn't even|don't even|can't even|won't even|wouldn't even|couldn't even|haven't even|\
+    never even|who said you could|who told you to|who taught you|who thought it was|\
+    why does it take|why did it take|why do i have to|why did i have to|why am i hearing|\
+    why am i the one|why is it always me|why is it me|without asking|without telling|\
+    without checking with|behind my back|were you ever|are you ever going|you promised|\
+    your mistake|your fault|your screw-up|acting like a|act like a|behaving like a|behave like a";
+/// Words that label a person, wherever they are said of them.
+pub(super) const LABELS: &str = "stubborn selfish lazy childish ungrateful irresponsible incompetent \
+    careless sloppy immature spoilt spoiled rude useless hopeless inconsiderate thoughtless \
+    disrespectful entitled arrogant dishonest unreliable flaky dramatic hysterical paranoid \
+    clueless stupid idiot idiotic ridiculous petty nasty cruel controlling defensive \
+    unreasonable obsessed obsessive pushy clingy needy liar hypocrite brat \
+    oblivious negligent reckless stingy bossy nosy moody grumpy insensitive \
+    self-centred self-centered two-faced spineless pig-headed";
+/// Labels only when "so", "such" or "being" says them of someone: "so quiet".
+pub(super) const MILD_LABELS: &str = "difficult negative sensitive touchy quiet cold distant slow \
+    late loud messy awkward secretive vague evasive dismissive cagey precious fussy \
+    picky uptight jumpy angry cross upset";
+/// Who "what kind of…" can pass a verdict on.
+pub(super) const PEOPLE: &str = "person son daughter mother father mum mom dad friend partner \
+    husband wife brother sister manager boss colleague company vendor supplier team parent man \
+    woman adult professional people grown-up";
