@@ -208,10 +208,12 @@ impl<'p> Flow<'p> {
     /// earlier session said of it (`with_earlier`), to show above the prompt.
     fn earlier(&self, q: &Question) -> Option<Earlier> {
         if let (Some(plan), Some(prep)) = (&q.plan, &self.cx.prep) {
+            // Shown above an empty answer: Enter must not record the plan
+            // as what happened.
             return prep.answer(plan).map(|a| Earlier {
                 label: "Planned".to_string(),
                 answer: a.clone(),
-                prefill: true,
+                prefill: false,
             });
         }
         self.earlier.get(&q.id).cloned()

@@ -34,6 +34,10 @@ pub struct Terminal {
     more_help: std::cell::RefCell<Option<String>>,
     /// The line editor, made at the first typed answer.
     line_editor: std::cell::RefCell<Option<LineEditor>>,
+    /// What the up arrow brings back into the line to edit: the plan or the
+    /// earlier answer shown above the question being asked, never typed in
+    /// for the user.
+    recall: std::cell::RefCell<Option<String>>,
 }
 
 type LineEditor = rustyline::Editor<(), rustyline::history::DefaultHistory>;
@@ -48,6 +52,7 @@ impl Terminal {
             scratch,
             more_help: std::cell::RefCell::new(None),
             line_editor: std::cell::RefCell::new(None),
+            recall: std::cell::RefCell::new(None),
         }
     }
 
@@ -92,6 +97,11 @@ impl Terminal {
         let Some(editor) = slot.as_mut() else {
             unreachable!("just set");
         };
+        // The history holds only what this prompt offers to recall.
+        editor.clear_history().map_err(failed)?;
+        if let Some(text) = self.recall.borrow().as_deref() {
+            editor.add_history_entry(printable(text)).map_err(failed)?;
+        }
         let prompt = if prompt.is_empty() {
             "› ".to_string()
         } else {
@@ -468,12 +478,27 @@ impl Prompter for Terminal {
             "{at}{}{marker}",
             style_err(printable(&prompt.ask)).bold()
         ))?;
+        // Shown, not typed in: Enter never records it as the answer; the up
+        // arrow brings it into the line to edit.
+        let one_line = matches!(
+            prompt.question.ty,
+            QuestionType::Text | QuestionType::Number | QuestionType::Date
+        );
+        let offered = prompt.current.is_none() && one_line;
+        *self.recall.borrow_mut() = None;
         if let Some((label, text)) = &prompt.earlier {
             self.line(
                 &style_err(bullet(&printable(text), width, &format!("  {label}: ")))
                     .cyan()
                     .to_string(),
             )?;
+            if offered {
+                self.line(&format!(
+                    "  {}",
+                    style_err("(↑ brings it in to edit)").dim().italic()
+                ))?;
+                *self.recall.borrow_mut() = Some(text.clone());
+            }
         }
         // The tip's first sentence; the rest is one `?` away (`shown_help`).
         *self.more_help.borrow_mut() = None;

@@ -10,6 +10,7 @@ use rexpect::session::PtySession;
 use crate::env::TestEnv;
 
 const DOWN: &str = "\x1b[B";
+const UP: &str = "\x1b[A";
 
 pub fn start(cmd: Command, strip_ansi: bool) -> PtySession {
     let options = Options::new()
@@ -602,10 +603,7 @@ fn a_debrief_picks_its_prep_and_offers_the_planned_questions() {
     key(&mut p, "\r");
     p.exp_string("What did Jane Smith commit to?").unwrap();
     p.exp_string("Planned: Agree a two-team pilot").unwrap();
-    // The plan is offered as the starting text; replace it with what happened.
-    // Ctrl-H, not DEL: between keys the tty is in cooked mode, where DEL is
-    // the erase character and could be swallowed.
-    key(&mut p, &"\x08".repeat(90));
+    // The plan is shown, not typed in: what happened is typed from empty.
     p.send_line("A second call with Priya").unwrap();
     p.exp_string("Pick any").unwrap();
     p.exp_string("How do decisions like this usually get made here?")
@@ -789,9 +787,6 @@ fn an_interrupted_debrief_resumes_with_its_prep() {
         .unwrap();
     p.exp_string("What did Jane Smith commit to?").unwrap();
     p.exp_string("Planned: Agree a two-team pilot").unwrap();
-    // Ctrl-H, not DEL: between keys the tty is in cooked mode, where DEL is
-    // the erase character and could be swallowed.
-    key(&mut p, &"\x08".repeat(90));
     p.send_line("A second call").unwrap();
     p.exp_string("Save these notes?").unwrap();
     key(&mut p, "\r");
@@ -816,6 +811,53 @@ fn an_interrupted_debrief_resumes_with_its_prep() {
             .unwrap()
             .next()
             .is_none()
+    );
+}
+
+/// The plan above a debrief question is shown, not typed in: Enter on the
+/// empty answer records nothing, and the up arrow brings the plan into the
+/// line to edit.
+#[test]
+fn a_planned_answer_is_shown_but_not_prefilled() {
+    let env = TestEnv::new();
+    env.coach()
+        .args(["prep", "--format", "none", "--answers"])
+        .arg(crate::env::fixture("answers/discovery.yaml"))
+        .run()
+        .success();
+    let playbook = env.write(
+        "after.yaml",
+        "title: After\nkind: debrief\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: commitment\n        ask: What did {{ with }} commit to?\n        plan: best_action\n      - id: next\n        ask: And the step after that?\n        plan: best_action\n",
+    );
+    let path = playbook.to_str().unwrap();
+    let mut p = spawn(
+        &env,
+        &["debrief", "--prep", "latest", "--playbook", path],
+        true,
+    );
+    p.exp_string("What did Jane Smith commit to?").unwrap();
+    p.exp_string("Planned: Agree a two-team pilot").unwrap();
+    p.exp_string("brings it in to edit)").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("And the step after that?").unwrap();
+    p.exp_string("brings it in to edit)").unwrap();
+    key(&mut p, UP);
+    p.send_line(" by Friday").unwrap();
+    p.exp_string("Save these notes?").unwrap();
+    key(&mut p, "\r");
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    let debrief = env
+        .notes()
+        .into_iter()
+        .find(|p| p.to_string_lossy().ends_with("-debrief.md"))
+        .unwrap();
+    let notes = std::fs::read_to_string(debrief).unwrap();
+    assert!(!notes.contains("  commitment:"), "{notes}");
+    assert!(notes.contains("skipped:\n- commitment\n"), "{notes}");
+    assert!(
+        notes.contains("  next: Agree a two-team pilot starting in January, with Priya in the kick-off by Friday\n"),
+        "{notes}"
     );
 }
 
