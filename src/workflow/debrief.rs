@@ -376,7 +376,8 @@ fn debrief_playbook(store: &Store, flag: Option<&str>, prep: Option<&Session>) -
 }
 
 /// Turn the next steps into follow-ups with owners and due dates; a due date
-/// that cannot be read is asked for in a terminal, else noted as a nudge.
+/// that cannot be read, or none at all, is asked for in a terminal, else
+/// noted as a nudge.
 fn follow_ups(
     session: &mut Session,
     mut outcome: Outcome,
@@ -392,14 +393,21 @@ fn follow_ups(
     let steps = followups::next_steps(session.meant(Meaning::NextSteps), &session.id, day);
     for parsed in steps {
         let mut followup = parsed.followup;
-        if let Some(phrase) = parsed.due_text {
+        if followup.due.is_none() {
+            let phrase = parsed.due_text;
             match prompter.as_deref_mut() {
-                Some(p) => followup.due = ask_due(p, &followup.what, &phrase)?,
+                Some(p) => followup.due = ask_due(p, &followup.what, phrase.as_deref())?,
                 None => {
-                    let text = format!(
-                        "Could not read the due date \"{phrase}\" of \"{}\"; give it as YYYY-MM-DD.",
-                        followup.what
-                    );
+                    let text = match phrase {
+                        Some(phrase) => format!(
+                            "Could not read the due date \"{phrase}\" of \"{}\"; give it as YYYY-MM-DD.",
+                            followup.what
+                        ),
+                        None => format!(
+                            "\"{}\" has no date; add one (\"by Friday\", YYYY-MM-DD) so it does not slip.",
+                            followup.what
+                        ),
+                    };
                     session.nudges.push(text.clone());
                     outcome.nudges.push(Nudged {
                         question: question.clone(),
@@ -414,20 +422,22 @@ fn follow_ups(
     Ok(outcome)
 }
 
-/// Ask for the due date of a next step whose date could not be read.
+/// Ask for the due date of a next step whose date could not be read
+/// (`phrase`), or that has none.
 fn ask_due(
     prompter: &mut dyn Prompter,
     what: &str,
-    phrase: &str,
+    phrase: Option<&str>,
 ) -> Result<Option<jiff::civil::Date>> {
-    let mut q = Question::text(
-        "due",
-        &format!("When is “{what}” due?"),
-        Some(&format!(
+    let help = match phrase {
+        Some(phrase) => format!(
             "“{phrase}” could not be read as a date: give it as YYYY-MM-DD, or leave it empty."
-        )),
-        false,
-    );
+        ),
+        None => "No date was given: a date keeps it from slipping (YYYY-MM-DD), or leave it \
+            empty."
+            .to_string(),
+    };
+    let mut q = Question::text("due", &format!("When is “{what}” due?"), Some(&help), false);
     q.ty = QuestionType::Date;
     let answer = super::who::ask_text(prompter, &q)?;
     Ok(answer.and_then(|d| d.parse().ok()))
