@@ -55,3 +55,100 @@ pub fn meanings(id: &str) -> Meanings {
         .map(|(_, m)| m.clone())
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The value a scale nudge's `when` turns on, and the side: `>= 4` is
+    /// `(4, true)`, `< 3` is `(2, false)`.
+    fn threshold(when: &str) -> Option<(i64, bool)> {
+        let ops = [
+            (">=", 0, true),
+            ("<=", 0, false),
+            (">", 1, true),
+            ("<", -1, false),
+        ];
+        ops.iter().find_map(|(op, shift, high)| {
+            let (_, rest) = when.split_once(op)?;
+            let n: i64 = rest
+                .trim()
+                .split(|c: char| !c.is_ascii_digit())
+                .next()?
+                .parse()
+                .ok()?;
+            Some((n + shift, *high))
+        })
+    }
+
+    /// Words of `label` the nudge says again: a run of three, or the whole
+    /// label when it is shorter.
+    fn repeats(say: &str, label: &str) -> Option<String> {
+        let words = |t: &str| -> Vec<String> {
+            t.to_lowercase()
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .filter(|w| !w.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        let (say, label) = (words(say).join(" "), words(label));
+        let run = label.len().min(3);
+        label
+            .windows(run)
+            .map(|w| w.join(" "))
+            .find(|phrase| format!(" {say} ").contains(&format!(" {phrase} ")))
+    }
+
+    /// A nudge that says a scale's end in its words ("It felt like
+    /// everything") fires only at that end, not one point short of it.
+    #[test]
+    fn every_scale_nudge_fires_where_its_words_are_true() {
+        let mut wrong = Vec::new();
+        for (name, text) in BUILTIN {
+            let source = crate::diag::Source::new(format!("{name}.yaml"), *text);
+            let playbook = crate::playbook::load::parse(&source, name).expect("ships valid");
+            for q in playbook.questions() {
+                let (Some(labels), Some(min), Some(max)) = (&q.labels, q.min, q.max) else {
+                    continue;
+                };
+                for nudge in &q.nudges {
+                    let Some((at, high)) = threshold(&nudge.when) else {
+                        wrong.push(format!("{name}/{}: cannot read {:?}", q.id, nudge.when));
+                        continue;
+                    };
+                    let (label, end) = if high {
+                        (&labels.high, max)
+                    } else {
+                        (&labels.low, min)
+                    };
+                    let said = label.as_deref().and_then(|l| repeats(&nudge.say, l));
+                    if let Some(phrase) = said.filter(|_| at != end) {
+                        wrong.push(format!(
+                            "{name}/{}: says {phrase:?} (the label at {end}) but fires from {at}",
+                            q.id
+                        ));
+                    }
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn thresholds_and_repeats_read_as_meant() {
+        assert_eq!(threshold("x and x >= 4"), Some((4, true)));
+        assert_eq!(threshold("x and x > 3"), Some((4, true)));
+        assert_eq!(threshold("x and x <= 2"), Some((2, false)));
+        assert_eq!(threshold("x < 3"), Some((2, false)));
+        let say = "It felt like everything. Next time, take a walk.";
+        assert_eq!(
+            repeats(say, "it felt like everything, and it showed"),
+            Some("it felt like".into())
+        );
+        assert_eq!(
+            repeats("They stayed guarded.", "guarded"),
+            Some("guarded".into())
+        );
+        assert_eq!(repeats("Slow down.", "it feels like everything"), None);
+    }
+}
