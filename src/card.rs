@@ -68,8 +68,8 @@ pub fn render(
         field(&mut lines, "Objective", &a.display());
     }
     for (label, meaning) in [
-        ("Business", Meaning::BusinessResult),
-        ("Personal", Meaning::PersonalWin),
+        ("They want", Meaning::BusinessResult),
+        ("Their win", Meaning::PersonalWin),
     ] {
         // What the debrief learned replaces the prep's guess.
         let learned = since
@@ -87,7 +87,7 @@ pub fn render(
         }
     }
     if let Some(last) = since.and_then(|s| s.last.as_deref()) {
-        field(&mut lines, "Last call", last);
+        field(&mut lines, "Last time", last);
     }
     if let Some(Answer::List(planned)) = prep.meant(Meaning::PlannedQuestions) {
         let questions = match since.and_then(|s| s.asked.as_deref()) {

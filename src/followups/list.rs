@@ -145,6 +145,19 @@ impl fmt::Display for Reliability {
     }
 }
 
+impl Reliability {
+    /// Said in passing, as the next prep with someone greets the user: a
+    /// count, not a grade ("2 of 3 promises kept").
+    pub fn gently(&self) -> String {
+        let noun = if self.promises == 1 {
+            "promise"
+        } else {
+            "promises"
+        };
+        format!("{} of {} {noun} kept", self.kept, self.promises)
+    }
+}
+
 /// The figure over `items` (all of them, or those with one counterpart);
 /// `None` when no promise has come due yet.
 pub fn reliability_of<'a>(

@@ -13,6 +13,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../playbooks/group-decision.yaml"),
     ),
     ("personal", include_str!("../../playbooks/personal.yaml")),
+    ("repair", include_str!("../../playbooks/repair.yaml")),
     ("debrief", include_str!("../../playbooks/debrief.yaml")),
     (
         "group-debrief",
@@ -132,6 +133,45 @@ mod tests {
             }
         }
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    /// The playbooks for talks at home.
+    const PERSONAL: [&str; 3] = ["personal", "repair", "personal-debrief"];
+
+    /// Words of a sales call that have no place in a talk at home, and the
+    /// sources of sales statistics.
+    const SALES_WORDS: &str = "deal deals sale sales sell selling seller sellers buyer buyers \
+        customer customers prospect prospects pipeline quota quotas objection objections pitch \
+        pitching vendor vendors procurement stakeholder stakeholders roi revenue commission \
+        discovery gong maister intimacy conversion upsell champion";
+
+    /// No personal playbook talks sales: no sales word in anything it says
+    /// or stores (`means:` names aside, they are coach's own), and no
+    /// statistic.
+    #[test]
+    fn no_personal_playbook_speaks_of_sales() {
+        let mut found = Vec::new();
+        for name in PERSONAL {
+            let text = get(name).unwrap_or_else(|| panic!("{name} ships"));
+            for (n, line) in text.lines().enumerate() {
+                let line = line.trim_start();
+                if line.starts_with("means:") || line.starts_with('#') {
+                    continue;
+                }
+                let low = line.to_lowercase();
+                let words = low.split(|c: char| !c.is_alphanumeric());
+                for w in words.filter(|w| SALES_WORDS.split_whitespace().any(|s| s == *w)) {
+                    found.push(format!("{name}.yaml:{}: {w:?} in {line:?}", n + 1));
+                }
+                let figure = line
+                    .char_indices()
+                    .any(|(i, c)| c == '%' && line[..i].ends_with(|d: char| d.is_ascii_digit()));
+                if figure {
+                    found.push(format!("{name}.yaml:{}: a statistic in {line:?}", n + 1));
+                }
+            }
+        }
+        assert!(found.is_empty(), "{}", found.join("\n"));
     }
 
     #[test]

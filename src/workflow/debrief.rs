@@ -404,7 +404,7 @@ fn follow_ups(
                             followup.what
                         ),
                         None => format!(
-                            "\"{}\" has no date; add one (\"by Friday\", YYYY-MM-DD) so it does not slip.",
+                            "\"{}\" has no date; add one (\"by Friday\", YYYY-MM-DD) if you'd like a reminder.",
                             followup.what
                         ),
                     };

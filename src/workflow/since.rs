@@ -159,7 +159,7 @@ impl Since {
             writeln!(out, "{}", line("open", &text))?;
         }
         if let Some(r) = self.reliability {
-            writeln!(out, "  {r}")?;
+            writeln!(out, "{}", line("promises", &r.gently()))?;
         }
         Ok(())
     }

@@ -20,6 +20,17 @@ fn prep(env: &TestEnv, playbook: &str, answers: &str, now: &str) {
         .success();
 }
 
+/// The debrief answers (and snapshots) for a shipped prep: its debrief's,
+/// or the prep's own where two preps share a debrief.
+fn answers_for(prep: &str) -> &'static str {
+    match prep {
+        "discovery" => "debrief",
+        "group-decision" => "group-debrief",
+        "personal" => "personal-debrief",
+        _ => "repair-debrief",
+    }
+}
+
 /// Each shipped prep and its debrief, answered from files: the JSON (with
 /// `prep` and `plan_vs_actual`) and the notes, snapshotted.
 #[test]
@@ -28,6 +39,7 @@ fn every_shipped_pair_prep_then_debrief() {
         ("discovery", "debrief"),
         ("group-decision", "group-debrief"),
         ("personal", "personal-debrief"),
+        ("repair", "personal-debrief"),
     ] {
         let env = TestEnv::new();
         prep(
@@ -47,7 +59,10 @@ fn every_shipped_pair_prep_then_debrief() {
                 "json",
                 "--answers",
             ])
-            .arg(fixture(&format!("answers/{debrief_playbook}.yaml")))
+            .arg(fixture(&format!(
+                "answers/{}.yaml",
+                answers_for(prep_playbook)
+            )))
             .run()
             .success();
         let doc = out.stdout_json();
@@ -61,8 +76,9 @@ fn every_shipped_pair_prep_then_debrief() {
         let notes_path = doc["notes_path"].as_str().unwrap().to_string();
         let notes = std::fs::read_to_string(notes_path).unwrap();
         env.settings().bind(|| {
-            insta::assert_snapshot!(format!("{debrief_playbook}-json"), out.stdout());
-            insta::assert_snapshot!(format!("{debrief_playbook}-notes"), notes);
+            let name = answers_for(prep_playbook);
+            insta::assert_snapshot!(format!("{name}-json"), out.stdout());
+            insta::assert_snapshot!(format!("{name}-notes"), notes);
         });
     }
 }
@@ -109,7 +125,7 @@ fn the_latest_prep_for_a_person_is_found() {
     );
     assert_eq!(
         run(&["debrief", "--prep", "latest", "--playbook", "debrief"]).as_deref(),
-        Some("2026-11-23-0800-sam-prep")
+        Some("2026-11-23-0800-mum-prep")
     );
     assert_eq!(
         run(&["debrief", "--prep", "2026-11-20"]).as_deref(),

@@ -118,7 +118,7 @@ fn a_playbook_with_its_own_ids_gets_every_feature() {
     let card = card.stdout();
     for line in [
         "Objective Agree whether a routing pilot is worth a second meeting",
-        "Personal  Being seen as the one who fixed peak season",
+        "Their win Being seen as the one who fixed peak season",
         "Best      A pilot with two depots from January",
         "Minimum   A second meeting with the COO on the calendar",
     ] {
@@ -236,7 +236,7 @@ fn notes_from_before_meanings_keep_every_feature() {
     env.run(["card", "--with", "Jane Smith"])
         .success()
         .stdout_has("Objective Understand their onboarding")
-        .stdout_has("Last call advance");
+        .stdout_has("Last time advance");
 }
 
 /// A prep of the team's own with no `debrief:` gets the built-in debrief,
@@ -292,7 +292,7 @@ fn the_built_in_debrief_follows_a_prep_of_any_ids() {
     let card = env.run(["card", "--with", "Ana Ruiz"]).success();
     let card = card.stdout();
     assert!(
-        card.contains("Business  learned: Keep the retail contract"),
+        card.contains("They want learned: Keep the retail contract"),
         "{card}"
     );
     assert!(
@@ -372,11 +372,11 @@ fn the_thread_runs_across_three_calls() {
         .success();
     let card = card.stdout();
     assert!(
-        card.contains("Business  learned: Missed windows cost them"),
+        card.contains("They want learned: Missed windows cost them"),
         "{card}"
     );
     assert!(
-        card.contains("Last call advance — agreed: A second meeting with the COO"),
+        card.contains("Last time advance — agreed: A second meeting with the COO"),
         "{card}"
     );
     assert!(
@@ -495,15 +495,15 @@ fn the_thread_runs_across_three_calls() {
         "{card}"
     );
     assert!(
-        card.contains("Business  learned: Keep the retail contract they still have"),
+        card.contains("They want learned: Keep the retail contract they still have"),
         "{card}"
     );
     assert!(
-        card.contains("Personal  Peak season without a missed window"),
+        card.contains("Their win Peak season without a missed window"),
         "{card}"
     );
     assert!(
-        card.contains("Last call continuation — agreed: The COO agreed the pilot scope"),
+        card.contains("Last time continuation — agreed: The COO agreed the pilot scope"),
         "{card}"
     );
     assert!(

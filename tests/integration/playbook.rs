@@ -100,19 +100,16 @@ fn yaml_to_json(text: &str) -> serde_json::Value {
 #[test]
 fn the_schema_accepts_shipped_playbooks_and_rejects_mistakes() {
     let (_, validator) = schema();
-    for name in [
-        "discovery",
-        "group-decision",
-        "personal",
-        "debrief",
-        "group-debrief",
-        "personal-debrief",
-    ] {
-        let text = std::fs::read_to_string(format!(
-            "{}/playbooks/{name}.yaml",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/playbooks");
+    let mut shipped: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    shipped.sort();
+    assert!(shipped.len() >= 6, "{shipped:?}");
+    for path in shipped {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(&path).unwrap();
         let errors: Vec<String> = validator
             .iter_errors(&yaml_to_json(&text))
             .map(|e| e.to_string())
@@ -173,19 +170,16 @@ fn the_schema_rejects_what_the_loader_rejects_where_a_schema_can_say_it() {
 
 #[test]
 fn shipped_playbooks_carry_the_schema_modeline() {
-    for name in [
-        "discovery",
-        "group-decision",
-        "personal",
-        "debrief",
-        "group-debrief",
-        "personal-debrief",
-    ] {
-        let text = std::fs::read_to_string(format!(
-            "{}/playbooks/{name}.yaml",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/playbooks");
+    let mut shipped: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    shipped.sort();
+    assert!(shipped.len() >= 6, "{shipped:?}");
+    for path in shipped {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(&path).unwrap();
         assert!(
             text.starts_with("# yaml-language-server: $schema=../schema/playbook.schema.json\n"),
             "{name}"
@@ -232,6 +226,7 @@ fn list_shows_built_in_user_and_team_playbooks() {
             row("discovery", "built-in", true, true),
             row("group-decision", "built-in", false, true),
             row("personal", "built-in", false, true),
+            row("repair", "built-in", false, true),
             row("debrief", "built-in", false, true),
             row("group-debrief", "built-in", false, true),
             row("personal-debrief", "built-in", false, true),

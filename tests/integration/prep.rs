@@ -2,7 +2,7 @@
 
 use crate::env::{TestEnv, fixture};
 
-const PLAYBOOKS: [&str; 3] = ["discovery", "group-decision", "personal"];
+const PLAYBOOKS: [&str; 4] = ["discovery", "group-decision", "personal", "repair"];
 
 /// Every shipped playbook, answered from a file: the JSON document on stdout
 /// and the notes file, snapshotted.

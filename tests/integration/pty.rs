@@ -861,6 +861,45 @@ fn a_planned_answer_is_shown_but_not_prefilled() {
     );
 }
 
+/// A next step with no date, or one that cannot be read, is asked for its
+/// date at the terminal; an empty answer leaves it undated.
+#[test]
+fn a_next_step_without_a_date_is_asked_for_one() {
+    let env = TestEnv::new();
+    let playbook = env.write(
+        "after.yaml",
+        "title: After\nkind: debrief\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: next\n        means: next_steps\n        ask: What happens next?\n        type: list\n",
+    );
+    let path = playbook.to_str().unwrap();
+    let mut p = spawn(
+        &env,
+        &["debrief", "--with", "Jane Smith", "--playbook", path],
+        true,
+    );
+    p.exp_string("What happens next?").unwrap();
+    p.send_line("call the GP").unwrap();
+    p.send_line("Priya: send the deck by the board meeting")
+        .unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("Save these notes?").unwrap();
+    key(&mut p, "\r");
+    p.exp_string("No date was given").unwrap();
+    p.send_line("2026-11-30").unwrap();
+    p.exp_string("could not be read as a date").unwrap();
+    p.send_line("").unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    let notes = std::fs::read_to_string(&env.notes()[0]).unwrap();
+    assert!(
+        notes.contains("  what: call the GP\n  due: \"2026-11-30\"\n"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("  owner: Priya\n  what: send the deck by the board meeting\n"),
+        "{notes}"
+    );
+}
+
 /// Text a prompt offers to edit (a playbook's default, a debrief's plan) is
 /// shown like any other text: escape sequences and bidi overrides made
 /// visible, never sent to the terminal.
