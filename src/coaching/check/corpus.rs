@@ -15,6 +15,9 @@ pub(super) struct Row {
 const LEGACY: &str = include_str!("../../../tests/fixtures/questions/legacy.tsv");
 const TUNE: &str = include_str!("../../../tests/fixtures/questions/tune.tsv");
 const HELD_OUT: &str = include_str!("../../../tests/fixtures/questions/held-out.tsv");
+/// The part of the corpus written about talks at home, before the split: it
+/// tells the held-out rows' setting apart (the other three parts are work).
+const AT_HOME: &str = include_str!("../../../tests/fixtures/questions/raw/c-personal.tsv");
 /// Written after the split, for tuning only.
 const MORE: [&str; 4] = [
     include_str!("../../../tests/fixtures/questions/more/e-pressure-leading.tsv"),
@@ -164,6 +167,12 @@ fn question_coach_figures() {
     println!("tuning  {tuned}\nheld-out {held}");
     let rules_only = figures_of(&held_out(), rule_kinds);
     println!("held-out, the rules alone: {rules_only}");
+    let home: std::collections::HashSet<&str> = rows(AT_HOME).iter().map(|r| r.question).collect();
+    let (at_home, at_work): (Vec<Row>, Vec<Row>) = held_out()
+        .into_iter()
+        .partition(|r| home.contains(r.question));
+    println!("held-out at home: {}", figures(&at_home));
+    println!("held-out at work: {}", figures(&at_work));
     if let Some(show) = std::env::var_os("COACH_SHOW_MISSES") {
         let judge = if show == "rules" { rule_kinds } else { kinds };
         println!("tuning, rules alone: {}", figures_of(&tuning(), rule_kinds));
