@@ -257,6 +257,10 @@ pub struct DebriefArgs {
     #[arg(long, value_name = "NAME", requires = "transcript")]
     pub me: Option<String>,
 
+    /// Name a transcript's speaker label, or merge a misspelt name (repeatable): --speaker SPEAKER_00="Jane Doe"
+    #[arg(long = "speaker", value_name = "LABEL=NAME", value_parser = speaker_name, requires = "transcript")]
+    pub speakers: Vec<(String, String)>,
+
     /// Never prompt: use the answers file and defaults, and fail listing what is missing
     #[arg(long)]
     pub no_input: bool,
@@ -291,9 +295,25 @@ pub struct ListenArgs {
     #[arg(long, value_name = "NAME")]
     pub me: Option<String>,
 
+    /// Name a speaker label, or merge a misspelt name into the right one (repeatable): --speaker SPEAKER_00="Jane Doe"
+    #[arg(long = "speaker", value_name = "LABEL=NAME", value_parser = speaker_name)]
+    pub speakers: Vec<(String, String)>,
+
     /// Table for people, JSON for scripts
     #[arg(long, value_enum, default_value_t = ListFormat::Table, value_name = "FORMAT")]
     pub format: ListFormat,
+}
+
+/// `LABEL=NAME` of `--speaker`.
+fn speaker_name(text: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((label, name)) if !label.trim().is_empty() && !name.trim().is_empty() => {
+            Ok((label.trim().to_string(), name.trim().to_string()))
+        }
+        _ => Err(format!(
+            "expected LABEL=NAME, for example --speaker SPEAKER_00=\"Jane Doe\"; got `{text}`"
+        )),
+    }
 }
 
 #[derive(Debug, Args)]

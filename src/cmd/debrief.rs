@@ -15,6 +15,7 @@ pub fn run(args: DebriefArgs, store: &Store) -> Result<()> {
             account: args.account,
             playbook: args.playbook,
             transcript: args.transcript.zip(args.me),
+            speakers: args.speakers,
             answering: Answering {
                 file: args.answers,
                 no_input: args.no_input,

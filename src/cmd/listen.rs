@@ -27,13 +27,22 @@ const BAR: usize = 12;
 
 pub fn run(args: ListenArgs, store: &Store) -> Result<()> {
     let name = transcript_name(&args.file);
-    let analysis = store.transcript(&args.file)?;
+    let analysis = store.transcript(&args.file, &args.speakers)?;
     if !analysis.warnings.is_empty() {
         crate::note!("{}", warnings(&name, &analysis.warnings));
     }
-    let report = analysis
-        .report(args.me.as_deref().or(store.config.me.as_deref()))
-        .map_err(|err| err.into_error(&name))?;
+    let report = match analysis.report(args.me.as_deref().or(store.config.me.as_deref())) {
+        Ok(report) => report,
+        // The config's `me` is not in this call: the figures still show,
+        // with who does speak, and how to name them.
+        Err(err) if args.me.is_none() => {
+            crate::note!(
+                "coach: the `me` of your config: {err} Or name a label as you: --speaker LABEL=\"Your Name\"."
+            );
+            analysis.report(None).map_err(|err| err.into_error(&name))?
+        }
+        Err(err) => return Err(err.into_error(&name)),
+    };
     let width = stdout_width().clamp(60, 200);
     let mut out = crate::stdout();
     let written = match args.format {
@@ -109,15 +118,16 @@ fn speakers(analysis: &Analysis, width: usize) -> Table {
         "Longest monologue",
     ]);
     let mut table = crate::report::new_table(header, width);
-    let mut order: Vec<&Speaker> = analysis.speakers.iter().collect();
-    order.sort_by(|a, b| b.share.total_cmp(&a.share));
-    for s in order {
-        let mut row = vec![printable_line(&s.name)];
+    let shares: Vec<f64> = analysis.speakers.iter().map(|s| s.share).collect();
+    let mut order: Vec<(&Speaker, u32)> = analysis.speakers.iter().zip(percents(&shares)).collect();
+    order.sort_by(|a, b| b.0.share.total_cmp(&a.0.share));
+    for (s, percent) in order {
+        let mut row = vec![printable_line(&s.shown())];
         if let Some(seconds) = s.seconds.filter(|_| analysis.timed) {
             row.push(clock(ms(seconds)));
         }
         row.extend([
-            bar(s.share),
+            bar(s.share, percent),
             s.words.to_string(),
             s.questions.to_string(),
             longest(s),
@@ -139,14 +149,28 @@ fn speakers(analysis: &Analysis, width: usize) -> Table {
 }
 
 /// `████████░░░░ 61%`
-fn bar(share: f64) -> String {
+fn bar(share: f64, percent: u32) -> String {
     let filled = ((share * BAR as f64).round() as usize).min(BAR);
     format!(
-        "{}{} {:>3.0}%",
+        "{}{} {percent:>3}%",
         "█".repeat(filled),
         "░".repeat(BAR - filled),
-        share * 100.0
     )
+}
+
+/// Whole percents for `shares` that add up to 100 (when the shares do):
+/// each rounded down, then the points left over go to the largest remainders.
+fn percents(shares: &[f64]) -> Vec<u32> {
+    let exact: Vec<f64> = shares.iter().map(|s| s.max(0.0) * 100.0).collect();
+    let mut out: Vec<u32> = exact.iter().map(|e| e.floor() as u32).collect();
+    let total = exact.iter().sum::<f64>().round() as u32;
+    let mut order: Vec<usize> = (0..exact.len()).collect();
+    order.sort_by(|&a, &b| (exact[b] - exact[b].floor()).total_cmp(&(exact[a] - exact[a].floor())));
+    let short = total.saturating_sub(out.iter().sum());
+    for &i in order.iter().take(short as usize) {
+        out[i] += 1;
+    }
+    out
 }
 
 fn longest(s: &Speaker) -> String {
@@ -232,7 +256,19 @@ mod tests {
             (0.61, "███████░░░░░  61%"),
             (1.0, "████████████ 100%"),
         ] {
-            assert_eq!(bar(share), want, "{share}");
+            let percent = (share * 100.0_f64).round() as u32;
+            assert_eq!(bar(share, percent), want, "{share}");
         }
+    }
+
+    #[test]
+    fn shown_shares_add_up_to_100() {
+        assert_eq!(percents(&[0.335, 0.335, 0.33]), [34, 33, 33]);
+        assert_eq!(percents(&[0.125, 0.125, 0.125, 0.625]), [13, 13, 12, 62]);
+        assert_eq!(percents(&[0.5, 0.5]), [50, 50]);
+        assert_eq!(percents(&[1.0]), [100]);
+        assert_eq!(percents(&[]), Vec::<u32>::new());
+        let odd = [0.2067, 0.1916, 0.2003, 0.2011, 0.2003];
+        assert_eq!(percents(&odd).iter().sum::<u32>(), 100);
     }
 }

@@ -106,6 +106,8 @@ pub fn redact(sessions: &mut [Session]) {
         if let Some(l) = &mut s.listen {
             l.transcript = DROPPED.into();
             l.me = "me".into();
+            // The names given to speaker labels are people's names.
+            l.speakers.clear();
         }
     }
 }
@@ -299,6 +301,7 @@ mod tests {
                 talk_share: 0.4,
                 questions: 9,
                 longest_monologue_seconds: None,
+                speakers: Default::default(),
             }),
             coach_version: "0.1.0".into(),
         }

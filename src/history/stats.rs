@@ -294,6 +294,7 @@ mod tests {
             talk_share: 0.6,
             questions: 4,
             longest_monologue_seconds: None,
+            speakers: Default::default(),
         });
         let list = vec![
             d2,

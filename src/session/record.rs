@@ -66,6 +66,9 @@ pub struct Measured {
     pub questions: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub longest_monologue_seconds: Option<f64>,
+    /// The names `--speaker LABEL=NAME` gave the transcript's labels.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub speakers: std::collections::BTreeMap<String, String>,
 }
 
 /// A next step agreed in a conversation: who does what, by when.

@@ -8,14 +8,14 @@ use std::path::Path;
 
 use super::Store;
 use super::files::open_regular;
-use crate::coaching::listen::{Analysis, ListenError, analyse_reader};
+use crate::coaching::listen::{Analysis, ListenError, analyse_named};
 use crate::diag::Diagnostics;
 use crate::error::{Error, Result};
 
 impl Store {
-    /// The transcript's figures, or an error naming the file (and the line,
-    /// where there is one).
-    pub fn transcript(&self, path: &Path) -> Result<Analysis> {
+    /// The transcript's figures, with `naming` (`--speaker LABEL=NAME`)
+    /// applied, or an error naming the file (and the line, where there is one).
+    pub fn transcript(&self, path: &Path, naming: &[(String, String)]) -> Result<Analysis> {
         let name = transcript_name(path);
         if path == Path::new("-") {
             if self.env().stdin_tty {
@@ -25,7 +25,8 @@ impl Store {
                         .into(),
                 ));
             }
-            return analyse_reader(std::io::stdin().lock()).map_err(|err| problem(&name, err));
+            return analyse_named(std::io::stdin().lock(), naming)
+                .map_err(|err| problem(&name, err));
         }
         let (file, _) = open_regular(path).map_err(|err| match err {
             Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
@@ -33,7 +34,8 @@ impl Store {
             }
             other => other,
         })?;
-        analyse_reader(BufReader::with_capacity(1 << 16, file)).map_err(|err| problem(&name, err))
+        analyse_named(BufReader::with_capacity(1 << 16, file), naming)
+            .map_err(|err| problem(&name, err))
     }
 }
 

@@ -34,6 +34,8 @@ pub struct Debrief {
     pub playbook: Option<String>,
     /// `--transcript FILE --me NAME`.
     pub transcript: Option<(PathBuf, String)>,
+    /// `--speaker LABEL=NAME`, for the transcript.
+    pub speakers: Vec<(String, String)>,
     pub answering: Answering,
     /// `--resume [ID]`: the draft to continue (empty: the newest).
     pub resume: Option<String>,
@@ -44,7 +46,7 @@ pub fn debrief(store: &Store, req: Debrief) -> Result<Finished> {
     // Measure the transcript first: a mistake there should stop coach before
     // anyone types an answer.
     let measured = match &req.transcript {
-        Some((file, me)) => Some(measure(store, file, me)?),
+        Some((file, me)) => Some(measure(store, file, me, &req.speakers)?),
         None => None,
     };
     let resumed = req
@@ -188,9 +190,14 @@ pub fn debrief(store: &Store, req: Debrief) -> Result<Finished> {
 }
 
 /// The user's figures in the call's transcript (`coach listen`'s measure).
-fn measure(store: &Store, file: &std::path::Path, me: &str) -> Result<Measured> {
+fn measure(
+    store: &Store,
+    file: &std::path::Path,
+    me: &str,
+    speakers: &[(String, String)],
+) -> Result<Measured> {
     let name = file.display().to_string();
-    let analysis = store.transcript(file)?;
+    let analysis = store.transcript(file, speakers)?;
     let report = analysis
         .report(Some(me))
         .map_err(|err| err.into_error(&name))?;
@@ -200,6 +207,7 @@ fn measure(store: &Store, file: &std::path::Path, me: &str) -> Result<Measured> 
         talk_share: report.talk_share.unwrap_or_default(),
         questions: report.questions.unwrap_or_default(),
         longest_monologue_seconds: report.longest_monologue_seconds,
+        speakers: speakers.iter().cloned().collect(),
     })
 }
 

@@ -359,6 +359,41 @@ fn a_transcript_is_measured_beside_the_estimates() {
     assert_eq!(env.notes().len(), 2);
 }
 
+/// The names `--speaker` gave a diarized transcript's labels are kept with
+/// the debrief's figures, so the notes say who was who.
+#[test]
+fn a_debrief_keeps_the_speaker_names_it_used() {
+    let env = TestEnv::new();
+    prep(&env, "discovery", "answers/discovery.yaml", crate::env::NOW);
+    let doc = env
+        .coach()
+        .env("COACH_NOW", LATER)
+        .args([
+            "debrief", "--prep", "latest", "--format", "json", "--me", "alex",
+        ])
+        .arg("--transcript")
+        .arg(fixture("transcripts/whisperx-diarized.srt"))
+        .args([
+            "--speaker",
+            "SPEAKER_00=Alex Kim",
+            "--speaker",
+            "SPEAKER_01=Jane Smith",
+        ])
+        .args(["--speaker", "SPEAKER_02=Jane Smith"])
+        .arg("--answers")
+        .arg(fixture("answers/debrief.yaml"))
+        .run()
+        .success()
+        .stdout_json();
+    assert_eq!(doc["listen"]["me"], "Alex Kim");
+    assert_eq!(doc["listen"]["talk_share"], 0.3);
+    let notes = std::fs::read_to_string(doc["notes_path"].as_str().unwrap()).unwrap();
+    assert!(
+        notes.contains("  speakers:\n    SPEAKER_00: Alex Kim\n    SPEAKER_01: Jane Smith\n    SPEAKER_02: Jane Smith\n"),
+        "{notes}"
+    );
+}
+
 /// A notes file edited by hand into invalid front matter is skipped with a
 /// warning naming it, and the debrief carries on with the good ones.
 #[test]

@@ -353,3 +353,99 @@ fn damaged_transcripts_warn_on_stderr_and_keep_stdout_json() {
     }
     assert_eq!(json["warnings"].as_array().unwrap().len(), 3);
 }
+
+/// WhisperX labels (`[SPEAKER_00]: `) are speakers until named; `--speaker`
+/// names them and merges two labels of one person. Figures by hand from the
+/// cue times: SPEAKER_00 speaks 4 s + 2 s, SPEAKER_01 6 s, SPEAKER_02 8 s.
+#[test]
+fn diarized_labels_are_named_and_merged_with_speaker() {
+    let env = TestEnv::new();
+    let path = transcript("whisperx-diarized.srt");
+    let labels = json_of(&env, &path, None);
+    let names: Vec<&str> = labels["speakers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["SPEAKER_00", "SPEAKER_01", "SPEAKER_02"]);
+
+    let out = env
+        .coach()
+        .arg("listen")
+        .arg(&path)
+        .args(["--format", "json", "--me", "alex"])
+        .args(["--speaker", "SPEAKER_00=Alex Kim"])
+        .args([
+            "--speaker",
+            "speaker_01=Jane Doe",
+            "--speaker",
+            "SPEAKER_02 = Jane Doe",
+        ])
+        .run()
+        .success();
+    let json = out.stdout_json();
+    let got: Vec<(String, f64, f64, u64, u64, f64)> = speakers(&json);
+    assert_eq!(
+        got,
+        [
+            ("Alex Kim".to_string(), 6.0, 0.3, 16, 2, 4.0),
+            ("Jane Doe".to_string(), 14.0, 0.7, 21, 0, 8.0),
+        ]
+    );
+    assert_eq!(
+        json["speakers"][1]["labels"],
+        json!(["SPEAKER_01", "SPEAKER_02"])
+    );
+    assert_eq!(json["me"], "Alex Kim");
+    assert_eq!(json["talk_share"], 0.3);
+}
+
+/// `--speaker` without `=` is a usage error that shows the form.
+#[test]
+fn a_speaker_without_a_name_is_a_usage_error() {
+    Coach::new()
+        .arg("listen")
+        .arg(transcript("whisperx-diarized.srt"))
+        .args(["--speaker", "SPEAKER_00"])
+        .run()
+        .code(2)
+        .stderr_has("expected LABEL=NAME");
+}
+
+/// A `me` from the config that does not speak in this call still gets the
+/// table, and a note naming who does speak.
+#[test]
+fn a_configured_me_not_in_the_call_still_shows_the_figures() {
+    let env = TestEnv::new();
+    env.write("config/config.yaml", "me: Robin Hart\n");
+    let out = env
+        .coach()
+        .arg("listen")
+        .arg(transcript("whisperx-diarized.srt"))
+        .run()
+        .success();
+    assert!(out.stdout().contains("SPEAKER_01"), "{}", out.stdout());
+    let err = out.stderr();
+    assert!(err.contains("nobody called \"Robin Hart\""), "{err}");
+    assert!(
+        err.contains("\"SPEAKER_00\", \"SPEAKER_01\", \"SPEAKER_02\""),
+        "{err}"
+    );
+    assert!(err.contains("--speaker LABEL="), "{err}");
+}
+
+/// The shares shown in the table add up to 100%, whatever their rounding.
+#[test]
+fn shares_shown_add_up_to_100() {
+    let env = TestEnv::new();
+    let text = "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v A>one\n\n00:00:01.000 --> 00:00:02.000\n<v B>two\n\n00:00:02.000 --> 00:00:03.000\n<v C>three\n";
+    let path = env.write("thirds.vtt", text);
+    let out = env.coach().arg("listen").arg(&path).run().success();
+    let percents: u32 = out
+        .stdout()
+        .lines()
+        .filter_map(|l| l.split('%').next()?.rsplit(' ').next()?.parse::<u32>().ok())
+        .sum();
+    assert_eq!(percents, 100, "{}", out.stdout());
+}

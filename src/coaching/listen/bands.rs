@@ -192,6 +192,7 @@ mod tests {
 
     fn speaker(share: f64, questions: u64, monologue: Option<f64>, words: u64) -> Speaker {
         Speaker {
+            labels: Vec::new(),
             name: "Alex".into(),
             seconds: monologue.map(|_| 100.0),
             share,

@@ -26,6 +26,10 @@ pub const UNKNOWN: &str = "Unknown speaker";
 #[derive(Debug, Default)]
 pub struct Tally {
     names: Vec<String>,
+    /// `--speaker LABEL=NAME`: a label (folded) and the name it stands for.
+    aliases: HashMap<String, String>,
+    /// Per speaker, the other spellings and labels merged into it.
+    labels: Vec<Vec<String>>,
     exact: HashMap<String, usize>,
     folded: HashMap<String, usize>,
     totals: Vec<Totals>,
@@ -94,15 +98,39 @@ pub struct Figures {
     pub duration_ms: Option<Ms>,
 }
 
+/// More labels than this are not listed for one speaker.
+const MAX_LABELS: usize = 8;
+
+fn tidy(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 impl Tally {
+    /// A tally that reads each `(label, name)` of `naming` as that name: a
+    /// diarized label named, or a misspelling merged into the right one.
+    pub fn named(naming: &[(String, String)]) -> Tally {
+        let aliases = naming
+            .iter()
+            .map(|(label, name)| (tidy(label).to_lowercase(), tidy(name)))
+            .collect();
+        Tally {
+            aliases,
+            ..Tally::default()
+        }
+    }
+
     /// The speaker called `name`, added on first sight. Names match ignoring
-    /// case and runs of spaces; the first spelling is the one shown.
+    /// case and runs of spaces; the first spelling is the one shown, unless
+    /// `--speaker` names it.
     pub fn intern(&mut self, name: &str, line: usize) -> Result<usize, Problem> {
         if let Some(&index) = self.exact.get(name) {
             return Ok(index);
         }
-        let tidy = name.split_whitespace().collect::<Vec<_>>().join(" ");
-        let folded = tidy.to_lowercase();
+        let label = tidy(name);
+        let (tidy, folded) = match self.aliases.get(&label.to_lowercase()) {
+            Some(to) => (to.clone(), to.to_lowercase()),
+            None => (label.clone(), label.to_lowercase()),
+        };
         let index = match self.folded.get(&folded) {
             Some(&index) => index,
             None => {
@@ -114,12 +142,17 @@ impl Tally {
                         ),
                     ));
                 }
-                self.names.push(tidy);
+                self.names.push(tidy.clone());
+                self.labels.push(Vec::new());
                 self.totals.push(Totals::default());
                 self.folded.insert(folded, self.names.len() - 1);
                 self.names.len() - 1
             }
         };
+        let seen = &mut self.labels[index];
+        if label != tidy && seen.len() < MAX_LABELS && !seen.contains(&label) {
+            seen.push(label);
+        }
         // Spellings are remembered to skip the folding next time, up to a
         // bound, so odd spacing and case cannot grow the map without end.
         if self.exact.len() < 4 * MAX_SPEAKERS {
@@ -229,8 +262,10 @@ impl Tally {
             .names
             .iter()
             .zip(&self.totals)
-            .map(|(name, t)| Speaker {
+            .zip(&self.labels)
+            .map(|((name, t), labels)| Speaker {
                 name: name.clone(),
+                labels: labels.clone(),
                 seconds: when(t.ms),
                 share: if timed {
                     share(t.ms, total_ms)

@@ -105,7 +105,7 @@ impl Analysis {
             .map(|s| s.name.as_str());
         let not_found = || MeError::NotFound {
             name: name.to_string(),
-            speakers: self.speakers.iter().map(|s| s.name.clone()).collect(),
+            speakers: self.speakers.iter().map(Speaker::shown).collect(),
         };
         match people::resolve(name, named) {
             Match::Whole(n) | Match::Part(n) => self

@@ -83,6 +83,9 @@ pub struct Analysis {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Speaker {
     pub name: String,
+    /// The labels (`SPEAKER_01`) and spellings `--speaker` named as this one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<String>,
     pub seconds: Option<f64>,
     /// Part of all speaking time (or of all words, without times), 0..=1.
     pub share: f64,
@@ -92,6 +95,18 @@ pub struct Speaker {
     pub longest_monologue_words: u64,
     /// How many times they took the floor.
     pub turns: u64,
+}
+
+impl Speaker {
+    /// The name, with the labels `--speaker` merged into it: "Jane Doe
+    /// (SPEAKER_00)".
+    pub fn shown(&self) -> String {
+        if self.labels.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{} ({})", self.name, self.labels.join(", "))
+        }
+    }
 }
 
 /// A run of consecutive cues by one speaker.
@@ -185,8 +200,20 @@ pub fn analyse(text: &str) -> Result<Analysis, Problem> {
 
 /// The figures for a transcript read line by line from `reader`.
 pub fn analyse_reader<R: BufRead>(reader: R) -> Result<Analysis, ListenError> {
+    analyse_named(reader, &[])
+}
+
+/// The same, with each `(label, name)` of `naming` read as that name
+/// (`--speaker LABEL=NAME`): diarized labels named, misspellings merged.
+pub fn analyse_named<R: BufRead>(
+    reader: R,
+    naming: &[(String, String)],
+) -> Result<Analysis, ListenError> {
     let mut lines = Lines::new(reader);
-    let mut sink = Sink::default();
+    let mut sink = Sink {
+        tally: Tally::named(naming),
+        warnings: Warnings::default(),
+    };
     let mut parser: Option<Parser> = None;
     while let Some((number, line)) = lines.next_line()? {
         let parser = match &mut parser {

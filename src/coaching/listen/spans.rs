@@ -176,6 +176,15 @@ const PARTICLES: &[&str] = &[
 /// `so here's the thing: we` and `at 10:30` from being read as speakers.
 pub fn name_prefix(line: &str) -> Option<(&str, &str)> {
     let text = line.trim_start();
+    // WhisperX: `[SPEAKER_00]: text`, a diarized label to be named.
+    if let Some(rest) = text.strip_prefix('[') {
+        let (label, after) = rest.split_once(']')?;
+        let after = after.strip_prefix(':').unwrap_or(after);
+        let label_like = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == ' ';
+        let ok = !label.is_empty() && label.len() <= 40 && label.chars().all(label_like);
+        return (ok && (after.is_empty() || after.starts_with(char::is_whitespace)))
+            .then(|| (label.trim(), after));
+    }
     let colon = text.find(':')?;
     let (name, after) = (text[..colon].trim_end(), &text[colon + 1..]);
     if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
