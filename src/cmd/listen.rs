@@ -212,6 +212,16 @@ fn you(me: &Speaker, report: &Report, timed: bool, width: usize) -> String {
         out.push_str(&format!("  {mark} {figure}{band}\n"));
         out.push_str(&format!("{}\n", wrap(&note.note, width, "    ")));
     }
+    if let Some(patience) = me.patience_seconds {
+        let cut_in = match me.interruptions {
+            Some(0) | None => "you never started before they had stopped".to_string(),
+            Some(1) => "you started once before they had stopped".to_string(),
+            Some(n) => format!("you started {n} times before they had stopped"),
+        };
+        out.push_str(&format!(
+            "  · waited {patience:.1} s on average before answering; {cut_in}\n"
+        ));
+    }
     out.push_str(&format!(
         "{}\n\n",
         style(wrap(BANDS_SOURCE, width, "  ")).dim()

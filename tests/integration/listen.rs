@@ -220,6 +220,7 @@ fn table_output_with_me() {
         call (`coach check` helps).
       ➜ longest monologue 1:06
         Long enough to lose them; after a minute or so, check in with a question.
+      · waited 0.0 s on average before answering; you never started before they had stopped
       Bands: Gong Labs' published call studies (talk-to-listen 43:57 converted best; 11–14 questions did
       best in discovery calls).
 
@@ -448,4 +449,46 @@ fn shares_shown_add_up_to_100() {
         .filter_map(|l| l.split('%').next()?.rsplit(' ').next()?.parse::<u32>().ok())
         .sum();
     assert_eq!(percents, 100, "{}", out.stdout());
+}
+
+/// Patience and interruptions on a call built for them (by hand from the
+/// cue times): Alex waits 1.5 s once and starts once before Jane stops at
+/// 20 s; Jane waits 2 s once and starts once before Alex stops at 15 s.
+#[test]
+fn patience_and_interruptions() {
+    let env = TestEnv::new();
+    let text = "WEBVTT\n\n00:00:00.000 --> 00:00:05.000\n<v Alex>So how does the team plan shifts today?\n\n\
+        00:00:07.000 --> 00:00:12.000\n<v Jane>On a whiteboard, mostly.\n\n\
+        00:00:13.500 --> 00:00:15.000\n<v Alex>And who keeps it current?\n\n\
+        00:00:14.000 --> 00:00:20.000\n<v Jane>Priya does, when she remembers.\n\n\
+        00:00:19.000 --> 00:00:22.000\n<v Alex>Sorry, go on.\n";
+    let path = env.write("built.vtt", text);
+    let out = env
+        .coach()
+        .arg("listen")
+        .arg(&path)
+        .args(["--format", "json", "--me", "alex"])
+        .run()
+        .success();
+    let json = out.stdout_json();
+    assert_eq!(json["patience_seconds"], 1.5);
+    assert_eq!(json["interruptions"], 1);
+    let jane = &json["speakers"][1];
+    assert_eq!(jane["name"], "Jane");
+    assert_eq!(jane["patience_seconds"], 2.0);
+    assert_eq!(jane["interruptions"], 1);
+    let table = env
+        .coach()
+        .arg("listen")
+        .arg(&path)
+        .args(["--me", "alex"])
+        .run()
+        .success();
+    assert!(
+        table.stdout().contains(
+            "waited 1.5 s on average before answering; you started once before they had stopped"
+        ),
+        "{}",
+        table.stdout()
+    );
 }

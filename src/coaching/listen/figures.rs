@@ -10,6 +10,9 @@
 //!   its length is its words.
 //! - *Share* is a speaker's part of all speaking time, or of all words when
 //!   the transcript has no usable times.
+//! - *Patience* is the mean pause before a speaker's turns that follow
+//!   another speaker and start after they stopped; a turn that starts before
+//!   the other speaker's cue has ended is an *interruption*.
 
 use std::collections::HashMap;
 
@@ -53,6 +56,10 @@ struct Totals {
     turns: u64,
     longest_ms: Ms,
     longest_words: u64,
+    /// Pauses before turns that follow another speaker, summed, and how many.
+    waited_ms: Ms,
+    waits: u64,
+    interruptions: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -220,6 +227,18 @@ impl Tally {
                 }
             }
             _ => {
+                // How this turn follows the other speaker's: after a pause,
+                // or before they stopped.
+                let before = self.run.as_ref().and_then(|r| r.end);
+                if let (Some(stopped), Some((start, _))) = (before, time) {
+                    let totals = &mut self.totals[speaker];
+                    if start >= stopped {
+                        totals.waited_ms += start - stopped;
+                        totals.waits += 1;
+                    } else {
+                        totals.interruptions += 1;
+                    }
+                }
                 self.close_run();
                 self.totals[speaker].turns += 1;
                 self.run = Some(Run {
@@ -277,6 +296,8 @@ impl Tally {
                 longest_monologue_seconds: when(t.longest_ms),
                 longest_monologue_words: t.longest_words,
                 turns: t.turns,
+                patience_seconds: (timed && t.waits > 0).then(|| seconds(t.waited_ms / t.waits)),
+                interruptions: timed.then_some(t.interruptions),
             })
             .collect();
         let top = if timed { &self.by_time } else { &self.by_words };

@@ -24,6 +24,10 @@ pub struct Report<'a> {
     pub talk_share: Option<f64>,
     pub questions: Option<u64>,
     pub longest_monologue_seconds: Option<f64>,
+    /// The mean pause before my turns that follow another speaker.
+    pub patience_seconds: Option<f64>,
+    /// My turns that start before the other speaker has stopped.
+    pub interruptions: Option<u64>,
     pub speakers: &'a [Speaker],
     pub longest_monologue_words: Option<u64>,
     pub format: Format,
@@ -129,6 +133,8 @@ impl Analysis {
             talk_share: me.map(|s| s.share),
             questions: me.map(|s| s.questions),
             longest_monologue_seconds: me.and_then(|s| s.longest_monologue_seconds),
+            patience_seconds: me.and_then(|s| s.patience_seconds),
+            interruptions: me.and_then(|s| s.interruptions),
             speakers: &self.speakers,
             longest_monologue_words: me.map(|s| s.longest_monologue_words),
             format: self.format,

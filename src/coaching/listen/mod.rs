@@ -95,6 +95,12 @@ pub struct Speaker {
     pub longest_monologue_words: u64,
     /// How many times they took the floor.
     pub turns: u64,
+    /// The mean pause before their turns that follow another speaker and
+    /// start after they stopped; `None` without times or such turns.
+    pub patience_seconds: Option<f64>,
+    /// Their turns that start before the other speaker's cue has ended;
+    /// `None` without times.
+    pub interruptions: Option<u64>,
 }
 
 impl Speaker {
