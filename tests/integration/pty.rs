@@ -26,6 +26,27 @@ fn spawn(env: &TestEnv, args: &[&str], strip_ansi: bool) -> PtySession {
     start(cmd, strip_ansi)
 }
 
+/// A test home with the discovery prep of the fixture answers saved.
+fn prepped() -> TestEnv {
+    let env = TestEnv::new();
+    env.coach()
+        .args(["prep", "--format", "none", "--answers"])
+        .arg(crate::env::fixture("answers/discovery.yaml"))
+        .run()
+        .success();
+    env
+}
+
+/// The notes of the debrief saved in `env`.
+fn debrief_notes(env: &TestEnv) -> String {
+    let debrief = env
+        .notes()
+        .into_iter()
+        .find(|p| p.to_string_lossy().ends_with("-debrief.md"))
+        .expect("a debrief was saved");
+    std::fs::read_to_string(debrief).unwrap()
+}
+
 /// Press keys: send them and flush, so coach sees them at once.
 pub fn key(p: &mut PtySession, keys: &str) {
     p.send(keys).unwrap();
@@ -585,12 +606,7 @@ fn planned_questions_are_coached_as_they_are_typed() {
 /// come back as a multi-select.
 #[test]
 fn a_debrief_picks_its_prep_and_offers_the_planned_questions() {
-    let env = TestEnv::new();
-    env.coach()
-        .args(["prep", "--format", "none", "--answers"])
-        .arg(crate::env::fixture("answers/discovery.yaml"))
-        .run()
-        .success();
+    let env = prepped();
     let playbook = env.write(
         "after.yaml",
         "title: After\nkind: debrief\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: commitment\n        ask: What did {{ with }} commit to?\n        plan: best_action\n      - id: asked_questions\n        ask: Which of your planned questions did you ask?\n        type: multi\n        choices_from: prep.planned_questions\n        when: prep\n",
@@ -617,12 +633,7 @@ fn a_debrief_picks_its_prep_and_offers_the_planned_questions() {
     key(&mut p, "\r");
     p.exp_eof().unwrap();
     assert_eq!(exit_code(&mut p), 0);
-    let debrief = env
-        .notes()
-        .into_iter()
-        .find(|p| p.to_string_lossy().ends_with("-debrief.md"))
-        .unwrap();
-    let notes = std::fs::read_to_string(debrief).unwrap();
+    let notes = debrief_notes(&env);
     assert!(
         notes.contains("prep: 2026-11-22-1403-jane-smith-prep\n"),
         "{notes}"
@@ -642,12 +653,7 @@ fn a_debrief_picks_its_prep_and_offers_the_planned_questions() {
 /// offered to confirm rather than asked again.
 #[test]
 fn the_next_prep_starts_from_the_last_debrief() {
-    let env = TestEnv::new();
-    env.coach()
-        .args(["prep", "--format", "none", "--answers"])
-        .arg(crate::env::fixture("answers/discovery.yaml"))
-        .run()
-        .success();
+    let env = prepped();
     env.coach()
         .env("COACH_NOW", "2026-11-24T16:30:00+01:00")
         .args([
@@ -752,12 +758,7 @@ fn a_part_of_a_known_name_typed_at_the_terminal_is_that_person() {
 /// prep; `coach debrief --resume` continues it.
 #[test]
 fn an_interrupted_debrief_resumes_with_its_prep() {
-    let env = TestEnv::new();
-    env.coach()
-        .args(["prep", "--format", "none", "--answers"])
-        .arg(crate::env::fixture("answers/discovery.yaml"))
-        .run()
-        .success();
+    let env = prepped();
     let playbook = env.write(
         "after.yaml",
         "title: After\nkind: debrief\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: happened\n        ask: What happened?\n      - id: commitment\n        ask: What did {{ with }} commit to?\n        plan: best_action\n",
@@ -792,12 +793,7 @@ fn an_interrupted_debrief_resumes_with_its_prep() {
     key(&mut p, "\r");
     p.exp_eof().unwrap();
     assert_eq!(exit_code(&mut p), 0);
-    let debrief = env
-        .notes()
-        .into_iter()
-        .find(|p| p.to_string_lossy().ends_with("-debrief.md"))
-        .unwrap();
-    let notes = std::fs::read_to_string(debrief).unwrap();
+    let notes = debrief_notes(&env);
     assert!(
         notes.contains("prep: 2026-11-22-1403-jane-smith-prep\n"),
         "{notes}"
@@ -819,12 +815,7 @@ fn an_interrupted_debrief_resumes_with_its_prep() {
 /// line to edit.
 #[test]
 fn a_planned_answer_is_shown_but_not_prefilled() {
-    let env = TestEnv::new();
-    env.coach()
-        .args(["prep", "--format", "none", "--answers"])
-        .arg(crate::env::fixture("answers/discovery.yaml"))
-        .run()
-        .success();
+    let env = prepped();
     let playbook = env.write(
         "after.yaml",
         "title: After\nkind: debrief\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: commitment\n        ask: What did {{ with }} commit to?\n        plan: best_action\n      - id: next\n        ask: And the step after that?\n        plan: best_action\n",
@@ -847,12 +838,7 @@ fn a_planned_answer_is_shown_but_not_prefilled() {
     key(&mut p, "\r");
     p.exp_eof().unwrap();
     assert_eq!(exit_code(&mut p), 0);
-    let debrief = env
-        .notes()
-        .into_iter()
-        .find(|p| p.to_string_lossy().ends_with("-debrief.md"))
-        .unwrap();
-    let notes = std::fs::read_to_string(debrief).unwrap();
+    let notes = debrief_notes(&env);
     assert!(!notes.contains("  commitment:"), "{notes}");
     assert!(notes.contains("skipped:\n- commitment\n"), "{notes}");
     assert!(

@@ -223,14 +223,19 @@ const ISSUE_EXAMPLES: &[(&str, &[Kind])] = &[
     ("Share the roadmap slide.", &[S]),
 ];
 
-#[test]
-fn the_issue_examples() {
-    let misses: Vec<String> = ISSUE_EXAMPLES
+/// Every case gets exactly its kinds; the misses are listed.
+fn assert_kinds(cases: &[(&str, &[Kind])]) {
+    let misses: Vec<String> = cases
         .iter()
         .filter(|(q, want)| kinds(q) != *want)
         .map(|(q, want)| format!("{q:?}: want {want:?}, got {:?}", kinds(q)))
         .collect();
     assert!(misses.is_empty(), "{}", misses.join("\n"));
+}
+
+#[test]
+fn the_issue_examples() {
+    assert_kinds(ISSUE_EXAMPLES);
 }
 
 /// Whether a tip's quoted rewrite says the question again.
@@ -271,12 +276,7 @@ const LOADED_EXAMPLES: &[(&str, &[Kind])] = &[
 
 #[test]
 fn loaded_questions_are_found_and_neutral_ones_left_alone() {
-    let misses: Vec<String> = LOADED_EXAMPLES
-        .iter()
-        .filter(|(q, want)| kinds(q) != *want)
-        .map(|(q, want)| format!("{q:?}: want {want:?}, got {:?}", kinds(q)))
-        .collect();
-    assert!(misses.is_empty(), "{}", misses.join("\n"));
+    assert_kinds(LOADED_EXAMPLES);
 }
 
 /// No finding of a loaded question suggests words that keep the blame: the
