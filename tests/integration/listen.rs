@@ -492,3 +492,78 @@ fn patience_and_interruptions() {
         table.stdout()
     );
 }
+
+/// Otter's text export and a Google Meet transcript saved as text, which give
+/// start times only. The figures were counted independently by
+/// `tests/fixtures/transcripts/turn_count.py` (DESIGN.md's timing rule: a turn
+/// lasts until the next starts, a block's time split by words, the last at the
+/// call's pace so far).
+#[test]
+fn otter_and_meet_text_by_the_start_times_rule() {
+    let env = TestEnv::new();
+    let otter = json_of(&env, &transcript("otter-followup.txt"), Some("priya"));
+    assert_eq!(otter["format"], "otter");
+    let got: Vec<(String, f64, f64, u64, u64)> = speakers(&otter)
+        .into_iter()
+        .map(|(n, s, sh, w, q, _)| (n, s, sh, w, q))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Priya Shah".to_string(), 22.75, 0.4483, 38, 3),
+            ("Tom Reyes".to_string(), 28.0, 0.5517, 40, 0),
+        ]
+    );
+    assert_eq!(otter["talk_share"], 0.4483);
+    let meet = json_of(&env, &transcript("meet-standup.txt"), None);
+    assert_eq!(meet["format"], "meet");
+    let got: Vec<(String, f64, f64, u64, u64)> = speakers(&meet)
+        .into_iter()
+        .map(|(n, s, sh, w, q, _)| (n, s, sh, w, q))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Anna Berg".to_string(), 12.477, 0.3855, 16, 2),
+            ("Luis Ortega".to_string(), 14.162, 0.4375, 18, 0),
+            ("Mei Chen".to_string(), 5.728, 0.177, 7, 1),
+        ]
+    );
+}
+
+/// Bad Otter and Meet input: a turn out of order is warned about with its
+/// line, a file with a title and no block is refused naming line 1, and
+/// neither panics.
+#[test]
+fn bad_otter_and_meet_input() {
+    let env = TestEnv::new();
+    let otter = env.write(
+        "back.txt",
+        "Ann Lee  0:10\nHello there.\n\nBo Kim  0:05\nHi.\n\nAnn Lee  0:20\nBye.\n",
+    );
+    let out = env.coach().arg("listen").arg(&otter).run().success();
+    assert!(
+        out.stderr()
+            .contains("back.txt:4:1: warning: this turn starts before the one above it"),
+        "{}",
+        out.stderr()
+    );
+    let meet = env.write(
+        "meet.txt",
+        "Weekly sync\nTranscript\n00:00:20\nAnn Lee: First.\n00:00:10\nBo Kim: Second.\n",
+    );
+    let out = env.coach().arg("listen").arg(&meet).run().success();
+    assert!(
+        out.stderr()
+            .contains("meet.txt:5:1: warning: this turn starts before the one above it"),
+        "{}",
+        out.stderr()
+    );
+    let title_only = env.write("title.txt", "Weekly sync\nTranscript\nNothing was said.\n");
+    env.coach()
+        .arg("listen")
+        .arg(&title_only)
+        .run()
+        .code(65)
+        .stderr_has("title.txt:1:1: error: this does not look like a transcript");
+}

@@ -5,7 +5,10 @@
 //! Three kinds of transcript are read, told apart by their content, not the
 //! file name:
 //! - WebVTT with voice spans, `<v Jane Doe>text</v>`, as Teams writes it;
-//! - WebVTT or SRT whose cue text starts `Name: `, as Zoom writes it;
+//! - WebVTT or SRT whose cue text starts `Name: `, as Zoom writes it, or a
+//!   diarized label, `[SPEAKER_00]: `, as WhisperX writes it;
+//! - Otter's text export and Google Meet transcripts saved as text, which
+//!   give start times only (`turns.rs`);
 //! - plain `Name: text` lines without times.
 //!
 //! Text with no speaker continues the speaker before it. The transcript is
@@ -26,6 +29,7 @@ mod plain;
 mod read;
 mod spans;
 mod timing;
+mod turns;
 mod warnings;
 mod words;
 
@@ -42,6 +46,7 @@ use captions::{Captions, Dialect};
 use figures::Tally;
 use plain::Plain;
 use read::Lines;
+use turns::{Style, Turns};
 use warnings::{Kind, Warnings};
 
 /// How the transcript was written.
@@ -50,6 +55,8 @@ use warnings::{Kind, Warnings};
 pub enum Format {
     WebVtt,
     Srt,
+    Otter,
+    Meet,
     Plain,
 }
 
@@ -58,6 +65,8 @@ impl Format {
         match self {
             Format::WebVtt => "WebVTT",
             Format::Srt => "SRT",
+            Format::Otter => "Otter text",
+            Format::Meet => "Google Meet text",
             Format::Plain => "Plain `Name: text` lines",
         }
     }
@@ -194,7 +203,9 @@ pub enum ListenError {
 }
 
 const FORMATS_HELP: &str = "coach listen reads WebVTT (`WEBVTT` then cues with `<v Name>` voice tags \
-     or `Name: ` text), SRT (numbered cues whose text starts `Name: `), or plain `Name: text` lines";
+     or `Name: ` text), SRT (numbered cues whose text starts `Name: ` or `[SPEAKER_00]: `), Otter \
+     text (`Name  0:15` above each turn), Google Meet text (`00:01:02` lines opening blocks of \
+     `Name: text`), or plain `Name: text` lines";
 
 /// The figures for a whole transcript held in memory.
 pub fn analyse(text: &str) -> Result<Analysis, Problem> {
@@ -221,13 +232,35 @@ pub fn analyse_named<R: BufRead>(
         warnings: Warnings::default(),
     };
     let mut parser: Option<Parser> = None;
+    // A Meet transcript opens with its title: a few lines before the first
+    // block's time are let pass, and if no block starts, the first is wrong.
+    let mut preamble: Option<(ListenError, usize)> = None;
     while let Some((number, line)) = lines.next_line()? {
         let parser = match &mut parser {
             Some(parser) => parser,
             None if line.trim().is_empty() => continue,
-            None => parser.insert(Parser::detect(number, line)?),
+            None if turns::meet_start(line).is_some() => {
+                parser.insert(Parser::Turns(Turns::new(Style::Meet)))
+            }
+            None => match preamble.take() {
+                Some((first, seen)) if seen >= 3 => return Err(first),
+                Some((first, seen)) => {
+                    preamble = Some((first, seen + 1));
+                    continue;
+                }
+                None => match Parser::detect(number, line) {
+                    Ok(found) => parser.insert(found),
+                    Err(first) => {
+                        preamble = Some((first, 1));
+                        continue;
+                    }
+                },
+            },
         };
         parser.line(number, line, &mut sink)?;
+    }
+    if let (None, Some((first, _))) = (&parser, preamble) {
+        return Err(first);
     }
     let Some(mut parser) = parser else {
         return Err(ListenError::Bad(
@@ -289,6 +322,7 @@ pub fn analyse_named<R: BufRead>(
 /// The reader for the format the first non-blank line shows.
 enum Parser {
     Captions(Captions),
+    Turns(Turns),
     Plain(Plain),
 }
 
@@ -303,6 +337,9 @@ impl Parser {
         }
         if trimmed.contains("-->") || captions::is_cue_number(trimmed) {
             return Ok(Parser::Captions(Captions::new(Dialect::Srt)));
+        }
+        if turns::otter_header(line).is_some() {
+            return Ok(Parser::Turns(Turns::new(Style::Otter)));
         }
         if spans::name_prefix(line).is_some() {
             return Ok(Parser::Plain(Plain::default()));
@@ -323,6 +360,7 @@ impl Parser {
     fn line(&mut self, number: usize, line: &str, sink: &mut Sink) -> Result<(), Problem> {
         match self {
             Parser::Captions(p) => p.line(number, line, sink),
+            Parser::Turns(p) => p.line(number, line, sink),
             Parser::Plain(p) => p.line(number, line, sink),
         }
     }
@@ -330,6 +368,10 @@ impl Parser {
     fn finish(&mut self, sink: &mut Sink) -> Result<(), Problem> {
         match self {
             Parser::Captions(p) => p.finish(sink),
+            Parser::Turns(p) => {
+                p.finish(sink);
+                Ok(())
+            }
             Parser::Plain(_) => Ok(()),
         }
     }
@@ -337,6 +379,10 @@ impl Parser {
     fn format(&self) -> Format {
         match self {
             Parser::Captions(p) => p.format(),
+            Parser::Turns(p) => match p.style {
+                Style::Otter => Format::Otter,
+                Style::Meet => Format::Meet,
+            },
             Parser::Plain(_) => Format::Plain,
         }
     }
@@ -344,6 +390,7 @@ impl Parser {
     fn cues(&self) -> u64 {
         match self {
             Parser::Captions(p) => p.cues,
+            Parser::Turns(p) => p.cues,
             Parser::Plain(p) => p.lines,
         }
     }

@@ -53,6 +53,19 @@ impl CueText {
         Ok(())
     }
 
+    /// Read a line of speech: a `Word: ` at its start is speech too.
+    pub fn speech(&mut self, number: usize, text: &str, tally: &mut Tally) -> Result<(), Problem> {
+        let seen = std::mem::replace(&mut self.voices_seen, true);
+        let read = self.line(number, text, tally);
+        self.voices_seen = seen;
+        read
+    }
+
+    /// What follows is `speaker`'s (a turn's heading named them).
+    pub fn speak_as(&mut self, speaker: usize) {
+        self.switch(speaker);
+    }
+
     /// The spans read since the last call, in order; cleared for the next cue.
     pub fn take(&mut self) -> std::vec::Drain<'_, Span> {
         self.spans.drain(..)
