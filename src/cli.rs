@@ -287,7 +287,7 @@ pub struct FollowupsArgs {
 
 #[derive(Debug, Args)]
 pub struct ListenArgs {
-    /// The transcript: WebVTT (Teams, Zoom), SRT (Zoom, WhisperX), Otter or Google Meet text, or plain `Name: text` lines
+    /// The transcript: WebVTT (Teams, Zoom), SRT (Zoom, WhisperX), WhisperX JSON, Otter or Google Meet text, or plain `Name: text` lines
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
 

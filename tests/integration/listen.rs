@@ -567,3 +567,65 @@ fn bad_otter_and_meet_input() {
         .code(65)
         .stderr_has("title.txt:1:1: error: this does not look like a transcript");
 }
+
+/// WhisperX JSON: the same call as `whisperx-diarized.srt`, so the same
+/// figures (by hand from its times), labels named with `--speaker`.
+#[test]
+fn whisperx_json_gives_the_figures_of_its_srt() {
+    let env = TestEnv::new();
+    let run = |name: &str| {
+        env.coach()
+            .arg("listen")
+            .arg(transcript(name))
+            .args(["--format", "json", "--me", "alex"])
+            .args([
+                "--speaker",
+                "SPEAKER_00=Alex Kim",
+                "--speaker",
+                "SPEAKER_01=Jane Doe",
+            ])
+            .args(["--speaker", "SPEAKER_02=Jane Doe"])
+            .run()
+            .success()
+            .stdout_json()
+    };
+    let (json, srt) = (run("whisperx-diarized.json"), run("whisperx-diarized.srt"));
+    assert_eq!(json["format"], "whisperx-json");
+    assert_eq!(speakers(&json), speakers(&srt));
+    assert_eq!(json["talk_share"], 0.3);
+}
+
+/// Broken WhisperX JSON is refused with its line, a segment that runs
+/// backwards is warned about with its line, and neither panics.
+#[test]
+fn bad_whisperx_json() {
+    let env = TestEnv::new();
+    let broken = env.write(
+        "broken.json",
+        "{\n  \"segments\": [\n    {\"start\": 0.0, \"end\": 1.0,\n",
+    );
+    env.coach()
+        .arg("listen")
+        .arg(&broken)
+        .run()
+        .code(65)
+        .stderr_has("broken.json:4:1: error: not WhisperX JSON");
+    let backwards = env.write(
+        "back.json",
+        "{\"segments\": [\n{\"start\": 0.0, \"end\": 2.0, \"text\": \"Hi there.\", \"speaker\": \"A\"},\n{\"start\": 5.0, \"end\": 3.0, \"text\": \"Hello.\", \"speaker\": \"B\"}\n]}\n",
+    );
+    let out = env.coach().arg("listen").arg(&backwards).run().success();
+    assert!(
+        out.stderr()
+            .contains("back.json:3:1: warning: this segment ends before it starts"),
+        "{}",
+        out.stderr()
+    );
+    let empty = env.write("empty.json", "{\"segments\": []}\n");
+    env.coach()
+        .arg("listen")
+        .arg(&empty)
+        .run()
+        .code(65)
+        .stderr_has("no segments found");
+}

@@ -9,6 +9,7 @@
 //!   diarized label, `[SPEAKER_00]: `, as WhisperX writes it;
 //! - Otter's text export and Google Meet transcripts saved as text, which
 //!   give start times only (`turns.rs`);
+//! - WhisperX JSON, its segments streamed one at a time (`whisperx.rs`);
 //! - plain `Name: text` lines without times.
 //!
 //! Text with no speaker continues the speaker before it. The transcript is
@@ -31,6 +32,7 @@ mod spans;
 mod timing;
 mod turns;
 mod warnings;
+mod whisperx;
 mod words;
 
 use std::fmt;
@@ -57,6 +59,8 @@ pub enum Format {
     Srt,
     Otter,
     Meet,
+    #[serde(rename = "whisperx-json")]
+    WhisperxJson,
     Plain,
 }
 
@@ -67,6 +71,7 @@ impl Format {
             Format::Srt => "SRT",
             Format::Otter => "Otter text",
             Format::Meet => "Google Meet text",
+            Format::WhisperxJson => "WhisperX JSON",
             Format::Plain => "Plain `Name: text` lines",
         }
     }
@@ -223,14 +228,18 @@ pub fn analyse_reader<R: BufRead>(reader: R) -> Result<Analysis, ListenError> {
 /// The same, with each `(label, name)` of `naming` read as that name
 /// (`--speaker LABEL=NAME`): diarized labels named, misspellings merged.
 pub fn analyse_named<R: BufRead>(
-    reader: R,
+    mut reader: R,
     naming: &[(String, String)],
 ) -> Result<Analysis, ListenError> {
-    let mut lines = Lines::new(reader);
     let mut sink = Sink {
         tally: Tally::named(naming),
         warnings: Warnings::default(),
     };
+    if whisperx::looks_like_json(&mut reader)? {
+        let segments = whisperx::read(reader, &mut sink)?;
+        return conclude(Format::WhisperxJson, segments, sink, None);
+    }
+    let mut lines = Lines::new(reader);
     let mut parser: Option<Parser> = None;
     // A Meet transcript opens with its title: a few lines before the first
     // block's time are let pass, and if no block starts, the first is wrong.
@@ -268,15 +277,26 @@ pub fn analyse_named<R: BufRead>(
         ));
     };
     parser.finish(&mut sink)?;
-    let format = parser.format();
-    if parser.cues() == 0 {
-        return Err(ListenError::Bad(
-            Problem::new(
-                0,
-                "no cues found: no block has a timing line such as `00:00:01.000 --> 00:00:04.000`",
-            )
-            .help(FORMATS_HELP),
-        ));
+    let invalid = lines.first_invalid.map(|line| (line, lines.invalid_lines));
+    conclude(parser.format(), parser.cues(), sink, invalid)
+}
+
+/// The figures from what the reader put in `sink`, or why there are none;
+/// `invalid`: the first line that was not UTF-8, and how many were.
+fn conclude(
+    format: Format,
+    cues: u64,
+    mut sink: Sink,
+    invalid: Option<(usize, usize)>,
+) -> Result<Analysis, ListenError> {
+    if cues == 0 {
+        let what = match format {
+            Format::WhisperxJson => "no segments found: the `segments` list is missing or empty",
+            _ => {
+                "no cues found: no block has a timing line such as `00:00:01.000 --> 00:00:04.000`"
+            }
+        };
+        return Err(ListenError::Bad(Problem::new(0, what).help(FORMATS_HELP)));
     }
     if !sink.tally.has_named_speaker() {
         return Err(ListenError::Bad(
@@ -286,8 +306,8 @@ pub fn analyse_named<R: BufRead>(
             ),
         ));
     }
-    if let Some(line) = lines.first_invalid {
-        let more = match lines.invalid_lines {
+    if let Some((line, count)) = invalid {
+        let more = match count {
             1 => String::new(),
             n => format!(" ({n} lines in all)"),
         };

@@ -158,7 +158,9 @@ fn bad_input_is_a_problem_with_a_line() {
         ),
         (b"\n\nhello world\n", 3, "starts with `hello world`"),
         (b"\x00\x01\x02binary", 1, "does not look like a transcript"),
-        (b"{\"speakers\": []}", 1, "does not look like a transcript"),
+        (b"{\"speakers\": []}", 0, "no segments found"),
+        (b"{\"segments\": [", 1, "not WhisperX JSON"),
+        (b"{\"segments\": [{\"text\": 3}]}", 1, "not WhisperX JSON"),
         (b"WEBVTT\n\nNOTE nothing here\n", 0, "no cues found"),
         (
             b"WEBVTT\n\n00:00.000 --> 00:01.000\nno names here\n",
