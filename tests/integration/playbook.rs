@@ -97,9 +97,8 @@ fn yaml_to_json(text: &str) -> serde_json::Value {
     serde_saphyr::from_str(text).expect("YAML")
 }
 
-#[test]
-fn the_schema_accepts_shipped_playbooks_and_rejects_mistakes() {
-    let (_, validator) = schema();
+/// Every file in `playbooks/`: its path and its text, in name order.
+fn shipped_playbooks() -> Vec<(String, String)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/playbooks");
     let mut shipped: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
@@ -107,9 +106,19 @@ fn the_schema_accepts_shipped_playbooks_and_rejects_mistakes() {
         .collect();
     shipped.sort();
     assert!(shipped.len() >= 6, "{shipped:?}");
-    for path in shipped {
-        let name = path.display().to_string();
-        let text = std::fs::read_to_string(&path).unwrap();
+    shipped
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            (path.display().to_string(), text)
+        })
+        .collect()
+}
+
+#[test]
+fn the_schema_accepts_shipped_playbooks_and_rejects_mistakes() {
+    let (_, validator) = schema();
+    for (name, text) in shipped_playbooks() {
         let errors: Vec<String> = validator
             .iter_errors(&yaml_to_json(&text))
             .map(|e| e.to_string())
@@ -170,16 +179,7 @@ fn the_schema_rejects_what_the_loader_rejects_where_a_schema_can_say_it() {
 
 #[test]
 fn shipped_playbooks_carry_the_schema_modeline() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/playbooks");
-    let mut shipped: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    shipped.sort();
-    assert!(shipped.len() >= 6, "{shipped:?}");
-    for path in shipped {
-        let name = path.display().to_string();
-        let text = std::fs::read_to_string(&path).unwrap();
+    for (name, text) in shipped_playbooks() {
         assert!(
             text.starts_with("# yaml-language-server: $schema=../schema/playbook.schema.json\n"),
             "{name}"
