@@ -39,9 +39,17 @@ fn main() {
     let cues = two_hours.matches("-->").count();
     assert_eq!(analysis.speakers.len(), 5);
 
+    let judged = analysis.report(Some("alex")).expect("Alex speaks");
+    let my_questions = judged.questions.unwrap_or_default();
     let in_memory = measure(1, RUNS, || {
         let analysis = analyse(&two_hours).expect("reads");
         std::hint::black_box(analysis);
+    });
+    // What `listen --me` does in all: read, then judge each of my questions.
+    let with_me = measure(1, RUNS / 4, || {
+        let analysis = analyse(&two_hours).expect("reads");
+        let report = analysis.report(Some("alex")).expect("Alex speaks");
+        std::hint::black_box(report.questions_by_kind);
     });
 
     let formats: Vec<(&str, String, Vec<Duration>)> = other_formats(&call(7_200_000, usize::MAX))
@@ -50,7 +58,13 @@ fn main() {
             let read = analyse(&text).expect("the generated transcript reads");
             assert_eq!(read.speakers.len(), 5, "{name}");
             let times = measure(1, RUNS / 4, || {
-                std::hint::black_box(analyse(&text).expect("reads"));
+                let analysis = analyse(&text).expect("reads");
+                let report = analysis
+                    .report(Some("SPEAKER_00"))
+                    .or_else(|_| analysis.report(Some("alex")))
+                    .expect("Alex speaks");
+                assert!(report.questions_by_kind.is_some());
+                std::hint::black_box(report.questions_by_kind);
             });
             (name, text, times)
         })
@@ -95,9 +109,16 @@ fn main() {
         ),
         &in_memory,
     );
+    report(
+        &format!("the same, and my {my_questions} questions judged (--me)"),
+        &with_me,
+    );
     for (name, text, times) in &formats {
         report(
-            &format!("analyse: the same call as {name}, {} KiB", text.len() >> 10),
+            &format!(
+                "the same call as {name}, {} KiB, --me judged",
+                text.len() >> 10
+            ),
             times,
         );
     }
@@ -117,7 +138,7 @@ fn main() {
     let slowest = formats
         .iter()
         .map(|(_, _, times)| times[times.len() / 2])
-        .chain([in_memory[in_memory.len() / 2]])
+        .chain([with_me[with_me.len() / 2]])
         .max()
         .unwrap_or_default();
     println!(

@@ -222,10 +222,51 @@ fn you(me: &Speaker, report: &Report, timed: bool, width: usize) -> String {
             "  · waited {patience:.1} s on average before answering; {cut_in}\n"
         ));
     }
+    out.push_str(&judged(report, width));
     out.push_str(&format!(
         "{}\n\n",
         style(wrap(BANDS_SOURCE, width, "  ")).dim()
     ));
+    out
+}
+
+/// Flagged questions shown under the counts; JSON lists them all.
+const FLAGGED_SHOWN: usize = 5;
+
+/// My questions as the question coach judged them: the counts by kind, then
+/// the first few it found something in.
+fn judged(report: &Report, width: usize) -> String {
+    let Some(by_kind) = &report.questions_by_kind else {
+        return String::new();
+    };
+    let mut counts = vec![format!("{} open", by_kind.open)];
+    counts.extend(
+        by_kind
+            .found()
+            .map(|(kind, n)| format!("{n} {}", kind.as_str())),
+    );
+    if by_kind.open == 0 && counts.len() == 1 {
+        return String::new();
+    }
+    let mut out = format!(
+        "  · your questions, as coach check reads them: {}\n",
+        counts.join(", ")
+    );
+    for flagged in report.flagged_questions.iter().take(FLAGGED_SHOWN) {
+        let kinds: Vec<&str> = flagged.kinds.iter().map(|k| k.as_str()).collect();
+        let line = format!(
+            "{}: \"{}\"",
+            kinds.join(", "),
+            printable_line(&flagged.question)
+        );
+        out.push_str(&format!("{}\n", wrap(&line, width, "      ")));
+    }
+    let more = report.flagged_questions.len().saturating_sub(FLAGGED_SHOWN);
+    if more > 0 {
+        out.push_str(&format!(
+            "      … and {more} more (--format json lists them all)\n"
+        ));
+    }
     out
 }
 

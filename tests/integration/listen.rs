@@ -201,7 +201,7 @@ fn table_output_with_me() {
         .success();
     assert_eq!(out.stderr(), "", "nothing on stderr");
     let text = out.stdout();
-    insta::assert_snapshot!(text, @r"
+    insta::assert_snapshot!(text, @r#"
     WebVTT, 3 speakers, 3:30 from the first cue to the last.
     ┌───────────┬──────┬───────────────────┬───────┬───────────┬───────────────────┐
     │ Speaker   ┆ Time ┆ Share of time     ┆ Words ┆ Questions ┆ Longest monologue │
@@ -221,6 +221,9 @@ fn table_output_with_me() {
       ➜ longest monologue 1:06
         Long enough to lose them; after a minute or so, check in with a question.
       · waited 0.0 s on average before answering; you never started before they had stopped
+      · your questions, as coach check reads them: 4 open, 2 closed
+          closed: "Six weeks??"
+          closed: "Late?!"
       Bands: Gong Labs' published call studies (talk-to-listen 43:57 converted best; 11–14 questions did
       best in discovery calls).
 
@@ -228,7 +231,7 @@ fn table_output_with_me() {
       1. Alex Kim — 1:06, from 1:34
       2. Jane Doe — 0:25, from 3:05
       3. Jane Doe — 0:21, from 0:44
-    ");
+    "#);
 }
 
 #[test]
@@ -628,4 +631,118 @@ fn bad_whisperx_json() {
         .run()
         .code(65)
         .stderr_has("no segments found");
+}
+
+/// Every question I ask is judged by the question coach, a question split
+/// over two cues is one, a request without a `?` is not a question, and the
+/// other speaker's questions are not mine. Each flagged question gets the
+/// kinds `coach check` gives it: one judgement everywhere.
+#[test]
+fn my_questions_are_judged_by_kind() {
+    let env = TestEnv::new();
+    let text = "1\n00:00:00,000 --> 00:00:04,000\n[SPEAKER_00]: Thanks for the time. How does the team plan shifts\n\n\
+        2\n00:00:04,000 --> 00:00:06,000\n[SPEAKER_00]: today?\n\n\
+        3\n00:00:07,000 --> 00:00:12,000\n[SPEAKER_01]: On a whiteboard. Do you want the details?\n\n\
+        4\n00:00:13,000 --> 00:00:18,000\n[SPEAKER_00]: Yes please. Do you have a budget for this? Tell me about the rota.\n\n\
+        5\n00:00:19,000 --> 00:00:25,000\n[SPEAKER_01]: Some.\n\n\
+        6\n00:00:26,000 --> 00:00:30,000\n[SPEAKER_00]: Wouldn't you agree the whiteboard is a mess? Can you sign today?\n";
+    let path = env.write("kinds.srt", text);
+    let json = env
+        .coach()
+        .arg("listen")
+        .arg(&path)
+        .args(["--format", "json", "--me", "Alex"])
+        .args([
+            "--speaker",
+            "SPEAKER_00=Alex",
+            "--speaker",
+            "SPEAKER_01=Jane",
+        ])
+        .run()
+        .success()
+        .stdout_json();
+    assert_eq!(json["questions"], 4);
+    assert_eq!(
+        json["questions_by_kind"],
+        json!({"open": 1, "closed": 3, "leading": 1, "statement": 0, "stacked": 0, "pressure": 1, "loaded": 0})
+    );
+    let flagged: Vec<(String, Value)> = json["flagged_questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["question"].as_str().unwrap().to_string(),
+                f["kinds"].clone(),
+            )
+        })
+        .collect();
+    let asked: Vec<&str> = flagged.iter().map(|(q, _)| q.as_str()).collect();
+    assert_eq!(
+        asked,
+        [
+            "Do you have a budget for this?",
+            "Wouldn't you agree the whiteboard is a mess?",
+            "Can you sign today?"
+        ]
+    );
+    for (question, kinds) in &flagged {
+        let checked = env
+            .coach()
+            .args(["check", "--format", "json", question])
+            .run()
+            .success()
+            .stdout_json();
+        assert_eq!(&checked[0]["kinds"], kinds, "{question}");
+    }
+    let table = env
+        .coach()
+        .arg("listen")
+        .arg(&path)
+        .args(["--me", "Alex", "--speaker", "SPEAKER_00=Alex"])
+        .run()
+        .success();
+    assert!(
+        table.stdout().contains(
+            "your questions, as coach check reads them: 1 open, 3 closed, 1 leading, 1 pressure"
+        ),
+        "{}",
+        table.stdout()
+    );
+}
+
+/// In every fixture, each of my questions is judged once: open plus flagged
+/// is the count of questions.
+#[test]
+fn every_format_judges_each_question_once() {
+    let env = TestEnv::new();
+    let cases = [
+        ("zoom-discovery.vtt", "Alex Kim"),
+        ("plain-discovery.txt", "Alex Kim"),
+        ("otter-followup.txt", "Priya"),
+        ("meet-standup.txt", "Anna"),
+        ("whisperx-diarized.json", "SPEAKER_00"),
+    ];
+    for (name, me) in cases {
+        let path = transcript(name);
+        let json = env
+            .coach()
+            .arg("listen")
+            .arg(&path)
+            .args(["--format", "json", "--me", me])
+            .run()
+            .success()
+            .stdout_json();
+        let judged = json["questions_by_kind"]["open"].as_u64().unwrap()
+            + json["flagged_questions"].as_array().unwrap().len() as u64;
+        assert_eq!(
+            judged,
+            json["questions"].as_u64().unwrap(),
+            "{name}: {json}"
+        );
+        assert!(
+            json["questions"].as_u64().unwrap() > 0,
+            "{name} has questions of mine"
+        );
+    }
 }

@@ -40,6 +40,8 @@
 //!   their vendor fails them.") is a note to self; one to them ("Describe your
 //!   process.") is an open request.
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -91,6 +93,109 @@ pub fn check(question: &str) -> Vec<Finding> {
     reading(question, |read| judge(read, question))
 }
 
+/// The kinds `question` has, as [`check`] finds them, without the advice:
+/// empty for an open, neutral question.
+pub fn kinds(question: &str) -> Vec<Kind> {
+    reading(question, |read| {
+        let (_, decided) = decide(read, question);
+        KINDS
+            .into_iter()
+            .zip(decided)
+            .filter(|(_, yes)| *yes)
+            .map(|(k, _)| k)
+            .collect()
+    })
+}
+
+/// Whether `sentence`, said without a `?`, still asks: it opens, after a
+/// lead-in, as a request for them to tell ("tell me about…", "walk me
+/// through…", "I'm curious how…", "could you describe…"). Only its first
+/// words are read, so it is cheap enough for every sentence of a call.
+pub fn opens_request(sentence: &str) -> bool {
+    let sets = request_sets();
+    // The first word, read into one buffer, turns most sentences away.
+    let mut first = String::new();
+    for word in sentence.split_whitespace() {
+        first.clear();
+        first.extend(
+            word.chars()
+                .map(straight)
+                .filter(|c| c.is_alphanumeric() || *c == '\'')
+                .flat_map(char::to_lowercase),
+        );
+        if !sets.leads.contains(first.as_str()) {
+            break;
+        }
+    }
+    let first = first.as_str();
+    if !(sets.verbs.contains(first) || sets.askers.contains(first) || sets.modals.contains(first)) {
+        return false;
+    }
+    let low: Vec<String> = sentence
+        .split_whitespace()
+        .take(12)
+        .map(|w| {
+            w.chars()
+                .map(straight)
+                .filter(|c| c.is_alphanumeric() || *c == '\'')
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let words: Vec<&str> = low.iter().map(String::as_str).collect();
+    could_request(&words) && head(&words, false).0 == Head::Request
+}
+
+/// Whether `words` can open a request at all, from a few set lookups: most
+/// sentences of a call cannot, and the full reading is kept for the rest.
+fn could_request(words: &[&str]) -> bool {
+    let sets = request_sets();
+    let Some(i) = words.iter().position(|w| !sets.leads.contains(w)) else {
+        return false;
+    };
+    let next = || words[i + 1..].iter().take(6);
+    if sets.verbs.contains(words[i]) {
+        true
+    } else if sets.askers.contains(words[i]) {
+        next().any(|w| sets.keen.contains(w))
+    } else if sets.modals.contains(words[i]) {
+        next().any(|w| sets.verbs.contains(w) || matches!(*w, "possible" | "mind" | "ask"))
+    } else {
+        false
+    }
+}
+
+/// The words a request can open with, as sets.
+struct RequestSets {
+    leads: HashSet<&'static str>,
+    /// "tell", "walk", "describe", "say"…
+    verbs: HashSet<&'static str>,
+    /// "I'm (curious)", "we'd (love to hear)"…
+    askers: HashSet<&'static str>,
+    keen: HashSet<&'static str>,
+    /// "could (you describe)", "would (you mind)"…
+    modals: HashSet<&'static str>,
+}
+
+fn request_sets() -> &'static RequestSets {
+    static SETS: std::sync::OnceLock<RequestSets> = std::sync::OnceLock::new();
+    SETS.get_or_init(|| {
+        let set =
+            |lists: &[&'static str]| lists.iter().flat_map(|l| l.split_whitespace()).collect();
+        RequestSets {
+            leads: set(&[LEAD_INS]),
+            verbs: set(&[REQ_ANY, REQ_ME, "say saying"]),
+            askers: set(&["i i'm im i'd id we we'd we're just really so"]),
+            keen: set(&[
+                "curious wonder wondering wondered love like keen interested eager \
+                grateful appreciate hoping hope wanted trying welcome",
+            ]),
+            modals: set(&[MODALS, "do are is any"]),
+        }
+    })
+}
+
 /// A question is judged by its first sentences, each by its first words: a
 /// pasted page gets an answer as quick as a question does.
 const MAX_SENTENCES: usize = 40;
@@ -107,12 +212,18 @@ fn reading<R>(question: &str, f: impl FnOnce(&[Reading]) -> R) -> R {
     f(&read)
 }
 
-fn judge(read: &[Reading], question: &str) -> Vec<Finding> {
+/// What the rules find, and which kinds the model lets stand.
+fn decide(read: &[Reading], question: &str) -> (Vec<Finding>, [bool; KINDS.len()]) {
     if read.is_empty() {
-        return Vec::new();
+        return (Vec::new(), [false; KINDS.len()]);
     }
     let found = rules(read);
     let decided = model::decide(&model::features(read, &found, question));
+    (found, decided)
+}
+
+fn judge(read: &[Reading], question: &str) -> Vec<Finding> {
+    let (found, decided) = decide(read, question);
     let mut out = Vec::new();
     let loaded = decided[5];
     for (kind, yes) in KINDS.into_iter().zip(decided) {

@@ -447,3 +447,28 @@ proptest::proptest! {
         proptest::prop_assert!(order.windows(2).all(|w| w[0] < w[1]), "{text:?}: {kinds:?}");
     }
 }
+
+#[test]
+fn requests_without_a_question_mark_are_told_apart() {
+    for yes in [
+        "Tell me about your team.",
+        "so walk me through how you decide",
+        "Could you describe the process",
+        "I\u{2019}m curious how that started.",
+        "I'd love to hear how it went",
+        "Say more about that.",
+        "Describe a good week for you",
+    ] {
+        assert!(opens_request(yes), "{yes}");
+    }
+    for no in [
+        "We sell tools.",
+        "I think that's right.",
+        "Explain why their vendor is failing them.",
+        "Tell them I said hi.",
+        "Could be worse.",
+        "",
+    ] {
+        assert!(!opens_request(no), "{no}");
+    }
+}

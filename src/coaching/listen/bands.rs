@@ -193,6 +193,7 @@ mod tests {
     fn speaker(share: f64, questions: u64, monologue: Option<f64>, words: u64) -> Speaker {
         Speaker {
             labels: Vec::new(),
+            asked: Vec::new(),
             patience_seconds: None,
             interruptions: None,
             name: "Alex".into(),

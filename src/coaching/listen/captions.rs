@@ -138,6 +138,7 @@ impl Captions {
         if self.state == State::Text {
             self.finish_cue(sink)?;
         }
+        self.text.finish(&mut sink.tally);
         Ok(())
     }
 

@@ -17,11 +17,15 @@
 use std::collections::HashMap;
 
 use super::timing::{Ms, seconds};
-use super::words::Counts;
+use super::words::{Asked, Counts};
 use super::{Monologue, Problem, Speaker};
 
 /// More speakers than this means the names are not names.
 pub const MAX_SPEAKERS: usize = 1000;
+
+/// The most sentences that ask kept for one speaker: a call has far fewer,
+/// and a file of many calls stays bounded (the count goes on).
+pub const MAX_ASKED: usize = 2000;
 
 /// Who said the text before the first named speaker.
 pub const UNKNOWN: &str = "Unknown speaker";
@@ -53,6 +57,7 @@ struct Totals {
     covered: Option<(Ms, Ms)>,
     words: u64,
     questions: u64,
+    asked: Vec<Asked>,
     turns: u64,
     longest_ms: Ms,
     longest_words: u64,
@@ -191,6 +196,14 @@ impl Tally {
         (0..self.names.len()).any(|i| Some(i) != self.unknown)
     }
 
+    /// A sentence `speaker` asked something in (up to [`MAX_ASKED`]).
+    pub fn asked(&mut self, speaker: usize, asked: Asked) {
+        let kept = &mut self.totals[speaker].asked;
+        if kept.len() < MAX_ASKED {
+            kept.push(asked);
+        }
+    }
+
     /// One speaker's part of a cue: `time` is `None` when the cue has no
     /// usable times, and otherwise runs forwards.
     pub fn utterance(
@@ -280,7 +293,7 @@ impl Tally {
         let speakers = self
             .names
             .iter()
-            .zip(&self.totals)
+            .zip(&mut self.totals)
             .zip(&self.labels)
             .map(|((name, t), labels)| Speaker {
                 name: name.clone(),
@@ -293,6 +306,7 @@ impl Tally {
                 },
                 words: t.words,
                 questions: t.questions,
+                asked: std::mem::take(&mut t.asked),
                 longest_monologue_seconds: when(t.longest_ms),
                 longest_monologue_words: t.longest_words,
                 turns: t.turns,

@@ -10,10 +10,12 @@
 use std::fmt;
 
 use serde::Serialize;
+use serde::ser::SerializeMap;
 
 use super::bands::{Note, notes};
 use super::figures::UNKNOWN;
 use super::{Analysis, Format, Monologue, Speaker, Warning};
+use crate::coaching::check::{self, KINDS, Kind};
 use crate::people::{self, Match};
 
 /// The JSON document: the contract's fields first (DESIGN.md section 3),
@@ -28,6 +30,10 @@ pub struct Report<'a> {
     pub patience_seconds: Option<f64>,
     /// My turns that start before the other speaker has stopped.
     pub interruptions: Option<u64>,
+    /// Each question I asked, judged by the question coach.
+    pub questions_by_kind: Option<ByKind>,
+    /// The questions of mine the coach found something in, in call order.
+    pub flagged_questions: Vec<Flagged>,
     pub speakers: &'a [Speaker],
     pub longest_monologue_words: Option<u64>,
     pub format: Format,
@@ -37,6 +43,63 @@ pub struct Report<'a> {
     /// The user's figures against the bands; empty without `me`.
     pub coaching: Vec<Note>,
     pub warnings: &'a [Warning],
+}
+
+/// How many of my questions were open (nothing found) and how many had each
+/// kind; a question with two kinds counts under both.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ByKind {
+    pub open: u64,
+    /// In the order of [`KINDS`].
+    pub kinds: [u64; KINDS.len()],
+}
+
+impl ByKind {
+    /// Each kind that was found, with its count: `[(Closed, 3), …]`.
+    pub fn found(&self) -> impl Iterator<Item = (Kind, u64)> + '_ {
+        KINDS.into_iter().zip(self.kinds).filter(|(_, n)| *n > 0)
+    }
+}
+
+impl Serialize for ByKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(1 + KINDS.len()))?;
+        map.serialize_entry("open", &self.open)?;
+        for (kind, n) in KINDS.iter().zip(self.kinds) {
+            map.serialize_entry(kind.as_str(), &n)?;
+        }
+        map.end()
+    }
+}
+
+/// A question of mine the question coach found something in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Flagged {
+    pub question: String,
+    pub kinds: Vec<Kind>,
+}
+
+/// `speaker`'s questions (the sentences ending in `?`), each judged.
+pub fn judge_questions(speaker: &Speaker) -> (ByKind, Vec<Flagged>) {
+    let mut by_kind = ByKind::default();
+    let mut flagged = Vec::new();
+    for asked in speaker.asked.iter().filter(|a| a.question) {
+        let kinds = check::kinds(&asked.text);
+        if kinds.is_empty() {
+            by_kind.open += 1;
+            continue;
+        }
+        for kind in &kinds {
+            if let Some(i) = KINDS.iter().position(|k| k == kind) {
+                by_kind.kinds[i] += 1;
+            }
+        }
+        flagged.push(Flagged {
+            question: asked.text.clone(),
+            kinds,
+        });
+    }
+    (by_kind, flagged)
 }
 
 /// Why `--me` found no one speaker.
@@ -128,6 +191,11 @@ impl Analysis {
     /// The JSON document, for the user `me` when given.
     pub fn report(&self, me: Option<&str>) -> Result<Report<'_>, MeError> {
         let me = me.map(|name| self.find(name)).transpose()?;
+        let judged = me.map(judge_questions);
+        let (questions_by_kind, flagged_questions) = match judged {
+            Some((by_kind, flagged)) => (Some(by_kind), flagged),
+            None => (None, Vec::new()),
+        };
         Ok(Report {
             me: me.map(|s| s.name.as_str()),
             talk_share: me.map(|s| s.share),
@@ -135,6 +203,8 @@ impl Analysis {
             longest_monologue_seconds: me.and_then(|s| s.longest_monologue_seconds),
             patience_seconds: me.and_then(|s| s.patience_seconds),
             interruptions: me.and_then(|s| s.interruptions),
+            questions_by_kind,
+            flagged_questions,
             speakers: &self.speakers,
             longest_monologue_words: me.map(|s| s.longest_monologue_words),
             format: self.format,

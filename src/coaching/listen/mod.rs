@@ -105,6 +105,11 @@ pub struct Speaker {
     pub share: f64,
     pub words: u64,
     pub questions: u64,
+    /// What they asked, in order: their questions and their requests without
+    /// a `?` ("tell me about…"), up to [`figures::MAX_ASKED`]; never printed
+    /// in the speakers list.
+    #[serde(skip)]
+    pub asked: Vec<words::Asked>,
     pub longest_monologue_seconds: Option<f64>,
     pub longest_monologue_words: u64,
     /// How many times they took the floor.
@@ -392,7 +397,10 @@ impl Parser {
                 p.finish(sink);
                 Ok(())
             }
-            Parser::Plain(_) => Ok(()),
+            Parser::Plain(p) => {
+                p.finish(sink);
+                Ok(())
+            }
         }
     }
 

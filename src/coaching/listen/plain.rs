@@ -26,4 +26,9 @@ impl Plain {
         }
         Ok(())
     }
+
+    /// The end of the input: a last request without a full stop is asked.
+    pub fn finish(&mut self, sink: &mut Sink) {
+        self.text.finish(&mut sink.tally);
+    }
 }

@@ -5,8 +5,8 @@
 //! for again: a Teams line such as `Agenda: pricing` is speech, not a speaker.
 //!
 //! Other markup is dropped: WebVTT tags (`<i>`, `<c.loud>`, `<00:00:01.000>`),
-//! SRT's HTML-like tags and `{\an8}`-style overrides. Only counts are kept;
-//! the text itself is never stored.
+//! SRT's HTML-like tags and `{\an8}`-style overrides. Only counts are kept,
+//! and the sentences that ask something, handed to the tally as each ends.
 
 use super::Problem;
 use super::figures::Tally;
@@ -37,7 +37,7 @@ impl CueText {
     pub fn line(&mut self, number: usize, text: &str, tally: &mut Tally) -> Result<(), Problem> {
         let mut rest = text;
         if let Some((name, after)) = name_prefix(text).filter(|_| !self.voices_seen) {
-            self.switch(tally.intern(name, number)?);
+            self.switch(tally.intern(name, number)?, tally);
             rest = after;
         }
         while !rest.is_empty() {
@@ -45,11 +45,11 @@ impl CueText {
             self.text(piece, number, tally)?;
             if let Markup::Voice(name) = markup {
                 self.voices_seen = true;
-                self.switch(tally.intern(name, number)?);
+                self.switch(tally.intern(name, number)?, tally);
             }
             rest = after;
         }
-        self.end_word();
+        self.end_word(tally);
         Ok(())
     }
 
@@ -62,8 +62,14 @@ impl CueText {
     }
 
     /// What follows is `speaker`'s (a turn's heading named them).
-    pub fn speak_as(&mut self, speaker: usize) {
-        self.switch(speaker);
+    pub fn speak_as(&mut self, speaker: usize, tally: &mut Tally) {
+        self.switch(speaker, tally);
+    }
+
+    /// The transcript ends: a request left without a full stop is asked.
+    pub fn finish(&mut self, tally: &mut Tally) {
+        self.counter.end_sentence();
+        self.hand_over(tally);
     }
 
     /// The spans read since the last call, in order; cleared for the next cue.
@@ -77,7 +83,7 @@ impl CueText {
         }
         if self.open_span().is_none() {
             if piece.trim().is_empty() {
-                self.end_word();
+                self.end_word(tally);
                 return Ok(());
             }
             let speaker = match self.speaker {
@@ -99,6 +105,7 @@ impl CueText {
         if let Some(span) = self.spans.last_mut() {
             self.counter.feed(piece, &mut span.counts);
         }
+        self.hand_over(tally);
         Ok(())
     }
 
@@ -108,7 +115,7 @@ impl CueText {
         self.spans.last_mut().filter(|s| s.speaker == speaker)
     }
 
-    fn end_word(&mut self) {
+    fn end_word(&mut self, tally: &mut Tally) {
         let mut spare = Counts::default();
         let counter = &mut self.counter;
         match self
@@ -118,12 +125,29 @@ impl CueText {
             Some(span) => counter.boundary(&mut span.counts),
             None => counter.boundary(&mut spare),
         }
+        self.hand_over(tally);
     }
 
-    fn switch(&mut self, speaker: usize) {
-        self.end_word();
+    /// What the current speaker asked, to the tally.
+    fn hand_over(&mut self, tally: &mut Tally) {
+        if self.counter.asked.is_empty() {
+            return;
+        }
+        match self.speaker {
+            Some(speaker) => {
+                for asked in self.counter.asked.drain(..) {
+                    tally.asked(speaker, asked);
+                }
+            }
+            None => self.counter.asked.clear(),
+        }
+    }
+
+    fn switch(&mut self, speaker: usize, tally: &mut Tally) {
+        self.end_word(tally);
         if self.speaker != Some(speaker) {
             self.counter.new_speaker();
+            self.hand_over(tally);
             self.speaker = Some(speaker);
         }
     }

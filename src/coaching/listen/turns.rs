@@ -84,7 +84,7 @@ impl Turns {
                 if let Some((name, start)) = otter_header(line) {
                     let speaker = sink.tally.intern(name, number)?;
                     self.start(start, number, sink);
-                    self.text.speak_as(speaker);
+                    self.text.speak_as(speaker, &mut sink.tally);
                     return Ok(());
                 }
                 if self.block.is_none() {
@@ -144,6 +144,7 @@ impl Turns {
 
     /// The last block, at the call's pace so far.
     pub fn finish(&mut self, sink: &mut Sink) {
+        self.text.finish(&mut sink.tally);
         if let Some(block) = self.block.take() {
             let words: u64 = block.parts.iter().map(|p| p.1.words).sum();
             let per_word = match self.pace {

@@ -146,6 +146,10 @@ impl<'de> Visitor<'de> for Segments<'_, '_> {
             let mut counter = Counter::default();
             counter.feed(&segment.text, &mut counts);
             counter.boundary(&mut counts);
+            counter.end_sentence();
+            for asked in counter.asked {
+                self.sink.tally.asked(speaker, asked);
+            }
             let ms = |s: f64| (s.is_finite() && s >= 0.0).then(|| (s * 1000.0).round() as Ms);
             let time = match (segment.start.and_then(ms), segment.end.and_then(ms)) {
                 (Some(start), Some(end)) if end >= start => Some((start, end)),
