@@ -207,7 +207,7 @@ pub fn session(i: usize) -> Session {
                 talk_share: 0.3 + pick(i, 9, 40) as f64 / 100.0,
                 questions: 5 + pick(i, 10, 10) as u64,
                 longest_monologue_seconds: Some(40.0 + pick(i, 11, 80) as f64),
-                speakers: Default::default(),
+                ..Default::default()
             });
         }
     }

@@ -1,5 +1,6 @@
 //! Coaching that reads what the user wrote: the question coach (`check`).
 
+pub mod asked;
 pub mod check;
 pub mod listen;
 

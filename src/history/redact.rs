@@ -300,8 +300,7 @@ mod tests {
                 me: "Sam Seller".into(),
                 talk_share: 0.4,
                 questions: 9,
-                longest_monologue_seconds: None,
-                speakers: Default::default(),
+                ..Default::default()
             }),
             coach_version: "0.1.0".into(),
         }

@@ -293,8 +293,7 @@ mod tests {
             me: "me".into(),
             talk_share: 0.6,
             questions: 4,
-            longest_monologue_seconds: None,
-            speakers: Default::default(),
+            ..Default::default()
         });
         let list = vec![
             d2,

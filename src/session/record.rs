@@ -56,7 +56,7 @@ pub struct Session {
 }
 
 /// What `coach listen` measured for the user in the call's transcript.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Measured {
     pub transcript: String,
     /// The user's name as the transcript spells it.
@@ -66,6 +66,15 @@ pub struct Measured {
     pub questions: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub longest_monologue_seconds: Option<f64>,
+    /// The mean pause before my turns that follow another speaker.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub patience_seconds: Option<f64>,
+    /// My turns that started before the other speaker had stopped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interruptions: Option<u64>,
+    /// My questions by what the question coach found: `open`, `closed`, ….
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub questions_by_kind: std::collections::BTreeMap<String, u64>,
     /// The names `--speaker LABEL=NAME` gave the transcript's labels.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub speakers: std::collections::BTreeMap<String, String>,

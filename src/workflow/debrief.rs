@@ -4,18 +4,18 @@
 
 use std::path::PathBuf;
 
+use super::transcript::{as_answer, estimates, measure, planned_heard, summary};
 use super::walk::{new_draft, record, save, walk};
 use super::who::{Given, Purpose, counterpart, no_prep_with, pick, settle};
 use super::{Answering, Finished, resume, terminal};
-use crate::coaching::listen::beside_estimates;
 use crate::error::{Error, Result};
 use crate::flow::Prompter;
 use crate::flow::{self, Nudged, Outcome, PrepContext};
 use crate::followups;
 use crate::people::{self, Match};
-use crate::playbook::{Answer, Kind, Meaning, Playbook, Question, QuestionType};
+use crate::playbook::{Kind, Meaning, Playbook, Question, QuestionType};
 use crate::prompt::scripted::AnswersFile;
-use crate::session::{Measured, Session};
+use crate::session::Session;
 use crate::store::Store;
 use crate::store::files::read_source;
 use crate::store::lookup::Wanted;
@@ -45,7 +45,7 @@ pub fn debrief(store: &Store, req: Debrief) -> Result<Finished> {
     let can_ask = req.answering.can_ask(store)?;
     // Measure the transcript first: a mistake there should stop coach before
     // anyone types an answer.
-    let measured = match &req.transcript {
+    let heard = match &req.transcript {
         Some((file, me)) => Some(measure(store, file, me, &req.speakers)?),
         None => None,
     };
@@ -160,13 +160,43 @@ pub fn debrief(store: &Store, req: Debrief) -> Result<Finished> {
     };
     draft.playbook_file = super::playbook_file(req.playbook.as_deref());
     let reviewed = terminal.is_some();
-    let script = req.answering.scripted().then_some(file.answers);
+    let mut script = req.answering.scripted().then_some(file.answers);
+    // What the transcript says is on screen before the walk; the planned
+    // questions heard are offered to confirm at a terminal, and fill the
+    // answer an answers file left out.
+    let heard_planned = heard.as_ref().and_then(|h| planned_heard(h, &playbook));
+    if let Some(h) = &heard {
+        let total = playbook
+            .meaning(Meaning::AskedQuestions)
+            .map_or(0, |q| q.choices.len());
+        crate::note!("{}", summary(h, heard_planned.as_ref(), total));
+    }
+    let offered = match (&heard_planned, script.as_mut(), reviewed) {
+        (Some((id, pairs)), Some(answers), false) if !answers.contains_key(id) => {
+            answers.insert(id.clone(), Some(as_answer(pairs)));
+            crate::note!(
+                "The answers file does not say which planned questions were asked: coach \
+                 ticked the {} heard in the transcript.",
+                pairs.len()
+            );
+            None
+        }
+        (Some((id, pairs)), _, true) => Some((id.clone(), as_answer(pairs))),
+        _ => None,
+    };
+    let measured = heard.map(|h| h.measured);
     // What the transcript measured is set beside the estimates in the
     // review, the summary and the notes alike.
     let beside = measured.clone().map(|m| estimates(m, &playbook));
-    let offer = |flow| match beside {
-        Some(extra) => crate::flow::Flow::with_extra_nudges(flow, extra),
-        None => flow,
+    let offer = |flow| {
+        let flow = match beside {
+            Some(extra) => crate::flow::Flow::with_extra_nudges(flow, extra),
+            None => flow,
+        };
+        match offered {
+            Some((id, answer)) => flow.with_earlier(&id, "Heard in the call", answer, true),
+            None => flow,
+        }
     };
     let (outcome, mut terminal) = walk(store, &playbook, &cx, &mut draft, offer, terminal, script)?;
     let kept = reviewed && !draft.asked.is_empty();
@@ -186,55 +216,6 @@ pub fn debrief(store: &Store, req: Debrief) -> Result<Finished> {
         outcome,
         path,
         reviewed,
-    })
-}
-
-/// The user's figures in the call's transcript (`coach listen`'s measure).
-fn measure(
-    store: &Store,
-    file: &std::path::Path,
-    me: &str,
-    speakers: &[(String, String)],
-) -> Result<Measured> {
-    let name = file.display().to_string();
-    let analysis = store.transcript(file, speakers)?;
-    let report = analysis
-        .report(Some(me))
-        .map_err(|err| err.into_error(&name))?;
-    Ok(Measured {
-        transcript: name,
-        me: report.me.unwrap_or(me).to_string(),
-        talk_share: report.talk_share.unwrap_or_default(),
-        questions: report.questions.unwrap_or_default(),
-        longest_monologue_seconds: report.longest_monologue_seconds,
-        speakers: speakers.iter().cloned().collect(),
-    })
-}
-
-/// What the transcript measured beside the user's own estimates (the
-/// answers meaning `talk_share` and `questions_asked`), as nudges.
-fn estimates<'p>(m: Measured, playbook: &Playbook) -> crate::flow::Extra<'p> {
-    let id = |meaning| playbook.meaning(meaning).map(|q| q.id.clone());
-    let (share, asked) = (id(Meaning::TalkShare), id(Meaning::QuestionsAsked));
-    Box::new(move |answers: &[(String, Answer)]| {
-        let estimate = |id: &Option<String>| {
-            answers.iter().find_map(|(k, a)| match a {
-                Answer::Int(n) if Some(k) == id.as_ref() => Some(*n),
-                _ => None,
-            })
-        };
-        beside_estimates(
-            m.talk_share,
-            m.questions,
-            estimate(&share),
-            estimate(&asked),
-        )
-        .into_iter()
-        .map(|text| Nudged {
-            question: share.clone().unwrap_or_default(),
-            text,
-        })
-        .collect()
     })
 }
 

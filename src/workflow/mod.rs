@@ -10,11 +10,13 @@
 //! - [`prep`], [`debrief`]: the two workflows, one call each;
 //! - `walk`: what both share (draft, walk, record, save);
 //! - [`who`]: who the conversation is with, matched to known people;
-//! - [`since`]: the thread from the last debrief into the next prep.
+//! - [`since`]: the thread from the last debrief into the next prep;
+//! - `transcript`: what a debrief takes from the call's transcript.
 
 pub mod debrief;
 pub mod prep;
 pub mod since;
+mod transcript;
 mod walk;
 pub mod who;
 

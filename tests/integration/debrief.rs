@@ -1,5 +1,7 @@
 //! `coach debrief` through the real binary: prep, then debrief against it.
 
+use serde_json::json;
+
 use crate::env::{TestEnv, fixture};
 
 const LATER: &str = "2026-11-24T16:30:00+01:00";
@@ -498,5 +500,96 @@ fn prep_id_is_short_for_the_prep_answer() {
     assert!(
         notes.contains("You meant to: Learn how they onboard. Did you?"),
         "{notes}"
+    );
+}
+
+/// The planned questions asked in other words are heard in the transcript:
+/// shown before anything is saved, with the figures, and ticked in the
+/// debrief when the answers file does not say which were asked; an answers
+/// file that does say keeps its own answer.
+#[test]
+fn planned_questions_heard_in_the_transcript_are_ticked() {
+    let env = TestEnv::new();
+    prep(&env, "discovery", "answers/discovery.yaml", crate::env::NOW);
+    let call = env.write(
+        "call.txt",
+        "Alex Kim: Thanks for making the time, Jane.\n\
+         Jane Smith: Happy to.\n\
+         Alex Kim: So what does the first week look like for a new agent right now?\n\
+         Jane Smith: Mostly shadowing.\n\
+         Alex Kim: Do you have a budget for this?\n\
+         Jane Smith: Some.\n\
+         Alex Kim: And walk me through how decisions like this get made around here.\n\
+         Jane Smith: Priya signs.\n",
+    );
+    let answers = std::fs::read_to_string(fixture("answers/debrief.yaml")).unwrap();
+    let start = answers.find("  asked_questions:").unwrap();
+    let end = answers.find("  talk_share:").unwrap();
+    let without = format!("{}{}", &answers[..start], &answers[end..]);
+    let file = env.write("debrief-without-asked.yaml", &without);
+    let out = env
+        .coach()
+        .env("COACH_NOW", LATER)
+        .args([
+            "debrief", "--prep", "latest", "--format", "json", "--me", "alex",
+        ])
+        .arg("--transcript")
+        .arg(&call)
+        .arg("--answers")
+        .arg(&file)
+        .run()
+        .success();
+    let stderr = out.stderr();
+    assert!(
+        stderr.contains("From the transcript, you (Alex Kim): talked "),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("2 questions (1 open, 1 closed)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("Planned questions heard in the call: 2 of 3"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "you said: \"So what does the first week look like for a new agent right now?\""
+        ),
+        "{stderr}"
+    );
+    let doc = out.stdout_json();
+    assert_eq!(
+        doc["answers"]["asked_questions"],
+        json!([
+            "What does a new agent's first week look like today?",
+            "How do decisions like this usually get made here?"
+        ])
+    );
+    assert_eq!(doc["listen"]["questions_by_kind"]["closed"], 1);
+    assert_eq!(doc["listen"]["questions_by_kind"]["open"], 1);
+    // The answers file's own answer stands.
+    let mut given = answers.clone();
+    given = given.replace(
+        "    - How do decisions like this usually get made here?\n",
+        "",
+    );
+    let file = env.write("debrief-given.yaml", &given);
+    let doc = env
+        .coach()
+        .env("COACH_NOW", LATER)
+        .args([
+            "debrief", "--prep", "latest", "--format", "json", "--me", "alex",
+        ])
+        .arg("--transcript")
+        .arg(&call)
+        .arg("--answers")
+        .arg(&file)
+        .run()
+        .success()
+        .stdout_json();
+    assert_eq!(
+        doc["answers"]["asked_questions"],
+        json!(["What does a new agent's first week look like today?"])
     );
 }

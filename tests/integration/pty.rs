@@ -961,6 +961,57 @@ fn a_debrief_shows_the_transcript_beside_the_estimate_before_saving() {
     );
 }
 
+/// `debrief --transcript` at a terminal: the planned questions heard in the
+/// call (in other words) come ticked in the multi-select, to confirm or
+/// change, and the figures are on screen before it.
+#[test]
+fn planned_questions_heard_in_the_call_come_ticked_to_confirm() {
+    let env = prepped();
+    let playbook = env.write(
+        "after.yaml",
+        "title: After\nkind: debrief\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: asked_questions\n        ask: Which of your planned questions did you ask?\n        type: multi\n        choices_from: prep.planned_questions\n        means: asked_questions\n",
+    );
+    let call = env.write(
+        "call.txt",
+        "Alex Kim: So how do decisions like this get made over there?\nJane Smith: Priya signs.\n",
+    );
+    let mut cmd = env.command();
+    cmd.args([
+        "debrief",
+        "--format",
+        "none",
+        "--me",
+        "Alex Kim",
+        "--playbook",
+    ])
+    .arg(&playbook)
+    .arg("--transcript")
+    .arg(&call)
+    .env("TERM", "xterm");
+    let mut p = start(cmd, true);
+    p.exp_string("Which prep was this conversation for?")
+        .unwrap();
+    key(&mut p, "\r");
+    p.exp_string("From the transcript, you (Alex Kim)").unwrap();
+    p.exp_string("Planned questions heard in the call: 1 of 3")
+        .unwrap();
+    p.exp_string("Heard in the call").unwrap();
+    p.exp_string("Pick any").unwrap();
+    // Accepted as ticked.
+    key(&mut p, "\r");
+    p.exp_string("Save these notes?").unwrap();
+    key(&mut p, "\r");
+    p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    let notes = debrief_notes(&env);
+    assert!(
+        notes.contains(
+            "  asked_questions:\n  - How do decisions like this usually get made here?\n"
+        ),
+        "{notes}"
+    );
+}
+
 /// What rexpect read (each byte as a char) as the UTF-8 text it was.
 fn utf8(read: &str) -> String {
     let bytes: Vec<u8> = read.chars().map(|c| c as u32 as u8).collect();

@@ -333,6 +333,8 @@ mod reading;
 mod tokens;
 mod words;
 
+pub use words::stem;
+
 use advice::*;
 use opening::*;
 use reading::*;

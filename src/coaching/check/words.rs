@@ -137,7 +137,7 @@ pub(super) fn base(word: &str) -> &str {
 /// "decided" and "decides" all give "decid", as "decide" does; "bought" gives
 /// "buy". Short words are left alone ("us", "is"), and both sides of a
 /// comparison go through it, so the stems need not be real words.
-pub(super) fn stem(word: &str) -> std::borrow::Cow<'_, str> {
+pub fn stem(word: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
     let irregular = match word {
         "bought" => "buy",

@@ -41,7 +41,7 @@ use std::io::BufRead;
 use serde::Serialize;
 
 pub use bands::{Figure, Note, SOURCE as BANDS_SOURCE, Verdict, beside_estimates, notes};
-pub use me::{MeError, Report};
+pub use me::{ByKind, Flagged, MeError, Report};
 pub use timing::clock;
 
 use captions::{Captions, Dialect};
