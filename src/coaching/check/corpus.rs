@@ -1,7 +1,8 @@
 //! The labelled corpus in `tests/fixtures/questions/`, and the question coach's
-//! figures on it: the tuning part (`legacy.tsv`, `tune.tsv`) is what the rules
-//! are written against; the held-out part is only ever measured, and a floor
-//! under its figures keeps a later change from quietly lowering them.
+//! figures on it: the tuning part (`legacy.tsv`, `tune.tsv`, `more/`, and
+//! `held-out.tsv` since it was retired) is what the rules and the model are
+//! fitted to; the held-out part (`held-out-2/`) is only ever measured, and a
+//! floor under its figures keeps a later change from quietly lowering them.
 
 use super::*;
 
@@ -14,16 +15,18 @@ pub(super) struct Row {
 
 const LEGACY: &str = include_str!("../../../tests/fixtures/questions/legacy.tsv");
 const TUNE: &str = include_str!("../../../tests/fixtures/questions/tune.tsv");
-const HELD_OUT: &str = include_str!("../../../tests/fixtures/questions/held-out.tsv");
-/// The part of the corpus written about talks at home, before the split: it
-/// tells the held-out rows' setting apart (the other three parts are work).
-const AT_HOME: &str = include_str!("../../../tests/fixtures/questions/raw/c-personal.tsv");
+/// The first held-out part, split from `raw/` by `split.py`: measured only
+/// until its figures had been looked at fourteen times, then retired into
+/// tuning when `held-out-2/` was written (see the corpus README).
+const RETIRED: &str = include_str!("../../../tests/fixtures/questions/held-out.tsv");
 /// Written after the split, for tuning only.
-const MORE: [&str; 4] = [
+const MORE: [&str; 6] = [
     include_str!("../../../tests/fixtures/questions/more/e-pressure-leading.tsv"),
     include_str!("../../../tests/fixtures/questions/more/f-statement-stacked-open.tsv"),
     include_str!("../../../tests/fixtures/questions/more/g-loaded-leading.tsv"),
     include_str!("../../../tests/fixtures/questions/more/h-mixed.tsv"),
+    include_str!("../../../tests/fixtures/questions/more/k-pressure.tsv"),
+    include_str!("../../../tests/fixtures/questions/more/l-open-lookalikes.tsv"),
 ];
 
 pub(super) fn rows(text: &'static str) -> Vec<Row> {
@@ -49,18 +52,22 @@ pub(super) fn rows(text: &'static str) -> Vec<Row> {
 pub(super) fn tuning() -> Vec<Row> {
     let mut all = rows(LEGACY);
     all.extend(rows(TUNE));
+    all.extend(rows(RETIRED));
     for more in MORE {
         all.extend(rows(more));
     }
     all
 }
 
-pub(super) fn held_out() -> Vec<Row> {
-    rows(HELD_OUT)
-}
+/// The held-out part: written by two more writers from the guide alone, who
+/// saw no other row, and never run through coach before its first measure.
+const HELD_OUT: [&str; 2] = [
+    include_str!("../../../tests/fixtures/questions/held-out-2/i-field.tsv"),
+    include_str!("../../../tests/fixtures/questions/held-out-2/j-mixed.tsv"),
+];
 
-pub(super) fn kinds(question: &str) -> Vec<Kind> {
-    check(question).iter().map(|f| f.kind).collect()
+pub(super) fn held_out() -> Vec<Row> {
+    HELD_OUT.iter().flat_map(|text| rows(text)).collect()
 }
 
 /// What the README reports for a set of rows.
@@ -167,22 +174,6 @@ fn question_coach_figures() {
     println!("tuning  {tuned}\nheld-out {held}");
     let rules_only = figures_of(&held_out(), rule_kinds);
     println!("held-out, the rules alone: {rules_only}");
-    let home: std::collections::HashSet<&str> = rows(AT_HOME).iter().map(|r| r.question).collect();
-    let (at_home, at_work): (Vec<Row>, Vec<Row>) = held_out()
-        .into_iter()
-        .partition(|r| home.contains(r.question));
-    println!("held-out at home: {}", figures(&at_home));
-    println!("held-out at work: {}", figures(&at_work));
-    if let Some(show) = std::env::var_os("COACH_SHOW_MISSES") {
-        let judge = if show == "rules" { rule_kinds } else { kinds };
-        println!("tuning, rules alone: {}", figures_of(&tuning(), rule_kinds));
-        for r in tuning() {
-            let got = judge(r.question);
-            if got != r.want {
-                println!("miss: want {:?} got {got:?}: {}", r.want, r.question);
-            }
-        }
-    }
     let floor = HELD_OUT_FLOOR;
     assert!(held.exact >= floor.exact, "held-out exact fell: {held}");
     assert!(
@@ -204,6 +195,25 @@ fn question_coach_figures() {
     );
 }
 
+/// `COACH_SHOW_MISSES=1 cargo test --lib tuning_misses -- --nocapture` lists
+/// the tuning rows the coach gets wrong (`=rules`: the rules alone), and
+/// nothing of the held-out part.
+#[test]
+fn tuning_misses() {
+    let Some(show) = std::env::var_os("COACH_SHOW_MISSES") else {
+        return;
+    };
+    let judge = if show == "rules" { rule_kinds } else { kinds };
+    println!("tuning {}", figures(&tuning()));
+    println!("tuning, rules alone: {}", figures_of(&tuning(), rule_kinds));
+    for r in tuning() {
+        let got = judge(r.question);
+        if got != r.want {
+            println!("miss: want {:?} got {got:?}: {}", r.want, r.question);
+        }
+    }
+}
+
 /// What the held-out part gave, a little under: a later change may not go below.
 struct Floor {
     exact: f64,
@@ -213,11 +223,13 @@ struct Floor {
     loaded: f64,
 }
 
+/// `held-out-2/` gave, on 2026-12-01: exact 93.3%, loaded aside 94.6%,
+/// open flagged 3.3%, pressure found 88%, loaded found 80%.
 const HELD_OUT_FLOOR: Floor = Floor {
-    exact: 0.93,
+    exact: 0.925,
     exact_five: 0.94,
-    open_flagged: 0.03,
-    pressure: 0.9,
+    open_flagged: 0.035,
+    pressure: 0.86,
     loaded: 0.75,
 };
 
@@ -247,7 +259,7 @@ fn the_corpus_is_split_by_its_rule() {
     };
     let held = |q: &str| fnv(&normal(q)) % 10 < 3;
     assert!(rows(TUNE).iter().all(|r| !held(r.question)));
-    assert!(rows(HELD_OUT).iter().all(|r| held(r.question)));
-    let total = rows(TUNE).len() + rows(HELD_OUT).len() + rows(LEGACY).len();
+    assert!(rows(RETIRED).iter().all(|r| held(r.question)));
+    let total = rows(TUNE).len() + rows(RETIRED).len() + rows(LEGACY).len();
     assert!(total >= 1_500 + 596, "{total} rows");
 }

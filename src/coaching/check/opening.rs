@@ -28,8 +28,18 @@ pub(super) fn head(w: &[&str], asks: bool) -> (Head, usize) {
         // Without a question mark, "what we do is…" is a statement.
         let clause = !asks && first == base(first) && is("i we you they he she", next);
         if clause { Head::Plain } else { Head::Open }
-    } else if is(AUX_ALWAYS, first) || (is(AUX_SUBJ, first) && (asks || is(SUBJECTS, next))) {
+    } else if is(AUX_ALWAYS, first)
+        || (is(AUX_SUBJ, first) && (asks || is(SUBJECTS, next)))
+        // "would tuesday or wednesday work better": a menu, typed without `?`.
+        || (is(MODALS, first) && !is("be been have", next) && w[i + 1..].contains(&"or"))
+    {
         soft(w, i, i + 1).unwrap_or(Head::Closed)
+    } else if !asks
+        && is("u you ur youre", first)
+        && (next.ends_with("ing") || is("free around up ok okay alright ready busy home", next))
+    {
+        // "u coming to the team lunch or nah": the helper verb dropped, as texts do.
+        Head::Closed
     } else if let Some(after) = prompt(w, i) {
         if_whether(w, after)
     } else if let Some(after) = request(w, i) {
@@ -102,8 +112,8 @@ pub(super) fn soft(w: &[&str], i: usize, subject: usize) -> Option<Head> {
         j += 5;
     }
     let mut softened = false;
-    let fillers = "please maybe perhaps possibly just kindly quickly briefly mind be willing \
-        able open happy like care to";
+    let fillers = "please maybe perhaps possibly just kindly quickly briefly mind terribly \
+        awfully be willing able open happy like care to";
     while is(fillers, get(w, j)) {
         softened |= is("mind willing able open happy", get(w, j));
         j += 1;
@@ -114,6 +124,8 @@ pub(super) fn soft(w: &[&str], i: usize, subject: usize) -> Option<Head> {
     let after = match get(w, subject) {
         "you" | "u" => request(w, j)?,
         "i" if get(w, j) == "ask" => j + 1,
+        // "Could I trouble you to walk me through…"
+        "i" if starts_at(w, j, "trouble you to") => request(w, j + 3)?,
         _ => return None,
     };
     Some(if_whether(w, after))
@@ -139,6 +151,9 @@ pub(super) fn request(w: &[&str], i: usize) -> Option<usize> {
         Some(i + 1)
     } else if is(REQ_ME, verb) && is("through over", next) {
         Some(i + 2)
+    } else if is(REQ_ME, verb) && is("me us", next) && is("through about over", get(w, i + 2)) {
+        // "Talk me through the decision you made": their story, whatever it is about.
+        Some(i + 3)
     } else if is(REQ_ME, verb) && is("me us", next) {
         let object = &w[(i + 2).min(w.len())..w.len().min(i + 5)];
         let object = &object[..object

@@ -41,12 +41,23 @@ const DEMANDS: &str = "i need|we need|i'll need|i have to|we have to|i've got to
     get it to me|get it back to me|let me know by|turn this around|turn it around|i want it|\
     i want this|i've promised|i promised|i've told|otherwise i'll|or i'll|i'm withholding";
 /// Time: asked, or set.
-const WHEN: &str = "when|how soon|how quickly|how fast|quickest|fastest|soonest|what time|\
+const WHEN: &str = "when|how soon|how quickly|how fast|quickest|fastest|soonest|earliest|what time|\
     which date|what date|start date|go-live date|by when|timeline for signing";
 const LIMITS: &str = "only until|only till|until|till|expire|expires|expiring|ends|runs out|\
     run out|disappears|goes up|go up|going up|increase kicks in|won't last|last chance|\
     left|last few|last one|last two|fills up|fill up|before they go|before it goes|\
     only available|only good|only valid|valid until|valid till|due by|hold|holds|honour|honor|cut-off|cutoff";
+/// The asker offering to take the deal's next step for them: "Shall I
+/// grab it for you?", "Can I book you in for the installation?", "Want me to
+/// hold the slot?", "Should we pencil in the go-live?".
+const OFFERS_TO: &str = "shall i|shall we|should i|should we|can i|could i|may i|want me to|\
+    do you want me to|do u want me to|would you like me to|are you happy for me to|happy for me to|\
+    ok if i|okay if i|let me";
+const DEAL_ACTS: &str = "book grab hold save secure reserve raise send set lock pencil put \
+    schedule register enrol enroll process draw add start get";
+const DEAL_THINGS: &str = "place spot slot slots booth seat seats unit units order invoice contract \
+    paperwork installation go-live golive shipment deposit renewal deal delivery licence license \
+    subscription cohort it one them that";
 const OFFER_NOUNS: &str = "offer|discount|price|pricing|rate|rates|promotion|promo|slot|slots|deposit|\
     seat|seats|cohort|founder|launch|bonus|incentive|quote";
 
@@ -91,8 +102,11 @@ impl Cues {
     }
 }
 
-/// "by Friday", "before the 15th", "by thurs": a deadline set in words.
+/// "by Friday", "before the 15th", "by thurs", "before my 3pm", "before the
+/// all-hands": a deadline set in words.
 fn deadline(w: &[&str]) -> bool {
+    const EVENTS: &str = "meeting call board all-hands launch deadline weekend holidays break \
+        review demo trip wedding party handover freeze";
     const DAYS: &str = "monday tuesday wednesday thursday friday saturday sunday mon tue tues \
         wed weds thu thur thurs fri sat sun tomorrow tonight then eod eow cob the end month-end \
         quarter-end year-end close noon lunch lunchtime";
@@ -102,6 +116,8 @@ fn deadline(w: &[&str]) -> bool {
             let next = if next == "the" { get(w, i + 2) } else { next };
             let period = "week weekend month quarter year friday monday tuesday wednesday thursday";
             is(DAYS, next)
+                || (is("before by", w[i]) && is("my our", get(w, i + 1)))
+                || (get(w, i + 1) == "the" && is(EVENTS, next))
                 || next.starts_with(|c: char| c.is_ascii_digit())
                 || next == "end"
                 || (is("next this", next)
@@ -175,6 +191,38 @@ impl Reading<'_> {
         any_reason || self.first_of(ASSUMED).is_some() || (self.has("once you") && self.has("sign"))
     }
 
+    /// "Shall I grab it for you?": the asker offers to take the deal's next
+    /// step, as if it were agreed.
+    fn offers_to_act(&self) -> bool {
+        let w = &self.low[..];
+        let at = (self.at..w.len().min(self.at + 3))
+            .find(|&i| OFFERS_TO.split('|').any(|p| starts_at(w, i, p)));
+        let Some(at) = at else {
+            return false;
+        };
+        let acts = (at + 1..w.len().min(at + 7)).find(|&i| is(DEAL_ACTS, w[i]));
+        acts.is_some_and(|i| {
+            (i + 1..w.len().min(i + 7)).any(|j| is(DEAL_THINGS, w[j]))
+                && (w.iter().any(|x| is("you your u ur yours", x))
+                    || self.first_of(PAPERS).is_some())
+        }) && self.first_of(THEIRS).is_none()
+    }
+
+    /// "get the contract signed", "have it signed by Friday": the signature
+    /// made the aim, not asked about ("How do you usually get contracts
+    /// approved?" asks about their process).
+    fn gets_it_signed(&self) -> bool {
+        let w = &self.low[..];
+        let usual = w
+            .iter()
+            .any(|x| is("usually usual normally typically generally tend process", x));
+        !usual
+            && (0..w.len()).any(|i| {
+                is("get got have getting", w[i])
+                    && (i + 1..w.len().min(i + 5)).any(|j| is("signed inked", w[j]))
+            })
+    }
+
     /// Pushing for a decision, or for the seller's deadline.
     pub(super) fn pressure(&self) -> Option<&'static Say> {
         let c = self.cues();
@@ -212,7 +260,10 @@ impl Reading<'_> {
         let timed = c.urgent || when_we;
         // Asking when: "When can we…", "How soon…", "What date…" — not "When you took…".
         let head_word = base(get(w, self.at));
+        let soonest =
+            self.head == Head::Open && self.first_of("earliest|soonest|quickest|fastest").is_some();
         let asks_when = (head_word == "when" && !is(SUBJECTS, base(get(w, self.at + 1))))
+            || soonest
             || [
                 "how soon",
                 "how quickly",
@@ -250,8 +301,11 @@ impl Reading<'_> {
             && asking
             && is("you u", subject)
             && (deadline(w) || self.before_theirs());
-        // "Are you in or not?"
-        let ultimatum = self.head == Head::Closed && self.low.ends_with(&["or", "not"]);
+        // "Are you in or not?", "so we doing this or not", "in or out?"
+        let ends = |tail: &[&str]| self.low.ends_with(tail);
+        let short = self.low.len() <= 8;
+        let ultimatum = (self.head == Head::Closed || short || ends(&["in", "or", "out"]))
+            && (ends(&["or", "not"]) || ends(&["in", "or", "out"]) || ends(&["yes", "or", "no"]));
         if c.seller {
             Some(&YOURS)
         } else if c.offer_ends {
@@ -260,7 +314,14 @@ impl Reading<'_> {
             Some(&TAKE_IT_SAY)
         } else if if_we {
             Some(&IF_WE)
-        } else if self.first_of(READY).is_some() || c.assume || c.push || ask_close || ultimatum {
+        } else if self.first_of(READY).is_some()
+            || c.assume
+            || c.push
+            || ask_close
+            || ultimatum
+            || self.offers_to_act()
+            || (self.gets_it_signed() && !c.theirs)
+        {
             Some(&CLOSE)
         } else if ((closing || c.demand || how_we) && c.urgent) || by_then {
             Some(&DEADLINE)

@@ -227,7 +227,18 @@ impl<'a> Reading<'a> {
             let asked = is("so and but then", prev)
                 && is("what how who why when where", base(word))
                 && (j + 1..w.len().min(j + 5)).any(|k| is_aux(base(w[k])));
-            inverted || asked
+            // "…in October where do you want me to focus first": a question
+            // word, then a helper verb before its subject, is a question
+            // wherever it stands ("what we do is…" has no helper first).
+            let wh_inverted = is("what how who why when where which", word)
+                && is_aux(next)
+                && is("you u i we they he she it that this ur", get(w, j + 2));
+            // "…what I'm still not clear on is how the routes get planned"
+            let unclear = prev == "is"
+                && is("how what who why when where", word)
+                && (j.saturating_sub(5)..j)
+                    .any(|k| is("clear sure unsure curious wondering", w[k]));
+            inverted || asked || wh_inverted || unclear
         });
         if let Some(j) = found {
             let (h, i) = head(&w[j..], true);

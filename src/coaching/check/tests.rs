@@ -1,7 +1,7 @@
 //! The question coach's unit tests: the tokenizer, odd input, and what the
 //! coach says. The labelled corpus and its figures are in `corpus.rs`.
 
-use super::corpus::{held_out, kinds, tuning};
+use super::corpus::{held_out, tuning};
 use super::*;
 
 const C: Kind = Kind::Closed;
@@ -470,5 +470,13 @@ fn requests_without_a_question_mark_are_told_apart() {
         "",
     ] {
         assert!(!opens_request(no), "{no}");
+    }
+}
+
+#[test]
+fn kinds_are_the_kinds_check_finds() {
+    for r in tuning().iter().step_by(7) {
+        let found: Vec<Kind> = check(r.question).iter().map(|f| f.kind).collect();
+        assert_eq!(kinds(r.question), found, "{}", r.question);
     }
 }

@@ -13,7 +13,7 @@ pub(super) const SUBJECTS: &str = "you we they i it he she there that this these
     something any all both people y'all ya";
 pub(super) const PRONOUNS: &str = "you we they i it he she there that this your our their";
 pub(super) const LEAD_INS: &str = "so and but also ok okay well now then alright hey hi hello first \
-    firstly finally lastly next just um uh oh please honestly personally quick question";
+    firstly finally lastly next just um uh oh please honestly personally quick question q qq";
 /// Names for the person spoken to, before a question: "Mum, how…".
 pub(super) const VOCATIVES: &str = "mum mom mam mummy mommy ma dad daddy pa mother father grandma \
     granny gran nan nana grandpa grandad granddad sis bro babe baby love hon honey darling \
