@@ -15,11 +15,15 @@ use std::time::{Duration, Instant};
 
 use coach::coaching::check::check;
 
-const HELD_OUT: &str = include_str!("../tests/fixtures/questions/held-out.tsv");
+const HELD_OUT: [&str; 2] = [
+    include_str!("../tests/fixtures/questions/held-out-2/i-field.tsv"),
+    include_str!("../tests/fixtures/questions/held-out-2/j-mixed.tsv"),
+];
 
 fn main() {
     let questions: Vec<&str> = HELD_OUT
-        .lines()
+        .iter()
+        .flat_map(|text| text.lines())
         .filter_map(|l| l.split_once('\t').map(|(_, q)| q))
         .collect();
     let first = Instant::now();

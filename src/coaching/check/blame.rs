@@ -73,7 +73,7 @@ impl Reading<'_> {
     fn labels(&self, i: usize) -> bool {
         let w = &self.low[..];
         let before = &w[i.saturating_sub(3)..i];
-        let near = |list: &str| before.iter().any(|x| is(list, x));
+        let near = |list: &'static str| before.iter().any(|x| is(list, x));
         let said_of = near("you you're your being so such he's she's they're stop");
         (is(LABELS, w[i]) && said_of)
             || (is(MILD_LABELS, w[i]) && is("so such being", get(w, i.wrapping_sub(1))))

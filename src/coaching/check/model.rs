@@ -23,7 +23,8 @@ pub(super) const WEIGHTS: &str = include_str!("model.tsv");
 /// feature is found by binary search, and only the lines found are parsed.
 pub(super) struct Weights {
     bias: [f32; N],
-    lines: Vec<&'static str>,
+    /// Each line with its feature name, split once.
+    lines: Vec<(&'static str, &'static str)>,
 }
 
 pub(super) fn parse(text: &'static str) -> Weights {
@@ -38,6 +39,7 @@ pub(super) fn parse(text: &'static str) -> Weights {
         lines.is_sorted_by_key(|l| name(l)),
         "model.tsv is sorted by feature"
     );
+    let lines = lines.into_iter().map(|l| (name(l), l)).collect();
     Weights { bias, lines }
 }
 
@@ -67,8 +69,8 @@ pub(super) fn decide(features: &[String]) -> [bool; N] {
 pub(super) fn score(weights: &Weights, features: &[String]) -> [f32; N] {
     let mut z = weights.bias;
     for f in features {
-        let at = weights.lines.binary_search_by(|l| name(l).cmp(f.as_str()));
-        if let Some(w) = at.ok().and_then(|i| values(weights.lines[i])) {
+        let at = weights.lines.binary_search_by(|l| l.0.cmp(f.as_str()));
+        if let Some(w) = at.ok().and_then(|i| values(weights.lines[i].1)) {
             for (z, w) in z.iter_mut().zip(w) {
                 *z += w;
             }

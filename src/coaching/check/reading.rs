@@ -99,8 +99,39 @@ impl<'a> Reading<'a> {
             .find(|&i| self.stems[i..i + n].iter().zip(&want).all(|(a, b)| a == b))
     }
 
+    /// The first phrase of `list` (`|` between phrases) that occurs. Each
+    /// list is split and stemmed once, then kept: the lists are constants,
+    /// and this runs for every sentence of every question.
     pub(super) fn first_of(&self, list: &'static str) -> Option<&'static str> {
-        list.split('|').map(str::trim).find(|p| self.has(p))
+        type Phrases = Vec<(&'static str, Vec<String>)>;
+        thread_local! {
+            static LISTS: std::cell::RefCell<std::collections::HashMap<(usize, usize), std::rc::Rc<Phrases>>> =
+                Default::default();
+        }
+        let phrases = LISTS.with(|lists| {
+            lists
+                .borrow_mut()
+                .entry((list.as_ptr() as usize, list.len()))
+                .or_insert_with(|| {
+                    let split = list
+                        .split('|')
+                        .map(str::trim)
+                        .map(|p| (p, p.split(' ').map(|w| stem(w).into_owned()).collect()))
+                        .collect();
+                    std::rc::Rc::new(split)
+                })
+                .clone()
+        });
+        phrases.iter().find_map(|(phrase, want)| {
+            let first = want.first()?;
+            if !self.vocab.contains(first.as_str()) {
+                return None;
+            }
+            let n = want.len();
+            (0..self.stems.len().saturating_sub(n - 1))
+                .any(|i| self.stems[i..i + n].iter().zip(want).all(|(a, b)| a == b))
+                .then_some(*phrase)
+        })
     }
 
     pub(super) fn opens(&self) -> bool {

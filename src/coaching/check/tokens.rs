@@ -84,10 +84,15 @@ pub(super) fn push_word(part: &mut Vec<Word>, raw: &mut String) {
     let text = raw.trim_matches('\'');
     if !text.is_empty() {
         let mut low = text.to_lowercase();
-        let fixed = FIXES.split('|').find_map(|f| {
-            let (from, to) = f.trim().split_once(' ')?;
-            (from == low).then_some(to)
+        static FIXED: std::sync::OnceLock<std::collections::HashMap<&str, &str>> =
+            std::sync::OnceLock::new();
+        let fixes = FIXED.get_or_init(|| {
+            FIXES
+                .split('|')
+                .filter_map(|f| f.trim().split_once(' '))
+                .collect()
         });
+        let fixed = fixes.get(low.as_str()).copied();
         let nt = low.len() > 3 && low.ends_with("nt");
         if let Some(fixed) = fixed {
             low = fixed.to_string();

@@ -117,8 +117,27 @@ pub(super) const TAKE_IT: &str = "what will it take|what would it take|what's it
     what is it going to take|stopping you from|holding you back from|keeping you from|\
     stopping us from|anything stopping|holding us back|keeping us from|what else do we need to do";
 
-pub(super) fn is(list: &str, word: &str) -> bool {
-    !word.is_empty() && list.split_whitespace().any(|w| w == word)
+/// Whether `word` is one of `list` (words between spaces). A long list is
+/// made a set once and kept: the lists are constants, read for every word.
+pub(super) fn is(list: &'static str, word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    if list.len() < 48 {
+        return list.split_whitespace().any(|w| w == word);
+    }
+    type Set = std::collections::HashSet<&'static str>;
+    thread_local! {
+        static SETS: std::cell::RefCell<std::collections::HashMap<(usize, usize), std::rc::Rc<Set>>> =
+            Default::default();
+    }
+    let set = SETS.with(|sets| {
+        sets.borrow_mut()
+            .entry((list.as_ptr() as usize, list.len()))
+            .or_insert_with(|| std::rc::Rc::new(list.split_whitespace().collect()))
+            .clone()
+    });
+    set.contains(word)
 }
 
 pub(super) fn get<'w>(words: &[&'w str], i: usize) -> &'w str {
