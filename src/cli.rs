@@ -56,7 +56,7 @@ coach debrief --with \"Jane Smith\" --transcript call.vtt --me \"Alex Kim\"")]
 coach followups --done 2026-11-22-1530-jane-smith-debrief#2\n  coach followups --all --format json"
     )]
     Followups(FollowupsArgs),
-    /// Measure how much you listened, from a call transcript (WebVTT, SRT or Name: text)
+    /// Measure how much you listened, from a call transcript (Teams, Zoom, WhisperX, Otter, Meet or Name: text)
     #[command(
         after_help = "Examples:\n  coach listen meeting.vtt --me \"Alex Kim\"\n  \
 coach listen call.srt --me alex --format json"
@@ -249,7 +249,7 @@ pub struct DebriefArgs {
     )]
     pub resume: Option<String>,
 
-    /// The call's transcript, to measure your talk share and questions (needs --me)
+    /// The call's transcript: your talk share and questions, and which planned questions you asked (needs --me)
     #[arg(long, value_name = "FILE", requires = "me")]
     pub transcript: Option<PathBuf>,
 

@@ -1,4 +1,6 @@
-//! Coaching that reads what the user wrote: the question coach (`check`).
+//! Coaching that reads what the user wrote and said: the question coach
+//! (`check`), the transcript figures (`listen`), and which planned questions
+//! a call asked in other words (`asked`).
 
 pub mod asked;
 pub mod check;
