@@ -45,6 +45,10 @@ pub(super) const CLOSE: Say = Say {
     why: "It asks for the decision before they've said they're ready, which pushes them back.",
     tip: PROCESS,
 };
+pub(super) const CHASE: Say = Say {
+    why: "It chases them again for an answer, which tells them your clock matters more than theirs.",
+    tip: "\"What's happening on your side that I should know about?\" — ask what has changed, once.",
+};
 pub(super) const TAKE_IT_SAY: Say = Say {
     why: "It asks what it will take to win, which puts your deal ahead of their problem.",
     tip: "\"What would a good outcome look like for you?\" — ask what they need, not what it takes.",

@@ -20,13 +20,14 @@ const TUNE: &str = include_str!("../../../tests/fixtures/questions/tune.tsv");
 /// tuning when `held-out-2/` was written (see the corpus README).
 const RETIRED: &str = include_str!("../../../tests/fixtures/questions/held-out.tsv");
 /// Written after the split, for tuning only.
-const MORE: [&str; 6] = [
+const MORE: [&str; 7] = [
     include_str!("../../../tests/fixtures/questions/more/e-pressure-leading.tsv"),
     include_str!("../../../tests/fixtures/questions/more/f-statement-stacked-open.tsv"),
     include_str!("../../../tests/fixtures/questions/more/g-loaded-leading.tsv"),
     include_str!("../../../tests/fixtures/questions/more/h-mixed.tsv"),
     include_str!("../../../tests/fixtures/questions/more/k-pressure.tsv"),
     include_str!("../../../tests/fixtures/questions/more/l-open-lookalikes.tsv"),
+    include_str!("../../../tests/fixtures/questions/more/m-subtle.tsv"),
 ];
 
 pub(super) fn rows(text: &'static str) -> Vec<Row> {
@@ -223,13 +224,13 @@ struct Floor {
     loaded: f64,
 }
 
-/// `held-out-2/` gave, on 2026-12-01: exact 93.3%, loaded aside 94.6%,
-/// open flagged 3.3%, pressure found 88%, loaded found 80%.
+/// `held-out-2/` gave, on 2026-12-01: exact 93.6%, loaded aside 94.9%,
+/// open flagged 2.9%, pressure found 89%, loaded found 80%.
 const HELD_OUT_FLOOR: Floor = Floor {
-    exact: 0.925,
-    exact_five: 0.94,
-    open_flagged: 0.035,
-    pressure: 0.86,
+    exact: 0.93,
+    exact_five: 0.945,
+    open_flagged: 0.032,
+    pressure: 0.87,
     loaded: 0.75,
 };
 

@@ -58,6 +58,22 @@ const DEAL_ACTS: &str = "book grab hold save secure reserve raise send set lock 
 const DEAL_THINGS: &str = "place spot slot slots booth seat seats unit units order invoice contract \
     paperwork installation go-live golive shipment deposit renewal deal delivery licence license \
     subscription cohort it one them that";
+/// Chasing an answer they owe: "any update?", "circling back", "me again".
+const CHASES: &str = "any update|any updates|any news|any word|any movement|any thoughts on|\
+    any progress|circling back|following up again|checking again|checking in again|chasing again|\
+    chase again|bumping this|asking again|me again|just nudging|quick nudge|where did you land|\
+    where did the team land|what's the holdup|whats the holdup|what's the hold up|what's the latest|\
+    whats the latest|whats the status|what's the status|where are we at|where are we on";
+/// A chase said more than once: "again", "since Tuesday", "third time".
+const REPEATED: &str = "again|since|third time|second time|another nudge|still waiting|\
+    keeps asking|keep asking|is asking|breathing down";
+/// What only happens after a yes, asked as settled: "the first delivery",
+/// "when we set you up", "after go-live". A cue for the model: the same words
+/// are fair once they have decided.
+const AFTER_YES: &str = "first delivery|first shipment|first order|first print run|first collection|\
+    first cohort|day one|go-live|go live|kick-off|kickoff|kick off|when we set|once we're up and running|\
+    up and running|switch you on|welcome call|onboarding questionnaire|admin credentials|\
+    login details|billing contact|installers|engineer booked|migrated over|switched over";
 const OFFER_NOUNS: &str = "offer|discount|price|pricing|rate|rates|promotion|promo|slot|slots|deposit|\
     seat|seats|cohort|founder|launch|bonus|incentive|quote";
 
@@ -77,6 +93,8 @@ pub(super) struct Cues {
     pub(super) take_it: bool,
     pub(super) assume: bool,
     pub(super) us: bool,
+    pub(super) chase: bool,
+    pub(super) after_yes: bool,
 }
 
 impl Cues {
@@ -95,6 +113,8 @@ impl Cues {
             (self.take_it, "take_it"),
             (self.assume, "assume"),
             (self.us, "us"),
+            (self.chase, "chase"),
+            (self.after_yes, "after_yes"),
         ]
         .into_iter()
         .filter(|(on, _)| *on)
@@ -168,6 +188,8 @@ impl Reading<'_> {
             take_it: self.first_of(TAKE_IT).is_some(),
             assume: self.assumes(),
             us: w.iter().any(|x| is("us our we we're we've i i'm i've my", x)),
+            chase: self.first_of(CHASES).is_some(),
+            after_yes: self.first_of(AFTER_YES).is_some() && !theirs,
         }
     }
 
@@ -306,8 +328,11 @@ impl Reading<'_> {
         let short = self.low.len() <= 8;
         let ultimatum = (self.head == Head::Closed || short || ends(&["in", "or", "out"]))
             && (ends(&["or", "not"]) || ends(&["in", "or", "out"]) || ends(&["yes", "or", "no"]));
+        let chased = c.chase && (self.first_of(REPEATED).is_some() || c.seller);
         if c.seller {
             Some(&YOURS)
+        } else if chased {
+            Some(&CHASE)
         } else if c.offer_ends {
             Some(&OFFER)
         } else if c.take_it && (c.close || c.decision || self.has("get you")) {

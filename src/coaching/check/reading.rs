@@ -218,11 +218,11 @@ impl<'a> Reading<'a> {
             || (pair_tag && (!self.opens() || head_before_tail) && self.head != Head::Open)
             || (!self.asks && several && word_tag && !is("no ok okay", last[0]))
             || bare;
-        // "I take it you'd prefer…": an assumption put as a question.
-        let frame = self.asks
-            && self
-                .first_of(ASSUMING)
-                .is_some_and(|p| self.at_phrase(p) == Some(self.at));
+        // "I take it you'd prefer…": an assumption put as a question, with or
+        // without its `?` ("i assume the budget's approved then").
+        let frame = self
+            .first_of(ASSUMING)
+            .is_some_and(|p| self.at_phrase(p) == Some(self.at));
         if (self.tag || frame) && self.head == Head::Plain {
             self.head = Head::Closed;
         }
