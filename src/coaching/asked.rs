@@ -33,18 +33,32 @@ pub fn match_planned(planned: &[&str], said: &[&str]) -> Vec<Option<usize>> {
 pub(crate) fn match_above(planned: &[&str], said: &[&str], threshold: f64) -> Vec<Option<usize>> {
     let planned_words: Vec<Vec<String>> = planned.iter().map(|p| content(p)).collect();
     let said_words: Vec<Vec<String>> = said.iter().map(|s| content(s)).collect();
+    best_pairs(planned.len(), said.len(), threshold, |p, s| {
+        similarity(&planned_words[p], &said_words[s])
+    })
+}
+
+/// For each of `planned` planned questions, the sentence of `said` paired
+/// with it: every pair scoring at least `threshold`, best first, each side
+/// used once.
+pub(crate) fn best_pairs(
+    planned: usize,
+    said: usize,
+    threshold: f64,
+    score: impl Fn(usize, usize) -> f64,
+) -> Vec<Option<usize>> {
     let mut pairs = Vec::new();
-    for (p, pw) in planned_words.iter().enumerate() {
-        for (s, sw) in said_words.iter().enumerate() {
-            let score = similarity(pw, sw);
+    for p in 0..planned {
+        for s in 0..said {
+            let score = score(p, s);
             if score >= threshold {
                 pairs.push((score, p, s));
             }
         }
     }
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let mut out = vec![None; planned.len()];
-    let mut used = vec![false; said.len()];
+    let mut out = vec![None; planned];
+    let mut used = vec![false; said];
     for (_, p, s) in pairs {
         if out[p].is_none() && !used[s] {
             out[p] = Some(s);

@@ -93,26 +93,10 @@ fn plain_overlap(planned: &[&str], said: &[&str], threshold: f64) -> Vec<Option<
             .map(str::to_string)
             .collect()
     };
-    let mut pairs = Vec::new();
-    for (p, pt) in planned.iter().enumerate() {
-        for (s, st) in said.iter().enumerate() {
-            let (a, b) = (words(pt), words(st));
-            let score = a.intersection(&b).count() as f64 / a.union(&b).count().max(1) as f64;
-            if score >= threshold {
-                pairs.push((score, p, s));
-            }
-        }
-    }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let mut out = vec![None; planned.len()];
-    let mut used = vec![false; said.len()];
-    for (_, p, s) in pairs {
-        if out[p].is_none() && !used[s] {
-            out[p] = Some(s);
-            used[s] = true;
-        }
-    }
-    out
+    best_pairs(planned.len(), said.len(), threshold, |p, s| {
+        let (a, b) = (words(planned[p]), words(said[s]));
+        a.intersection(&b).count() as f64 / a.union(&b).count().max(1) as f64
+    })
 }
 
 type Matcher<'a> = &'a dyn Fn(&[&str], &[&str]) -> Vec<Option<usize>>;
