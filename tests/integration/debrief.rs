@@ -526,19 +526,22 @@ fn planned_questions_heard_in_the_transcript_are_ticked() {
     let start = answers.find("  asked_questions:").unwrap();
     let end = answers.find("  talk_share:").unwrap();
     let without = format!("{}{}", &answers[..start], &answers[end..]);
-    let file = env.write("debrief-without-asked.yaml", &without);
-    let out = env
-        .coach()
-        .env("COACH_NOW", LATER)
-        .args([
-            "debrief", "--prep", "latest", "--format", "json", "--me", "alex",
-        ])
-        .arg("--transcript")
-        .arg(&call)
-        .arg("--answers")
-        .arg(&file)
-        .run()
-        .success();
+    // A debrief of the call with this answers file.
+    let debrief = |name: &str, answers: &str| {
+        let file = env.write(name, answers);
+        env.coach()
+            .env("COACH_NOW", LATER)
+            .args([
+                "debrief", "--prep", "latest", "--format", "json", "--me", "alex",
+            ])
+            .arg("--transcript")
+            .arg(&call)
+            .arg("--answers")
+            .arg(&file)
+            .run()
+            .success()
+    };
+    let out = debrief("debrief-without-asked.yaml", &without);
     let stderr = out.stderr();
     assert!(
         stderr.contains("From the transcript, you (Alex Kim): talked "),
@@ -569,25 +572,11 @@ fn planned_questions_heard_in_the_transcript_are_ticked() {
     assert_eq!(doc["listen"]["questions_by_kind"]["closed"], 1);
     assert_eq!(doc["listen"]["questions_by_kind"]["open"], 1);
     // The answers file's own answer stands.
-    let mut given = answers.clone();
-    given = given.replace(
+    let given = answers.replace(
         "    - How do decisions like this usually get made here?\n",
         "",
     );
-    let file = env.write("debrief-given.yaml", &given);
-    let doc = env
-        .coach()
-        .env("COACH_NOW", LATER)
-        .args([
-            "debrief", "--prep", "latest", "--format", "json", "--me", "alex",
-        ])
-        .arg("--transcript")
-        .arg(&call)
-        .arg("--answers")
-        .arg(&file)
-        .run()
-        .success()
-        .stdout_json();
+    let doc = debrief("debrief-given.yaml", &given).stdout_json();
     assert_eq!(
         doc["answers"]["asked_questions"],
         json!(["What does a new agent's first week look like today?"])
