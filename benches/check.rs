@@ -16,8 +16,8 @@ use std::time::{Duration, Instant};
 use coach::coaching::check::check;
 
 const HELD_OUT: [&str; 2] = [
-    include_str!("../tests/fixtures/questions/held-out-2/i-field.tsv"),
-    include_str!("../tests/fixtures/questions/held-out-2/j-mixed.tsv"),
+    include_str!("../tests/fixtures/questions/held-out-3/n-field.tsv"),
+    include_str!("../tests/fixtures/questions/held-out-3/o-mixed.tsv"),
 ];
 
 fn main() {

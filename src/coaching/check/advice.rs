@@ -45,6 +45,17 @@ pub(super) const CLOSE: Say = Say {
     why: "It asks for the decision before they've said they're ready, which pushes them back.",
     tip: PROCESS,
 };
+pub(super) const SCARCE_SAY: Say = Say {
+    why: "It hurries them with others' interest or few left, or leaves them no say; people \
+        resent being rushed.",
+    tip: TIMING,
+};
+pub(super) const PAST_DOUBT: Say = Say {
+    why: "It steps past the doubt they voiced to the next step; a doubt not heard comes back \
+        later, bigger.",
+    tip: "\"What would you need to feel sure about it?\" — stay with the doubt before the next \
+        step.",
+};
 pub(super) const CHASE: Say = Say {
     why: "It chases them again for an answer, which tells them your clock matters more than theirs.",
     tip: "\"What's happening on your side that I should know about?\" — ask what has changed, once.",

@@ -18,6 +18,9 @@ impl Reading<'_> {
         if let Some(i) = (0..w.len()).find(|&i| self.accuses(i)) {
             return Some((w[i..w.len().min(i + 3)].join(" "), &BLAME_SAY));
         }
+        if let Some(i) = self.failed_again() {
+            return Some((w[i..w.len().min(i + 3)].join(" "), &BLAME_SAY));
+        }
         if let Some(i) = (0..w.len()).find(|&i| self.labels(i)) {
             let from = i.saturating_sub(usize::from(is("so such", get(w, i.wrapping_sub(1)))));
             return Some((w[from..=i].join(" "), &LABEL_SAY));
@@ -66,6 +69,30 @@ impl Reading<'_> {
             }
             _ => false,
         }
+    }
+
+    /// "How did your team manage to lose it twice?", "you missed the call
+    /// again": a failure of theirs counted, or marvelled at. Where the failure
+    /// is named.
+    fn failed_again(&self) -> Option<usize> {
+        const DONE: &str = "lost missed broke broken forgot dropped messed botched failed flaked \
+            screwed lied ignored skipped blew";
+        const FAILS: &str = "lose miss break forget drop mess botch fail flake screw lie ignore \
+            skip blow";
+        let w = &self.low[..];
+        let them = w
+            .iter()
+            .any(|x| is("you you're your u ur they their your lot", x));
+        let counted = self
+            .first_of("again|twice|third time|fourth time|every time|once again|yet again|every single time")
+            .is_some();
+        let marvelled = self.first_of("manage to|managed to|capable of").is_some();
+        // "did you miss…", "managed to lose…", "you missed…": done, not "how
+        // do you stop losing…".
+        let did = w.iter().any(|x| is("did didn't", x));
+        let at =
+            (0..w.len()).find(|&i| is(DONE, w[i]) || (is(FAILS, w[i]) && (did || marvelled)))?;
+        (them && (counted || marvelled) && !is("i we", get(w, at.wrapping_sub(1)))).then_some(at)
     }
 
     /// A word that labels a person, after what says it of them: "so

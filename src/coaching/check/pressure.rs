@@ -19,6 +19,8 @@ const PUSHES: &str = "why wait|no reason to wait|kept us waiting|keep us waiting
     time to move forward|time to sign|time to commit|time to go ahead|time to get started|\
     time to make a decision|time to decide|time to proceed|time to pull";
 /// The close: asking for it, or for its timing, is a push.
+/// The close's one-word acts, stemmed: "are you signing…".
+const CLOSE_WORDS: &str = "sign commit buy purchas proceed decid order renew switch upgrad";
 const CLOSE_ACTS: &str = "sign|commit|buy|purchase|proceed|go ahead|move forward|moving forward|\
     wrap this up|wrap it up|wrapped up|get this done|get it done|go with us|going with us|\
     choose us|pick us|switch to us|take it|accept it|accept the offer|close this|close the deal|close it|get you started|\
@@ -59,13 +61,17 @@ const DEAL_THINGS: &str = "place spot slot slots booth seat seats unit units ord
     paperwork installation go-live golive shipment deposit renewal deal delivery licence license \
     subscription cohort it one them that";
 /// Chasing an answer they owe: "any update?", "circling back", "me again".
-const CHASES: &str = "any update|any updates|any news|any word|any movement|any thoughts on|\
+const CHASES: &str = "sorry to chase|sorry to bug|final reminder|last reminder|final notice|\
+    late fee|late fees|following up for|one last time|bumping this|top of your inbox|gentle reminder|\
+    friendly reminder|still waiting on|still waiting for|heard back|\
+    any update|any updates|any news|any word|any movement|any thoughts on|\
     any progress|circling back|following up again|checking again|checking in again|chasing again|\
     chase again|bumping this|asking again|me again|just nudging|quick nudge|where did you land|\
     where did the team land|what's the holdup|whats the holdup|what's the hold up|what's the latest|\
     whats the latest|whats the status|what's the status|where are we at|where are we on";
 /// A chase said more than once: "again", "since Tuesday", "third time".
-const REPEATED: &str = "again|since|third time|second time|another nudge|still waiting|\
+const REPEATED: &str = "again|since|yet|third time|second time|fourth time|fifth time|\
+    final reminder|last reminder|final notice|late fee|late fees|one last time|another nudge|still waiting|\
     keeps asking|keep asking|is asking|breathing down";
 /// What only happens after a yes, asked as settled: "the first delivery",
 /// "when we set you up", "after go-live". A cue for the model: the same words
@@ -74,6 +80,22 @@ const AFTER_YES: &str = "first delivery|first shipment|first order|first print r
     first cohort|day one|go-live|go live|kick-off|kickoff|kick off|when we set|once we're up and running|\
     up and running|switch you on|welcome call|onboarding questionnaire|admin credentials|\
     login details|billing contact|installers|engineer booked|migrated over|switched over";
+/// Others wanting it, few left, or no say in it: a push said outright.
+const SCARCE: &str = "spoken for|snapped up|selling fast|going fast|won't hang around|last batch|\
+    lot of interest|lots of interest|high demand|like it or not|no matter what|or else|\
+    take it or leave it|whether you like|around forever|be around for long|not going to last|\
+    won't be there|price rise|price increase|prices rise|prices increase|still on the table|\
+    while it's still|while you still can|get in before|general sale|before someone else";
+/// A doubt they voiced, conceded before a "but": "I know you weren't sure…".
+const CONCEDE: &str = "know|hear|understand|get|appreciate|realise|realize|see|understood|\
+    fair enough|granted|sure";
+const DOUBTS: &str = "unsure sure concern concerns concerned nervous worried hesitant doubt doubts \
+    wait waiting decided thinking fence ready yes timing price budget cost expensive \
+    reservations feet thoughts results pilot review convinced keen";
+/// The next step asked for after stepping past a doubt.
+const NEXT_STEPS: &str = "start book schedule go proceed sign confirm order set arrange put send \
+    pencil lock begin kick move get deliver delivery install ship ring commit decide buy purchase \
+    pilot trial roll launch day date week";
 const OFFER_NOUNS: &str = "offer|discount|price|pricing|rate|rates|promotion|promo|slot|slots|deposit|\
     seat|seats|cohort|founder|launch|bonus|incentive|quote";
 
@@ -95,6 +117,9 @@ pub(super) struct Cues {
     pub(super) us: bool,
     pub(super) chase: bool,
     pub(super) after_yes: bool,
+    pub(super) scarce: bool,
+    pub(super) past_doubt: bool,
+    pub(super) dated: bool,
 }
 
 impl Cues {
@@ -115,6 +140,9 @@ impl Cues {
             (self.us, "us"),
             (self.chase, "chase"),
             (self.after_yes, "after_yes"),
+            (self.scarce, "scarce"),
+            (self.past_doubt, "past_doubt"),
+            (self.dated, "dated"),
         ]
         .into_iter()
         .filter(|(on, _)| *on)
@@ -190,7 +218,54 @@ impl Reading<'_> {
             us: w.iter().any(|x| is("us our we we're we've i i'm i've my", x)),
             chase: self.first_of(CHASES).is_some(),
             after_yes: self.first_of(AFTER_YES).is_some() && !theirs,
+            scarce: self.scarce(),
+            past_doubt: self.past_doubt(),
+            dated: w.iter().any(|x| class(x) == Some("TIME"))
+                || self.first_of("next week|this week|the week after").is_some(),
         }
+    }
+
+    /// "Only 12 units at this price", "we've had a lot of interest", "whether
+    /// you like it or not": others wanting it, few left, or no say.
+    fn scarce(&self) -> bool {
+        let w = &self.low[..];
+        // "I'm holding the ballroom for you until 5pm Thursday."
+        let held = (0..w.len()).any(|i| {
+            is("hold holding held keep keeping reserve reserving", w[i])
+                && w[i.saturating_sub(3)..i]
+                    .iter()
+                    .any(|x| is("i i'm i'll i've we we're we'll we've", x))
+                && w[i + 1..w.len().min(i + 7)]
+                    .iter()
+                    .any(|x| is("until till", x))
+        });
+        let number = |x: &str| {
+            x.starts_with(|c: char| c.is_ascii_digit())
+                || is(
+                    "one two three four five six seven eight nine ten a few handful",
+                    x,
+                )
+        };
+        let only_n = (0..w.len()).any(|i| {
+            w[i] == "only"
+                && number(get(w, i + 1))
+                && !is("you your u ur they their", get(w, i.wrapping_sub(1)))
+        });
+        let whether = self.has("whether") && self.has("or not");
+        (only_n || whether || held || self.first_of(SCARCE).is_some())
+            && self.first_of(THEIRS).is_none()
+    }
+
+    /// "I know you weren't sure about the sofa, but which day works for
+    /// delivery?": the doubt they voiced stepped past to the next step.
+    fn past_doubt(&self) -> bool {
+        let w = &self.low[..];
+        let Some(but) = w.iter().position(|x| is("but though although anyway", x)) else {
+            return false;
+        };
+        let conceded = (0..but.min(5)).any(|i| CONCEDE.split('|').any(|p| starts_at(w, i, p)))
+            && self.stems[..but].iter().any(|x| is_stem(DOUBTS, x));
+        conceded && self.stems[but + 1..].iter().any(|x| is_stem(NEXT_STEPS, x))
     }
 
     /// "…before you go on holiday", "…before your budget freeze": a deadline
@@ -329,12 +404,39 @@ impl Reading<'_> {
         let ultimatum = (self.head == Head::Closed || short || ends(&["in", "or", "out"]))
             && (ends(&["or", "not"]) || ends(&["in", "or", "out"]) || ends(&["yes", "or", "no"]));
         let chased = c.chase && (self.first_of(REPEATED).is_some() || c.seller);
+        // "Is Thursday a good day for you to sign?", "we're signing on the
+        // 9th?": the close given a day; not "Did you sign it on Monday?".
+        let past = is("did was were had have has", get(w, self.at));
+        let close_dated = c.close && c.dated && !past && !c.theirs && self.asks_something();
+        // "Are you deciding this month?", "are we signing on the 9th?": the
+        // decision asked as planned, by a day.
+        let planned = is("are r", get(w, self.at))
+            && is("you we u", subject)
+            && (self.at + 2..w.len().min(self.at + 4))
+                .any(|i| w[i].ends_with("ing") && is(CLOSE_WORDS, &stem(w[i])))
+            && (c.urgent || c.dated);
+        // "Why not lock the dates in now?", "why wouldn't you sign today?": the
+        // close, asked why not.
+        let why_not = (starts_at(w, self.at, "why not") || starts_at(w, self.at, "why wouldn't"))
+            && (c.close || c.push || w.contains(&"now"));
+        // "ready to accept the offer", "ready to put the house on the market".
+        let ready = (0..w.len()).any(|i| {
+            starts_at(w, i, "ready to")
+                && is(
+                    "accept put take pay book order sign commit buy decide proceed start choose",
+                    base(get(w, i + 2)),
+                )
+        });
         if c.seller {
             Some(&YOURS)
         } else if chased {
             Some(&CHASE)
+        } else if c.scarce {
+            Some(&SCARCE_SAY)
         } else if c.offer_ends {
             Some(&OFFER)
+        } else if c.past_doubt {
+            Some(&PAST_DOUBT)
         } else if c.take_it && (c.close || c.decision || self.has("get you")) {
             Some(&TAKE_IT_SAY)
         } else if if_we {
@@ -344,6 +446,10 @@ impl Reading<'_> {
             || c.push
             || ask_close
             || ultimatum
+            || ready
+            || close_dated
+            || planned
+            || why_not
             || self.offers_to_act()
             || (self.gets_it_signed() && !c.theirs)
         {

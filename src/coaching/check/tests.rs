@@ -279,6 +279,43 @@ fn loaded_questions_are_found_and_neutral_ones_left_alone() {
     assert_kinds(LOADED_EXAMPLES);
 }
 
+/// Pressure without the deal's usual words — scarcity, a doubt stepped past,
+/// the close given a day, a failure counted against them — beside the neutral
+/// questions that share their words.
+#[test]
+fn pushes_and_charges_read_from_their_shape() {
+    assert_kinds(&[
+        (
+            "Only three units left at this price and two are already spoken for.",
+            &[S, P],
+        ),
+        ("How many units do you have left in the warehouse?", &[]),
+        (
+            "I know you weren't sure about the price, but shall we book the install for Monday?",
+            &[C, P],
+        ),
+        ("Is Thursday a good day for you to sign?", &[C, P]),
+        ("Did you sign the lease on Thursday?", &[C]),
+        ("Are you ready to accept the offer?", &[C, P]),
+        ("How did your team manage to lose the order twice?", &[LO]),
+        (
+            "How do we stop losing orders every time the system updates?",
+            &[],
+        ),
+    ]);
+    let say = |q: &str| {
+        check(q)
+            .into_iter()
+            .find(|f| f.kind == P)
+            .map(|f| f.message)
+            .unwrap_or_default()
+    };
+    assert!(say("Only two slots left and one is spoken for.").contains("few left"));
+    assert!(
+        say("I hear your doubts on timing, but shall we get the kickoff booked?").contains("doubt")
+    );
+}
+
 /// No finding of a loaded question suggests words that keep the blame: the
 /// label, the verdict or the accusing frame the coach warns about.
 #[test]

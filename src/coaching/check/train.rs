@@ -16,7 +16,7 @@ use super::*;
 const MIN_ROWS: usize = 3;
 const EPOCHS: usize = 800;
 const STEP: f64 = 0.5;
-const L2: f64 = 0.0003;
+const L2: f64 = 0.0001;
 
 pub(super) fn features_of(question: &str) -> Vec<String> {
     reading(question, |read| {
@@ -103,43 +103,65 @@ fn train_question_model() {
     }
 }
 
-/// Five folds of the tuning part, for choosing the constants above without
-/// looking at the held-out part.
+/// Five folds of the tuning part, for choosing the constants above and the
+/// model's leans without looking at the held-out part.
 fn cross_validate() {
     let rows = tuning();
-    for l2 in [0.0003, 0.001, 0.003] {
-        let (mut exact, mut five, mut total) = (0, 0, 0);
-        // Pressure found of all pressure; open questions flagged of all open.
-        let (mut pressed, mut pressure, mut flagged, mut open) = (0, 0, 0, 0);
+    for l2 in [0.00003, 0.0001] {
+        // Each tuning row's scores from the folds that did not train on it.
+        let mut scored = Vec::new();
         for fold in 0..5 {
             let (test, fit): (Vec<_>, Vec<_>) =
                 rows.iter().enumerate().partition(|(i, _)| i % 5 == fold);
             let fit: Vec<Row> = fit.into_iter().map(|(_, r)| r.clone()).collect();
             let weights = model::parse(train(&fit, l2).leak());
             for (_, r) in test {
-                let got = model::score(&weights, &features_of(r.question)).map(|z| z > 0.0);
-                let want = KINDS.map(|k| r.want.contains(&k));
-                exact += usize::from(got == want);
+                let z = model::score(&weights, &features_of(r.question));
+                scored.push((z, KINDS.map(|k| r.want.contains(&k)), r.question));
+            }
+        }
+        let line = |lean: [f32; N]| {
+            let (mut exact, mut five, mut pressed, mut pressure, mut flagged, mut open) =
+                (0, 0, 0, 0, 0, 0);
+            for (z, want, _) in &scored {
+                let got = model::decided(*z, lean);
+                exact += usize::from(got == *want);
                 five += usize::from(got[..5] == want[..5]);
                 pressure += usize::from(want[4]);
                 pressed += usize::from(want[4] && got[4]);
                 let is_open = !want.contains(&true);
                 open += usize::from(is_open);
                 flagged += usize::from(is_open && got.contains(&true));
-                if got != want && std::env::var_os("COACH_CV_MISSES").is_some() && l2 == L2 {
-                    println!("cv miss: want {want:?} got {got:?}: {}", r.question);
+            }
+            let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+            format!(
+                "exact {:.1}% ({:.1}% loaded aside), pressure found {:.1}%, open flagged {:.1}%",
+                pct(exact, scored.len()),
+                pct(five, scored.len()),
+                pct(pressed, pressure),
+                pct(flagged, open)
+            )
+        };
+        println!("l2 {l2}: cross-validated {}", line(model::LEAN));
+        if l2 != L2 {
+            continue;
+        }
+        if std::env::var_os("COACH_CV_MISSES").is_some() {
+            for (z, want, question) in &scored {
+                let got = model::decided(*z, model::LEAN);
+                if got != *want {
+                    println!("cv miss: want {want:?} got {got:?}: {question}");
                 }
-                total += 1;
             }
         }
-        let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
-        println!(
-            "l2 {l2}: cross-validated exact {:.1}% ({:.1}% loaded aside), pressure found {:.1}%, open flagged {:.1}%",
-            pct(exact, total),
-            pct(five, total),
-            pct(pressed, pressure),
-            pct(flagged, open)
-        );
+        // Each kind leaned on its own, the others as they are.
+        for (k, kind) in KINDS.iter().enumerate() {
+            for step in [-0.5, 0.25, 0.5, 0.75] {
+                let mut lean = model::LEAN;
+                lean[k] += step;
+                println!("  {} leaned {step:+}: {}", kind.as_str(), line(lean));
+            }
+        }
     }
 }
 

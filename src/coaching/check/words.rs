@@ -112,10 +112,12 @@ pub(super) const ASSUMED: &str = "put you down|pencil you in|sign you up|which s
     who should i send the contract|reserve|send the docusign|send over the contract|\
     send the contract|send you the contract|send you the paperwork|send the paperwork|\
     send the order form|send over the paperwork|get the paperwork|start the paperwork|\
-    raise the po|call it done|is it a yes|do we have a deal|have we got a deal|is that a yes";
+    raise the po|call it done|call it a deal|we're signing|we are signing|we're going ahead|\
+    we are going ahead|we're moving forward|we're proceeding|is it a yes|do we have a deal|have we got a deal|is that a yes";
 pub(super) const TAKE_IT: &str = "what will it take|what would it take|what's it going to take|\
     what is it going to take|stopping you from|holding you back from|keeping you from|\
-    stopping us from|anything stopping|holding us back|keeping us from|what else do we need to do";
+    stopping us from|anything stopping|preventing you from|preventing us from|anything preventing|\
+    what's stopping|whats stopping|what is stopping|holding us back|keeping us from|what else do we need to do";
 
 /// Whether `word` is one of `list` (words between spaces). A long list is
 /// made a set once and kept: the lists are constants, read for every word.
@@ -138,6 +140,29 @@ pub(super) fn is(list: &'static str, word: &str) -> bool {
             .clone()
     });
     set.contains(word)
+}
+
+/// Whether `stemmed` is the stem of one of `list`'s words; the list's stems
+/// are made a set once and kept.
+pub(super) fn is_stem(list: &'static str, stemmed: &str) -> bool {
+    type Set = std::collections::HashSet<String>;
+    thread_local! {
+        static SETS: std::cell::RefCell<std::collections::HashMap<(usize, usize), std::rc::Rc<Set>>> =
+            Default::default();
+    }
+    let set = SETS.with(|sets| {
+        sets.borrow_mut()
+            .entry((list.as_ptr() as usize, list.len()))
+            .or_insert_with(|| {
+                std::rc::Rc::new(
+                    list.split_whitespace()
+                        .map(|w| stem(w).into_owned())
+                        .collect(),
+                )
+            })
+            .clone()
+    });
+    set.contains(stemmed)
 }
 
 pub(super) fn get<'w>(words: &[&'w str], i: usize) -> &'w str {
@@ -278,3 +303,79 @@ pub(super) const MILD_LABELS: &str = "difficult negative sensitive touchy quiet 
 pub(super) const PEOPLE: &str = "person son daughter mother father mum mom dad friend partner \
     husband wife brother sister manager boss colleague company vendor supplier team parent man \
     woman adult professional people grown-up";
+
+/// Word classes the model reads beside the words (and the rules, for a day
+/// named): the time a thing is set for,
+/// the deal and what only follows it, feelings presumed, the two sides.
+pub(super) fn class(low: &str) -> Option<&'static str> {
+    const CLASSES: [(&str, &str); 10] = [
+        (
+            "PERIOD",
+            "week weeks month months quarter quarters year years fortnight fy q1 q2 q3 q4",
+        ),
+        (
+            "TIME",
+            "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu \
+             thur thurs fri sat sun tomorrow today tonight morning afternoon weekend eod eow cob \
+             asap january february march april may june july august september october november \
+             december jan feb mar apr jun jul aug sep sept oct nov dec noon",
+        ),
+        (
+            "DEAL",
+            "sign signed signing signature contract contracts commit commitment deal order purchase \
+             buy po invoice deposit paperwork agreement docusign approve approval decide decision \
+             offer renewal renew",
+        ),
+        (
+            "AFTER",
+            "start kickoff kick-off onboarding onboard install installation delivery deliver \
+             shipment ship setup launch go-live golive rollout roll migrate migration training \
+             trainer handover",
+        ),
+        (
+            "GOOD",
+            "love loved like liked enjoy enjoyed excited exciting impressed impress relieved best \
+             favourite favorite great happier easier better amazing happy pleased win wins \
+             peace difference",
+        ),
+        (
+            "BAD",
+            "frustrated frustrating annoying annoyed stressed stress painful pain headache \
+             headaches struggling struggle struggled clunky slow outdated losing lose lost wasting \
+             waste costing broken nightmare disappointed disappointing embarrassing guilty \
+             toughest hardest worst mistake mistakes firefighting coping cope bothering wearing \
+             worried worry sick tired fed",
+        ),
+        ("YOU", "you your you're yours you've you'd you'll yourself"),
+        (
+            "ME",
+            "i i'm i've i'll i'd me my we we're we've we'll us our",
+        ),
+        (
+            "NOT",
+            "not never don't doesn't didn't won't wouldn't can't couldn't isn't aren't wasn't \
+             haven't hasn't shouldn't",
+        ),
+        (
+            "OTHER",
+            "he she they him her them his their he's she's they're mum mom dad partner",
+        ),
+    ];
+    if low.starts_with(|c: char| c.is_ascii_digit()) {
+        let ordinal = ["st", "nd", "rd", "th", "am", "pm"]
+            .iter()
+            .any(|e| low.ends_with(e));
+        return Some(if ordinal { "TIME" } else { "NUM" });
+    }
+    static SETS: std::sync::OnceLock<Vec<(&str, std::collections::HashSet<&str>)>> =
+        std::sync::OnceLock::new();
+    let sets = SETS.get_or_init(|| {
+        CLASSES
+            .iter()
+            .map(|(name, words)| (*name, words.split_whitespace().collect()))
+            .collect()
+    });
+    sets.iter()
+        .find(|(_, s)| s.contains(low))
+        .map(|(name, _)| *name)
+}
