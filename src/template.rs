@@ -61,7 +61,26 @@ pub fn environment() -> Environment<'static> {
     // attributes of an undefined value are undefined, and print as nothing.
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
     env.add_test("none", |v: Value| v.is_none() || v.is_undefined());
+    env.add_function("runs_down", runs_down);
     env
+}
+
+/// `runs_down(answer)`: the first words of a text answer, or of any item of a
+/// list, that run something down ("clunky", "a joke"); none when it only
+/// names or describes (see `crate::coaching::runs_down`).
+fn runs_down(answer: Value) -> Value {
+    let found = match answer.as_str() {
+        Some(text) => crate::coaching::runs_down::runs_down(text),
+        None => answer.try_iter().ok().and_then(|items| {
+            items
+                .filter_map(|item| {
+                    item.as_str()
+                        .and_then(crate::coaching::runs_down::runs_down)
+                })
+                .next()
+        }),
+    };
+    found.map_or(Value::from(()), Value::from)
 }
 
 /// Why a template or expression could not be used.

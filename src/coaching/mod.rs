@@ -1,10 +1,12 @@
 //! Coaching that reads what the user wrote and said: the question coach
-//! (`check`), the transcript figures (`listen`), and which planned questions
-//! a call asked in other words (`asked`).
+//! (`check`), the transcript figures (`listen`), which planned questions
+//! a call asked in other words (`asked`), and words that run an alternative
+//! down (`runs_down`).
 
 pub mod asked;
 pub mod check;
 pub mod listen;
+pub mod runs_down;
 
 use check::Finding;
 

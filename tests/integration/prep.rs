@@ -365,3 +365,48 @@ fn flagged_planned_questions_become_nudges() {
         "{nudges:#?}"
     );
 }
+
+/// The nudge against negative selling fires on the user's own words that run
+/// an alternative down, quoting them, and not on an alternative merely named.
+#[test]
+fn only_running_an_alternative_down_is_nudged() {
+    for playbook in ["discovery", "group-decision"] {
+        let nudges = |options: &str| -> Vec<String> {
+            let env = TestEnv::new();
+            let answers = env.write(
+                "a.yaml",
+                &format!(
+                    "with: Jane\naccount: Acme\nanswers:\n  objective: Learn\n  \
+                     business_result: Grow\n  best_action: A pilot\n  competing_ideas:\n{options}"
+                ),
+            );
+            let json = env
+                .coach()
+                .args([
+                    "prep",
+                    "--playbook",
+                    playbook,
+                    "--format",
+                    "json",
+                    "--answers",
+                ])
+                .arg(&answers)
+                .run()
+                .success()
+                .stdout_json();
+            let all = json["nudges"].as_array().unwrap().iter();
+            all.map(|n| n.as_str().unwrap().to_string())
+                .filter(|n| n.starts_with("You wrote"))
+                .collect()
+        };
+        let named = nudges("    - Salesforce\n    - building it themselves\n");
+        assert!(named.is_empty(), "{playbook}: {named:#?}");
+        let ran_down =
+            nudges("    - Salesforce, which is clunky and overpriced\n    - doing nothing\n");
+        assert_eq!(ran_down.len(), 1, "{playbook}: {ran_down:#?}");
+        assert!(
+            ran_down[0].starts_with("You wrote \"clunky\"."),
+            "{ran_down:#?}"
+        );
+    }
+}
