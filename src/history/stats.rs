@@ -15,6 +15,10 @@ pub struct Stats {
     pub sessions: usize,
     pub preps: usize,
     pub debriefs: usize,
+    /// Debriefs of sales conversations (not of a built-in talk at home): the
+    /// sales call studies' bands and the sales outcomes are shown only
+    /// beside these.
+    pub sales_debriefs: usize,
     /// Preps that a debrief among the sessions was held against.
     pub preps_debriefed: usize,
     /// Debriefs by outcome (the answer meaning `outcome`): the three of
@@ -76,6 +80,7 @@ pub fn compute(sessions: &[Session], reliability: Option<Reliability>) -> Stats 
             }
             Kind::Debrief => st.debriefs += 1,
         }
+        st.sales_debriefs += usize::from(!crate::playbook::builtin::at_home(&s.playbook));
         if let Some(Answer::Text(outcome)) = s.meant(Meaning::Outcome) {
             let outcome = outcome.trim();
             match st.outcomes.iter_mut().find(|(o, _)| o == outcome) {
@@ -167,9 +172,12 @@ fn render_into(out: &mut String, st: &Stats, labels: &HashMap<String, String>) -
         )?;
     }
     if st.debriefs > 0 {
+        // Talks at home only: the sales outcomes none of them can have are
+        // not named.
         let outcomes: Vec<String> = st
             .outcomes
             .iter()
+            .filter(|(o, n)| *n > 0 || (st.sales_debriefs > 0 && OUTCOMES.contains(&o.as_str())))
             .map(|(o, n)| {
                 let name = labels
                     .get(o)
@@ -178,22 +186,28 @@ fn render_into(out: &mut String, st: &Stats, labels: &HashMap<String, String>) -
                 format!("{n} {}", crate::text::printable_line(&name))
             })
             .collect();
-        writeln!(out, "Outcomes: {}", outcomes.join(", "))?;
+        if !outcomes.is_empty() {
+            writeln!(out, "Outcomes: {}", outcomes.join(", "))?;
+        }
     }
     let fig = |v: Option<f64>, unit: &str| v.map_or("–".to_string(), |v| format!("{v:.0}{unit}"));
     let fig1 = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{v:.1}"));
+    // The bands are from studies of sales calls: said beside sales debriefs only.
+    let band = |text: &'static str| if st.sales_debriefs > 0 { text } else { "" };
     if st.debriefs > 0 {
         writeln!(
             out,
-            "Talk share: estimated {}, measured {} (Gong Labs: near 43% did best)",
+            "Talk share: estimated {}, measured {}{}",
             fig(st.talk_share_estimated, "%"),
-            fig(st.talk_share_measured, "%")
+            fig(st.talk_share_measured, "%"),
+            band(" (Gong Labs: near 43% did best)")
         )?;
         writeln!(
             out,
-            "Questions per call: estimated {}, measured {} (11–14 did best in discovery)",
+            "Questions per call: estimated {}, measured {}{}",
             fig1(st.questions_estimated),
-            fig1(st.questions_measured)
+            fig1(st.questions_measured),
+            band(" (11–14 did best in discovery)")
         )?;
     }
     match st.reliability {
@@ -357,6 +371,48 @@ mod tests {
             "{}",
             render(&st, &labels)
         );
+    }
+
+    /// Talks at home get their own figures, without the sales call studies'
+    /// bands or the sales outcomes they cannot have; one sales debrief among
+    /// them brings both back.
+    #[test]
+    fn talks_at_home_are_not_held_to_sales_bands() {
+        let home = |id: &str, outcome: &str| {
+            let mut d = s(
+                id,
+                Kind::Debrief,
+                "2026-11-20T10:00:00Z",
+                None,
+                vec![
+                    ("outcome", Answer::Text(outcome.into())),
+                    ("talk_share", Answer::Int(50)),
+                ],
+            );
+            d.playbook = "personal-debrief".into();
+            d
+        };
+        let list = vec![home("h1", "closer"), home("h2", "agreed")];
+        let text = render(&compute(&list, None), &HashMap::new());
+        assert!(
+            text.contains("Talk share: estimated 50%, measured –\n"),
+            "{text}"
+        );
+        assert!(!text.contains("Gong") && !text.contains("11–14"), "{text}");
+        assert!(text.contains("Outcomes: 1 closer, 1 agreed\n"), "{text}");
+        assert!(!text.contains("no sale"), "{text}");
+
+        let mut mixed = list;
+        mixed.push(s(
+            "d1",
+            Kind::Debrief,
+            "2026-11-21T10:00:00Z",
+            None,
+            vec![("outcome", Answer::Text("advance".into()))],
+        ));
+        let text = render(&compute(&mixed, None), &HashMap::new());
+        assert!(text.contains("(Gong Labs: near 43% did best)"), "{text}");
+        assert!(text.contains("0 continuation"), "{text}");
     }
 
     #[test]

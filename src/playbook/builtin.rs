@@ -28,6 +28,15 @@ pub const BUILTIN: &[(&str, &str)] = &[
 /// The playbook `coach prep` follows when none is named.
 pub const DEFAULT_PREP: &str = "discovery";
 
+/// The built-in playbooks for talks at home: no sales word, no sales call
+/// statistic, in them or in what coach says of their sessions.
+pub const AT_HOME: [&str; 3] = ["personal", "repair", "personal-debrief"];
+
+/// Whether playbook `id` is one of the talks at home ([`AT_HOME`]).
+pub fn at_home(id: &str) -> bool {
+    AT_HOME.contains(&id)
+}
+
 pub fn get(id: &str) -> Option<&'static str> {
     BUILTIN
         .iter()
@@ -135,8 +144,21 @@ mod tests {
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 
-    /// The playbooks for talks at home.
-    const PERSONAL: [&str; 3] = ["personal", "repair", "personal-debrief"];
+    /// Gong Labs' call studies are named once a sales playbook, where their
+    /// figures are first set beside the user's own; the nudges then quote the
+    /// figures without the source again. The personal ones never name them
+    /// (`no_personal_playbook_speaks_of_sales`).
+    #[test]
+    fn the_call_studies_are_named_once_where_they_help() {
+        let mut over = Vec::new();
+        for (name, text) in BUILTIN {
+            let named = text.matches("Gong").count();
+            if named > 1 {
+                over.push(format!("{name}: Gong Labs named {named} times"));
+            }
+        }
+        assert!(over.is_empty(), "{}", over.join("\n"));
+    }
 
     /// Words of a sales call that have no place in a talk at home, and the
     /// sources of sales statistics.
@@ -151,7 +173,7 @@ mod tests {
     #[test]
     fn no_personal_playbook_speaks_of_sales() {
         let mut found = Vec::new();
-        for name in PERSONAL {
+        for name in AT_HOME {
             let text = get(name).unwrap_or_else(|| panic!("{name} ships"));
             for (n, line) in text.lines().enumerate() {
                 let line = line.trim_start();

@@ -164,6 +164,7 @@ pub fn summary(
 pub fn estimates<'p>(m: Measured, playbook: &Playbook) -> Extra<'p> {
     let id = |meaning| playbook.meaning(meaning).map(|q| q.id.clone());
     let (share, asked) = (id(Meaning::TalkShare), id(Meaning::QuestionsAsked));
+    let sales = !crate::playbook::builtin::at_home(&playbook.id);
     Box::new(move |answers: &[(String, Answer)]| {
         let estimate = |id: &Option<String>| {
             answers.iter().find_map(|(k, a)| match a {
@@ -176,6 +177,7 @@ pub fn estimates<'p>(m: Measured, playbook: &Playbook) -> Extra<'p> {
             m.questions,
             estimate(&share),
             estimate(&asked),
+            sales,
         )
         .into_iter()
         .map(|text| Nudged {

@@ -361,6 +361,53 @@ fn a_transcript_is_measured_beside_the_estimates() {
     assert_eq!(env.notes().len(), 2);
 }
 
+/// A talk at home with a transcript gets its figures beside the user's own
+/// guess, and no sales call study: no band, no "best-converting".
+#[test]
+fn a_talk_at_home_is_not_held_to_sales_calls() {
+    let env = TestEnv::new();
+    prep(&env, "personal", "answers/personal.yaml", crate::env::NOW);
+    let doc = env
+        .coach()
+        .env("COACH_NOW", LATER)
+        .args([
+            "debrief",
+            "--prep",
+            "latest",
+            "--format",
+            "json",
+            "--me",
+            "alex",
+            "--transcript",
+        ])
+        .arg(fixture("transcripts/zoom-discovery.vtt"))
+        .arg("--answers")
+        .arg(fixture("answers/personal-debrief.yaml"))
+        .run()
+        .success()
+        .stdout_json();
+    assert_eq!(doc["playbook"], "personal-debrief");
+    let nudges: Vec<&str> = doc["nudges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    let share: Vec<&&str> = nudges
+        .iter()
+        .filter(|n| n.starts_with("Talk share:"))
+        .collect();
+    assert_eq!(share.len(), 1, "{nudges:#?}");
+    assert!(
+        share[0].ends_with("the transcript says 52%."),
+        "{nudges:#?}"
+    );
+    let notes = std::fs::read_to_string(doc["notes_path"].as_str().unwrap()).unwrap();
+    for sales in ["best-converting", "Gong", "11–14"] {
+        assert!(!notes.contains(sales), "{sales:?} in {notes}");
+    }
+}
+
 /// The names `--speaker` gave a diarized transcript's labels are kept with
 /// the debrief's figures, so the notes say who was who.
 #[test]

@@ -29,23 +29,31 @@ pub const SOURCE: &str = "Bands: Gong Labs' published call studies \
 
 /// The transcript's figures set beside the user's own guesses (a talk
 /// share in percent, a number of questions), one line each: people misjudge
-/// how much they talk, and seeing the gap is the lesson.
+/// how much they talk, and seeing the gap is the lesson. The sales calls'
+/// band is named only for a sales conversation (`sales`), never for a talk
+/// at home.
 pub fn beside_estimates(
     talk_share: f64,
     questions: u64,
     guessed_share: Option<i64>,
     guessed_questions: Option<i64>,
+    sales: bool,
 ) -> Vec<String> {
     let share = (talk_share * 100.0).round() as i64;
     let best = (TALK_SHARE * 100.0).round();
+    let band = if sales {
+        format!(" (the best-converting calls were near {best}%)")
+    } else {
+        String::new()
+    };
     vec![
         match guessed_share {
-            Some(guess) => format!(
-                "Talk share: you guessed {guess}%, the transcript says {share}% (the best-converting calls were near {best}%)."
-            ),
-            None => format!(
-                "Talk share: the transcript says you talked {share}% of the call (the best-converting calls were near {best}%)."
-            ),
+            Some(guess) => {
+                format!("Talk share: you guessed {guess}%, the transcript says {share}%{band}.")
+            }
+            None => {
+                format!("Talk share: the transcript says you talked {share}% of the call{band}.")
+            }
         },
         match guessed_questions {
             Some(guess) => {
@@ -243,14 +251,19 @@ mod tests {
     #[test]
     fn estimates_are_set_beside_the_transcript() {
         assert_eq!(
-            beside_estimates(0.614, 4, Some(40), Some(12)),
+            beside_estimates(0.614, 4, Some(40), Some(12), true),
             [
                 "Talk share: you guessed 40%, the transcript says 61% (the best-converting calls were near 43%).",
                 "Questions: you guessed 12, the transcript counts 4."
             ]
         );
-        let plain = beside_estimates(0.3, 1, None, None);
+        let plain = beside_estimates(0.3, 1, None, None, true);
         assert!(plain[0].starts_with("Talk share: the transcript says you talked 30%"));
         assert_eq!(plain[1], "Questions: the transcript counts 1 from you.");
+        // A talk at home is not held to sales calls.
+        assert_eq!(
+            beside_estimates(0.3, 1, Some(50), None, false)[0],
+            "Talk share: you guessed 50%, the transcript says 30%."
+        );
     }
 }
