@@ -78,6 +78,8 @@ fn a_full_discovery_prep_typed_in_a_terminal() {
     );
     p.exp_string("What is this call for").unwrap();
     p.send_line("Understand their onboarding").unwrap();
+    p.exp_string("single sales objective").unwrap();
+    p.send_line("40 seats, 48k, by March").unwrap();
     p.exp_string("How will you open the call").unwrap();
     p.exp_string("an empty line ends it").unwrap();
     p.send_line("Thirty minutes, their goals first").unwrap();
@@ -89,6 +91,8 @@ fn a_full_discovery_prep_typed_in_a_terminal() {
     p.send_line("").unwrap(); // left empty: a nudge follows
     p.exp_string("personally").unwrap();
     p.send_line("Recognition from the new VP").unwrap();
+    p.exp_string("bring Jane Smith their personal win").unwrap();
+    p.send_line("").unwrap();
     // A select starts on "(no answer)": two steps down is trouble.
     p.exp_string("Pick one").unwrap();
     key(&mut p, DOWN);
@@ -114,6 +118,12 @@ fn a_full_discovery_prep_typed_in_a_terminal() {
         .unwrap();
     p.send_line("How do decisions like this get made?").unwrap();
     p.send_line("").unwrap();
+    p.exp_string("their other options can't").unwrap();
+    p.exp_string("an empty line ends it").unwrap();
+    p.send_line("Their own tickets as practice; unlike the LMS, which is clunky")
+        .unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("A strength is what you do well").unwrap();
     p.exp_string("which need of").unwrap();
     p.send_line("").unwrap();
     p.exp_string("honestly need").unwrap();
@@ -157,6 +167,7 @@ fn a_full_discovery_prep_typed_in_a_terminal() {
         "neediness: 3",
         "expert_urge: 2",
         "best_action: A two-team pilot in January",
+        "sales_objective: 40 seats, 48k, by March",
         "  - What would make this quarter a success for you?",
         "- [ ] What would make this quarter a success for you?",
         "- [ ] How do decisions like this get made?",
@@ -692,6 +703,8 @@ fn the_next_prep_starts_from_the_last_debrief() {
         .unwrap();
     p.exp_string("What is this call for").unwrap();
     p.send_line("Agree the pilot").unwrap();
+    p.exp_string("single sales objective").unwrap();
+    p.send_line("").unwrap();
     p.exp_string("How will you open the call").unwrap();
     p.send_line("").unwrap();
     p.exp_string("trying to accomplish?").unwrap();
