@@ -12,6 +12,11 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "group-decision",
         include_str!("../../playbooks/group-decision.yaml"),
     ),
+    ("follow-up", include_str!("../../playbooks/follow-up.yaml")),
+    (
+        "negotiation",
+        include_str!("../../playbooks/negotiation.yaml"),
+    ),
     ("personal", include_str!("../../playbooks/personal.yaml")),
     ("repair", include_str!("../../playbooks/repair.yaml")),
     ("debrief", include_str!("../../playbooks/debrief.yaml")),

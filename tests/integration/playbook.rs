@@ -225,6 +225,8 @@ fn list_shows_built_in_user_and_team_playbooks() {
             row("renewal", "user", false, true),
             row("discovery", "built-in", true, true),
             row("group-decision", "built-in", false, true),
+            row("follow-up", "built-in", false, true),
+            row("negotiation", "built-in", false, true),
             row("personal", "built-in", false, true),
             row("repair", "built-in", false, true),
             row("debrief", "built-in", false, true),

@@ -2,7 +2,14 @@
 
 use crate::env::{TestEnv, fixture};
 
-const PLAYBOOKS: [&str; 4] = ["discovery", "group-decision", "personal", "repair"];
+const PLAYBOOKS: [&str; 6] = [
+    "discovery",
+    "group-decision",
+    "follow-up",
+    "negotiation",
+    "personal",
+    "repair",
+];
 
 /// Every shipped playbook, answered from a file: the JSON document on stdout
 /// and the notes file, snapshotted.
