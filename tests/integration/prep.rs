@@ -2,11 +2,14 @@
 
 use crate::env::{TestEnv, fixture};
 
-const PLAYBOOKS: [&str; 6] = [
+const PLAYBOOKS: [&str; 9] = [
     "discovery",
     "group-decision",
     "follow-up",
     "negotiation",
+    "renewal",
+    "proposal",
+    "internal",
     "personal",
     "repair",
 ];
