@@ -128,41 +128,39 @@ pub(super) fn is(list: &'static str, word: &str) -> bool {
     if list.len() < 48 {
         return list.split_whitespace().any(|w| w == word);
     }
-    type Set = std::collections::HashSet<&'static str>;
-    thread_local! {
-        static SETS: std::cell::RefCell<std::collections::HashMap<(usize, usize), std::rc::Rc<Set>>> =
-            Default::default();
-    }
-    let set = SETS.with(|sets| {
-        sets.borrow_mut()
-            .entry((list.as_ptr() as usize, list.len()))
-            .or_insert_with(|| std::rc::Rc::new(list.split_whitespace().collect()))
-            .clone()
-    });
-    set.contains(word)
+    set_of(list, false).contains(word)
 }
 
-/// Whether `stemmed` is the stem of one of `list`'s words; the list's stems
-/// are made a set once and kept.
+/// Whether `stemmed` is the stem of one of `list`'s words.
 pub(super) fn is_stem(list: &'static str, stemmed: &str) -> bool {
-    type Set = std::collections::HashSet<String>;
+    set_of(list, true).contains(stemmed)
+}
+
+/// The words of a constant `list` as a set (their stems when `stemmed`),
+/// made once a thread and kept.
+fn set_of(list: &'static str, stemmed: bool) -> std::rc::Rc<std::collections::HashSet<String>> {
+    type Sets = std::collections::HashMap<
+        (usize, usize, bool),
+        std::rc::Rc<std::collections::HashSet<String>>,
+    >;
     thread_local! {
-        static SETS: std::cell::RefCell<std::collections::HashMap<(usize, usize), std::rc::Rc<Set>>> =
-            Default::default();
+        static SETS: std::cell::RefCell<Sets> = Default::default();
     }
-    let set = SETS.with(|sets| {
+    SETS.with(|sets| {
         sets.borrow_mut()
-            .entry((list.as_ptr() as usize, list.len()))
+            .entry((list.as_ptr() as usize, list.len(), stemmed))
             .or_insert_with(|| {
-                std::rc::Rc::new(
-                    list.split_whitespace()
-                        .map(|w| stem(w).into_owned())
-                        .collect(),
-                )
+                let word = |w: &str| {
+                    if stemmed {
+                        stem(w).into_owned()
+                    } else {
+                        w.to_string()
+                    }
+                };
+                std::rc::Rc::new(list.split_whitespace().map(word).collect())
             })
             .clone()
-    });
-    set.contains(stemmed)
+    })
 }
 
 pub(super) fn get<'w>(words: &[&'w str], i: usize) -> &'w str {
