@@ -307,31 +307,30 @@ fn follow_ups_are_kept_and_counted() {
     assert_eq!(list["followups"][0]["what"], "send the pilot plan");
 }
 
+/// The latest prep debriefed from `answers` against the Zoom fixture call,
+/// with me as Alex: the JSON document.
+fn debrief_zoom_call(env: &TestEnv, answers: &str) -> serde_json::Value {
+    env.coach()
+        .env("COACH_NOW", LATER)
+        .args([
+            "debrief", "--prep", "latest", "--format", "json", "--me", "alex",
+        ])
+        .arg("--transcript")
+        .arg(fixture("transcripts/zoom-discovery.vtt"))
+        .arg("--answers")
+        .arg(fixture(answers))
+        .run()
+        .success()
+        .stdout_json()
+}
+
 /// `--transcript FILE --me NAME` stores the measured figures in the debrief
 /// and sets them beside the user's own estimates.
 #[test]
 fn a_transcript_is_measured_beside_the_estimates() {
     let env = TestEnv::new();
     prep(&env, "discovery", "answers/discovery.yaml", crate::env::NOW);
-    let doc = env
-        .coach()
-        .env("COACH_NOW", LATER)
-        .args([
-            "debrief",
-            "--prep",
-            "latest",
-            "--format",
-            "json",
-            "--me",
-            "alex",
-            "--transcript",
-        ])
-        .arg(fixture("transcripts/zoom-discovery.vtt"))
-        .arg("--answers")
-        .arg(fixture("answers/debrief.yaml"))
-        .run()
-        .success()
-        .stdout_json();
+    let doc = debrief_zoom_call(&env, "answers/debrief.yaml");
     assert_eq!(doc["listen"]["me"], "Alex Kim");
     assert_eq!(doc["listen"]["talk_share"], 0.5191);
     assert_eq!(doc["listen"]["questions"], 6);
@@ -367,25 +366,7 @@ fn a_transcript_is_measured_beside_the_estimates() {
 fn a_talk_at_home_is_not_held_to_sales_calls() {
     let env = TestEnv::new();
     prep(&env, "personal", "answers/personal.yaml", crate::env::NOW);
-    let doc = env
-        .coach()
-        .env("COACH_NOW", LATER)
-        .args([
-            "debrief",
-            "--prep",
-            "latest",
-            "--format",
-            "json",
-            "--me",
-            "alex",
-            "--transcript",
-        ])
-        .arg(fixture("transcripts/zoom-discovery.vtt"))
-        .arg("--answers")
-        .arg(fixture("answers/personal-debrief.yaml"))
-        .run()
-        .success()
-        .stdout_json();
+    let doc = debrief_zoom_call(&env, "answers/personal-debrief.yaml");
     assert_eq!(doc["playbook"], "personal-debrief");
     let nudges: Vec<&str> = doc["nudges"]
         .as_array()
