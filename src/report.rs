@@ -127,6 +127,11 @@ fn cell(answer: Option<&Answer>) -> String {
             .map(|i| format!("• {i}"))
             .collect::<Vec<_>>()
             .join("\n"),
+        Some(Answer::People(people)) => people
+            .iter()
+            .map(|p| format!("• {}", p.display()))
+            .collect::<Vec<_>>()
+            .join("\n"),
         Some(a) => a.display(),
     };
     clip(&printable(&text))

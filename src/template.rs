@@ -62,7 +62,36 @@ pub fn environment() -> Environment<'static> {
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
     env.add_test("none", |v: Value| v.is_none() || v.is_undefined());
     env.add_function("runs_down", runs_down);
+    env.add_function("named", named);
     env
+}
+
+/// `named(people, role)`: the names of the people of a `people` answer who
+/// play `role` (`economic`, `user`, `technical`, `coach`), joined with
+/// "and"; none when nobody does, so `named(influences, 'economic') or 'the
+/// one who signs'` reads either way.
+fn named(people: Value, role: &str) -> Value {
+    let Ok(items) = people.try_iter() else {
+        return Value::from(());
+    };
+    let names: Vec<String> = items
+        .filter(|p| {
+            p.get_attr("roles")
+                .ok()
+                .and_then(|roles| {
+                    roles
+                        .try_iter()
+                        .ok()
+                        .map(|mut r| r.any(|r| r.as_str() == Some(role)))
+                })
+                .unwrap_or(false)
+        })
+        .filter_map(|p| p.get_attr("name").ok()?.as_str().map(str::to_owned))
+        .collect();
+    match names.len() {
+        0 => Value::from(()),
+        _ => Value::from(crate::text::and_list(&names)),
+    }
 }
 
 /// `runs_down(answer)`: the first words of a text answer, or of any item of a

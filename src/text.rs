@@ -309,10 +309,19 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
 /// `a`, `a or b`, `a, b or c`, each in backticks.
 pub fn one_of(items: &[&str]) -> String {
     let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
-    match quoted.len() {
+    joined(&quoted, "or")
+}
+
+/// `a`, `a and b`, `a, b and c`.
+pub fn and_list(items: &[String]) -> String {
+    joined(items, "and")
+}
+
+fn joined(items: &[String], last: &str) -> String {
+    match items.len() {
         0 => String::new(),
-        1 => quoted[0].clone(),
-        n => format!("{} or {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+        1 => items[0].clone(),
+        n => format!("{} {last} {}", items[..n - 1].join(", "), items[n - 1]),
     }
 }
 

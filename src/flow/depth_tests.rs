@@ -59,6 +59,19 @@ impl Prompter for Reader {
             QuestionType::Scale | QuestionType::Number => Answer::Int(q.scale_range().0),
             QuestionType::Date => Answer::Text("2026-12-01".into()),
             QuestionType::Text | QuestionType::Long => Answer::Text("Something".into()),
+            QuestionType::People => {
+                // One person, and everything the terminal shows to ask of them.
+                use crate::playbook::{Influence, Mode, Person, Role};
+                self.read(crate::prompt::people::HOW);
+                Role::ALL.iter().for_each(|r| self.read(r.label()));
+                Influence::ALL.iter().for_each(|i| self.read(i.label()));
+                Mode::ALL.iter().for_each(|m| self.read(m.hint()));
+                self.read("Jane's part How much Jane's word weighs How Jane sees their situation How strongly Jane backs you +5 (for you all the way) 0 (neither) -5 (against you) what Jane wins personally");
+                Answer::People(vec![Person {
+                    name: "Jane".into(),
+                    ..Person::default()
+                }])
+            }
         }))
     }
 

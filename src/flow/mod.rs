@@ -209,11 +209,13 @@ impl<'p> Flow<'p> {
     fn earlier(&self, q: &Question) -> Option<Earlier> {
         if let (Some(plan), Some(prep)) = (&q.plan, &self.cx.prep) {
             // Shown above an empty answer: Enter must not record the plan
-            // as what happened.
+            // as what happened. People are the exception: the records
+            // planned for are the start of what the meeting showed, each
+            // one gone through (`prompt::people`), not typed again.
             return prep.answer(plan).map(|a| Earlier {
                 label: "Planned".to_string(),
                 answer: a.clone(),
-                prefill: false,
+                prefill: q.ty == crate::playbook::QuestionType::People,
             });
         }
         self.earlier.get(&q.id).cloned()

@@ -1231,3 +1231,67 @@ sections:
     run(&pb, &mut fake);
     assert_eq!(fake.prompt("goal"), &ask("goal", "Goal?", None, None));
 }
+
+#[test]
+fn people_records_are_seen_by_conditions_templates_and_nudges() {
+    use crate::playbook::{Mode, Person, Role};
+    let p = playbook(
+        "title: T\nkind: prep\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: group\n        ask: Who?\n        type: people\n        nudges:\n          - when: group and not named(group, 'economic')\n            say: Nobody signs.\n          - when: group and group | selectattr('mode', 'in', ['even_keel']) | list\n            say: \"{{ group | selectattr('mode', 'in', ['even_keel']) | map(attribute='name') | join(' and ') }} see no gap.\"\n      - id: signer_win\n        ask: \"What does {{ named(group, 'economic') or 'the one who signs' }} need?\"\n      - id: guide\n        ask: \"What does {{ named(group, 'coach') }} say?\"\n        when: named(group, 'coach')\n",
+    );
+    let person = |name: &str, roles: Vec<Role>, mode: Option<Mode>| Person {
+        name: name.into(),
+        roles,
+        mode,
+        ..Person::default()
+    };
+    // Nobody signs, one sees no gap, nobody guides.
+    let mut fake = Fake::new().answer(
+        "group",
+        Answer::People(vec![
+            person("Mo", vec![Role::User], Some(Mode::EvenKeel)),
+            person("Sam", vec![Role::Technical], None),
+        ]),
+    );
+    let out = run(&p, &mut fake);
+    let nudges: Vec<&str> = out.nudges.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(nudges, ["Nobody signs.", "Mo see no gap."]);
+    let asked: Vec<String> = fake
+        .calls
+        .iter()
+        .filter_map(|c| match c {
+            Call::Ask { ask, .. } => Some(ask.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(asked, ["Who?", "What does the one who signs need?"]);
+    // Two who sign, one who guides.
+    let mut fake = Fake::new().answer(
+        "group",
+        Answer::People(vec![
+            person(
+                "Dana",
+                vec![Role::Economic, Role::Coach],
+                Some(Mode::Growth),
+            ),
+            person("Lee", vec![Role::Economic], None),
+        ]),
+    );
+    let out = run(&p, &mut fake);
+    assert!(out.nudges.is_empty(), "{:?}", out.nudges);
+    let asked: Vec<String> = fake
+        .calls
+        .iter()
+        .filter_map(|c| match c {
+            Call::Ask { ask, .. } => Some(ask.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        asked,
+        [
+            "Who?",
+            "What does Dana and Lee need?",
+            "What does Dana say?"
+        ]
+    );
+}

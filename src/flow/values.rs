@@ -91,12 +91,35 @@ pub(super) fn labelled(q: &Question, answer: Answer) -> Answer {
     }
 }
 
-/// An answer as a template value: a string, a list of strings, a bool or an integer.
+/// An answer as a template value: a string, a list of strings, a bool, an
+/// integer, or a list of people's records.
 pub(super) fn value(answer: &Answer) -> Value {
     match answer {
         Answer::Bool(b) => Value::from(*b),
         Answer::Int(n) => Value::from(*n),
         Answer::Text(s) => Value::from(s.as_str()),
         Answer::List(items) => Value::from(items.clone()),
+        // Records: `p.name`, `'economic' in p.roles`, `p.rating < 0`.
+        Answer::People(people) => Value::from(people.iter().map(person).collect::<Vec<_>>()),
     }
+}
+
+/// A person's record as a template value: a map of the fields known.
+fn person(p: &crate::playbook::Person) -> Value {
+    let mut map = BTreeMap::from([("name", Value::from(p.name.as_str()))]);
+    let roles: Vec<&str> = p.roles.iter().map(|r| r.as_str()).collect();
+    map.insert("roles", Value::from(roles));
+    if let Some(i) = p.influence {
+        map.insert("influence", Value::from(i.as_str()));
+    }
+    if let Some(m) = p.mode {
+        map.insert("mode", Value::from(m.as_str()));
+    }
+    if let Some(r) = p.rating {
+        map.insert("rating", Value::from(r));
+    }
+    if let Some(w) = &p.win {
+        map.insert("win", Value::from(w.as_str()));
+    }
+    Value::from(map)
 }

@@ -208,6 +208,12 @@ fn session_markdown(out: &mut impl Write, s: &Session) -> io::Result<()> {
                         writeln!(out, "  - {}", indented(item, "    "))?;
                     }
                 }
+                Answer::People(people) => {
+                    writeln!(out, "- **{id}**:")?;
+                    for p in people {
+                        writeln!(out, "  - {}", indented(&p.display(), "    "))?;
+                    }
+                }
                 other => writeln!(out, "- **{id}**: {}", indented(&other.display(), "  "))?,
             }
         }

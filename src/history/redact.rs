@@ -74,12 +74,16 @@ pub fn redact(sessions: &mut [Session]) {
         s.answers.0.retain(|(id, a)| match a {
             Answer::Bool(_) | Answer::Int(_) => true,
             Answer::Text(t) => kept.contains(id) && is_choice_value(t),
-            Answer::List(_) => false,
+            // People's names, and what the user thinks of them.
+            Answer::List(_) | Answer::People(_) => false,
         });
         // The plan against what happened quotes answers: only numbers and
         // yes/no stay, as in the answers.
         let numeric = |a: &mut Option<Answer>| {
-            if matches!(a, Some(Answer::Text(_) | Answer::List(_))) {
+            if matches!(
+                a,
+                Some(Answer::Text(_) | Answer::List(_) | Answer::People(_))
+            ) {
                 *a = None;
             }
         };

@@ -2,13 +2,35 @@
 //! answers file, or a line typed at a prompt) into a typed [`Answer`] for a
 //! question, with a message that says what was expected when it does not fit.
 
-use super::model::{Answer, Question, QuestionType};
+use super::model::{Answer, Influence, Mode, Person, Question, QuestionType, Role};
+use crate::diag::Loc;
 use crate::text::{did_you_mean, one_of};
 use crate::yaml::{Node, Value};
 
+/// Why a YAML value does not fit a question, and where inside it (a field
+/// of one person in a `people` answer); `None` is the value as a whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Misfit {
+    pub at: Option<Loc>,
+    pub reason: String,
+}
+
+impl From<String> for Misfit {
+    fn from(reason: String) -> Self {
+        Misfit { at: None, reason }
+    }
+}
+
 /// Check a YAML value against the question. `Ok(None)` means no answer (null
 /// or an empty string or list).
-pub fn from_node(q: &Question, node: &Node) -> Result<Option<Answer>, String> {
+pub fn from_node(q: &Question, node: &Node) -> Result<Option<Answer>, Misfit> {
+    if q.ty == QuestionType::People {
+        return people_from_node(q, node);
+    }
+    Ok(scalar_or_list(q, node)?)
+}
+
+fn scalar_or_list(q: &Question, node: &Node) -> Result<Option<Answer>, String> {
     match (&node.value, q.ty) {
         (Value::Null, _) => Ok(None),
         (Value::Seq(items), QuestionType::List | QuestionType::Multi) => {
@@ -77,7 +99,224 @@ pub fn from_text(q: &Question, text: &str) -> Result<Option<Answer>, String> {
                 "expected a date as YYYY-MM-DD (like 2026-12-01), found `{text}`"
             )),
         },
+        // Typed text is a name a line; the rest of each record is asked.
+        QuestionType::People => people(
+            q,
+            text.lines()
+                .map(|name| Person {
+                    name: name.trim().to_string(),
+                    ..Person::default()
+                })
+                .collect(),
+        ),
     }
+}
+
+/// The fields of a `people` record, in the order they are written.
+pub const PERSON_FIELDS: [&str; 6] = ["name", "roles", "influence", "mode", "rating", "win"];
+
+/// A `people` answer from YAML: a list of maps (`- name: Jane Smith`,
+/// `roles: [economic]`, ...), or of plain names.
+fn people_from_node(q: &Question, node: &Node) -> Result<Option<Answer>, Misfit> {
+    let items = match &node.value {
+        Value::Null => return Ok(None),
+        Value::Seq(items) => items,
+        other => {
+            return Err(format!("expected {}, found {}", expected(q), other.describe()).into());
+        }
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        let at = |loc: Loc, reason: String| Misfit {
+            at: Some(loc),
+            reason,
+        };
+        match &item.value {
+            Value::Str(name) => out.push(Person {
+                name: name.trim().to_string(),
+                ..Person::default()
+            }),
+            Value::Map(entries) => {
+                let mut person = Person::default();
+                for (key, value) in entries {
+                    if !PERSON_FIELDS.contains(&key.name.as_str()) {
+                        let mut reason = format!(
+                            "a person has no `{}`; the fields are {}",
+                            key.name,
+                            one_of(&PERSON_FIELDS)
+                        );
+                        if let Some(close) = did_you_mean(&key.name, PERSON_FIELDS) {
+                            reason.push_str(&format!("; did you mean `{close}`?"));
+                        }
+                        return Err(at(key.loc, reason));
+                    }
+                    person_field(&mut person, &key.name, value)
+                        .map_err(|reason| at(value.loc, reason))?;
+                }
+                if person.name.is_empty() {
+                    return Err(at(
+                        item.loc,
+                        "each person needs a `name` (like `- name: Jane Smith`)".into(),
+                    ));
+                }
+                out.push(person);
+            }
+            other => {
+                return Err(at(
+                    item.loc,
+                    format!(
+                        "expected a person (a name, or a mapping with `name:`), found {}",
+                        other.describe()
+                    ),
+                ));
+            }
+        }
+        // The same person twice is placed at the second.
+        if let Some((last, earlier)) = out.split_last()
+            && earlier
+                .iter()
+                .any(|o| crate::people::same(&o.name, &last.name))
+        {
+            return Err(at(item.loc, twice(&last.name)));
+        }
+    }
+    Ok(people(q, out)?)
+}
+
+/// One field of a person's record, checked.
+fn person_field(person: &mut Person, field: &str, value: &Node) -> Result<(), String> {
+    if matches!(value.value, Value::Null) {
+        return Ok(());
+    }
+    let text = |what: &str| {
+        value
+            .as_str()
+            .map(|t| t.trim().to_string())
+            .ok_or_else(|| format!("`{field}` is {what}, found {}", value.value.describe()))
+    };
+    fn pick<T: Copy>(
+        field: &str,
+        text: &str,
+        parse: fn(&str) -> Option<T>,
+        names: Vec<&'static str>,
+    ) -> Result<T, String> {
+        parse(text).ok_or_else(|| {
+            let mut reason = format!("`{text}` is no {field}: it is one of {}", one_of(&names));
+            if let Some(close) = did_you_mean(text, names.iter().copied()) {
+                reason.push_str(&format!("; did you mean `{close}`?"));
+            }
+            reason
+        })
+    }
+    match field {
+        "name" => person.name = text("a name")?,
+        "win" => {
+            let win = value
+                .scalar_text()
+                .ok_or_else(|| format!("`win` is text, found {}", value.value.describe()))?;
+            person.win = Some(win.trim().to_string()).filter(|w| !w.is_empty());
+        }
+        "influence" => {
+            person.influence = Some(pick(
+                "influence",
+                &text("high, medium or low")?,
+                Influence::parse,
+                Influence::names(),
+            )?)
+        }
+        "mode" => {
+            person.mode = Some(pick(
+                "mode",
+                &text("one of growth, trouble, even_keel or overconfident")?,
+                Mode::parse,
+                Mode::names(),
+            )?)
+        }
+        "roles" => {
+            let texts: Vec<String> = match &value.value {
+                Value::Str(t) => t.split(',').map(|r| r.trim().to_string()).collect(),
+                Value::Seq(items) => items
+                    .iter()
+                    .map(|i| {
+                        i.as_str().map(str::to_owned).ok_or_else(|| {
+                            format!(
+                                "`roles` is a list of roles, found {} in it",
+                                i.value.describe()
+                            )
+                        })
+                    })
+                    .collect::<Result<_, _>>()?,
+                other => {
+                    return Err(format!(
+                        "`roles` is a list of roles, found {}",
+                        other.describe()
+                    ));
+                }
+            };
+            for t in texts.iter().filter(|t| !t.trim().is_empty()) {
+                let role = pick("role", t.trim(), Role::parse, Role::names())?;
+                if !person.roles.contains(&role) {
+                    person.roles.push(role);
+                }
+            }
+        }
+        "rating" => {
+            let n = match &value.value {
+                Value::Int(n) => Some(*n),
+                Value::Str(t) => t.trim().trim_start_matches('+').parse::<i64>().ok(),
+                _ => None,
+            };
+            match n {
+                Some(n) if (-5..=5).contains(&n) => person.rating = Some(n as i8),
+                _ => {
+                    return Err(format!(
+                        "`rating` is a whole number from -5 (against you) to +5 (for you), found {}",
+                        value.scalar_text().map_or_else(
+                            || value.value.describe().to_string(),
+                            |t| format!("`{t}`")
+                        )
+                    ));
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// People checked as a whole: named, each once, as many as the question allows.
+fn people(q: &Question, people: Vec<Person>) -> Result<Option<Answer>, String> {
+    let people: Vec<Person> = people.into_iter().filter(|p| !p.name.is_empty()).collect();
+    for (i, p) in people.iter().enumerate() {
+        if people[..i]
+            .iter()
+            .any(|o| crate::people::same(&o.name, &p.name))
+        {
+            return Err(twice(&p.name));
+        }
+    }
+    if people.is_empty() {
+        return Ok(None);
+    }
+    count(q, people.len(), "person", "people")?;
+    Ok(Some(Answer::People(people)))
+}
+
+fn twice(name: &str) -> String {
+    format!("`{name}` is listed twice: give each person one record")
+}
+
+/// Whether `n` items fit the question's `min`/`max`.
+fn count(q: &Question, n: usize, one: &str, many: &str) -> Result<(), String> {
+    let n = n as i64;
+    let name = |k: i64| if k == 1 { one } else { many };
+    if let Some(min) = q.min.filter(|&m| n < m) {
+        return Err(format!("expected at least {min} {}, found {n}", name(min)));
+    }
+    if let Some(max) = q.max.filter(|&m| n > m) {
+        return Err(format!("expected at most {max} {}, found {n}", name(max)));
+    }
+    Ok(())
 }
 
 /// Whether an answer given elsewhere (a prep's, a draft's) is a valid answer
@@ -92,6 +331,7 @@ pub fn fits(q: &Question, a: &Answer) -> bool {
         (QuestionType::Choice, Answer::Text(v)) => in_choices(v),
         (QuestionType::Multi, Answer::List(vs)) => vs.iter().all(in_choices),
         (QuestionType::Date, Answer::Text(t)) => from_text(q, t).is_ok(),
+        (QuestionType::People, Answer::People(p)) => count(q, p.len(), "", "").is_ok(),
         _ => false,
     }
 }
@@ -116,6 +356,9 @@ pub fn expected(q: &Question) -> String {
             (None, None) => "a whole number".into(),
         },
         QuestionType::Date => "a date as YYYY-MM-DD".into(),
+        QuestionType::People => {
+            "a list of people, each a mapping like `{name: Jane Smith, roles: [economic]}`".into()
+        }
     }
 }
 
@@ -176,13 +419,7 @@ fn list(q: &Question, items: Vec<String>) -> Result<Option<Answer>, String> {
     if out.is_empty() {
         return Ok(None);
     }
-    let n = out.len() as i64;
-    if let Some(min) = q.min.filter(|&m| n < m) {
-        return Err(format!("expected at least {min} item(s), found {n}"));
-    }
-    if let Some(max) = q.max.filter(|&m| n > m) {
-        return Err(format!("expected at most {max} item(s), found {n}"));
-    }
+    count(q, out.len(), "item(s)", "item(s)")?;
     Ok(Some(Answer::List(out)))
 }
 
@@ -191,6 +428,7 @@ mod tests {
     use super::*;
     use crate::diag::Source;
     use crate::playbook::model::Choice;
+    use crate::playbook::{Influence, Mode, Person, Role};
 
     fn q(ty: QuestionType) -> Question {
         Question {
@@ -299,9 +537,101 @@ mod tests {
             (Text, "[a]", Err("expected one line of text, found a list")),
         ];
         for (ty, yaml, want) in cases {
-            let got = from_node(&q(ty), &node(yaml));
+            let got = from_node(&q(ty), &node(yaml)).map_err(|m| m.reason);
             assert_eq!(got, want.map_err(str::to_owned), "{ty:?} {yaml}");
         }
+    }
+
+    #[test]
+    fn people_are_records_checked_field_by_field() {
+        let mut question = q(QuestionType::People);
+        question.max = Some(3);
+        let yaml = "\n  - name: Dana Lee\n    roles: [economic, Coach]\n    influence: high\n    mode: even keel\n    rating: +2\n    win: a calmer quarter\n  - Mo Reyes\n  - {name: Sam Park, roles: technical, rating: '-3'}";
+        let Ok(Some(Answer::People(people))) = from_node(&question, &node(yaml)) else {
+            panic!("{:?}", from_node(&question, &node(yaml)));
+        };
+        assert_eq!(
+            people[0],
+            Person {
+                name: "Dana Lee".into(),
+                roles: vec![Role::Economic, Role::Coach],
+                influence: Some(Influence::High),
+                mode: Some(Mode::EvenKeel),
+                rating: Some(2),
+                win: Some("a calmer quarter".into()),
+            }
+        );
+        assert_eq!(people[1].name, "Mo Reyes");
+        assert_eq!(people[1].roles, []);
+        assert_eq!(
+            (people[2].roles.clone(), people[2].rating),
+            (vec![Role::Technical], Some(-3))
+        );
+        // Each misfit names the field, what it takes, and where it is.
+        let cases = [
+            (
+                "[{name: A, rating: 7}]",
+                1,
+                23,
+                "`rating` is a whole number from -5 (against you) to +5 (for you), found `7`",
+            ),
+            (
+                "[{name: A, roles: [signer]}]",
+                1,
+                22,
+                "`signer` is no role: it is one of `economic`, `user`, `technical` or `coach`",
+            ),
+            (
+                "[{name: A, mode: trubble}]",
+                1,
+                21,
+                "`trubble` is no mode: it is one of `growth`, `trouble`, `even_keel` or `overconfident`; did you mean `trouble`?",
+            ),
+            (
+                "[{name: A, influense: high}]",
+                1,
+                15,
+                "a person has no `influense`; the fields are `name`, `roles`, `influence`, `mode`, `rating` or `win`; did you mean `influence`?",
+            ),
+            (
+                "[{roles: [user]}]",
+                1,
+                5,
+                "each person needs a `name` (like `- name: Jane Smith`)",
+            ),
+            (
+                "[[a]]",
+                1,
+                5,
+                "expected a person (a name, or a mapping with `name:`), found a list",
+            ),
+        ];
+        for (yaml, line, col, want) in cases {
+            let got = from_node(&question, &node(yaml)).unwrap_err();
+            assert_eq!(got.reason, want, "{yaml}");
+            let at = got.at.expect(yaml);
+            assert_eq!((at.line, at.col), (line, col), "{yaml}");
+        }
+        assert_eq!(
+            from_node(&question, &node("[A, B, a]")).unwrap_err().reason,
+            "`a` is listed twice: give each person one record"
+        );
+        assert_eq!(
+            from_node(&question, &node("[A, B, C, D]"))
+                .unwrap_err()
+                .reason,
+            "expected at most 3 people, found 4"
+        );
+        assert_eq!(
+            from_node(&question, &node("Dana")).unwrap_err().reason,
+            "expected a list of people, each a mapping like `{name: Jane Smith, roles: [economic]}`, found a string"
+        );
+        assert_eq!(from_node(&question, &node("[]")), Ok(None));
+        // An answer from elsewhere fits while the count does.
+        assert!(fits(&question, &Answer::People(people.clone())));
+        question.max = Some(2);
+        assert!(!fits(&question, &Answer::People(people)));
+        assert!(!fits(&question, &Answer::List(vec!["Dana".into()])));
     }
 
     #[test]

@@ -117,7 +117,8 @@ impl Meaning {
         match self {
             Objective | BestAction | MinimumAction | Commitment => &[T::Text],
             BusinessResult | PersonalWin | DecisionProcess => &[T::Text, T::Long, T::List],
-            BuyingInfluences | AskedQuestions => &[T::Multi],
+            BuyingInfluences => &[T::Multi, T::People],
+            AskedQuestions => &[T::Multi],
             PlannedQuestions | NextSteps => &[T::List],
             Neediness | OneUp => &[T::Scale],
             Outcome | CommitmentVsMinimum => &[T::Choice],

@@ -14,4 +14,7 @@ mod props;
 mod validate;
 
 pub use meaning::Meaning;
-pub use model::{Answer, Kind, Meanings, Playbook, Question, QuestionType, Section};
+pub use model::{
+    Answer, Influence, Kind, Meanings, Mode, Person, Playbook, Question, QuestionType, Role,
+    Section,
+};

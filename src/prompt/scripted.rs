@@ -168,10 +168,10 @@ fn answers(
             Ok(a) => {
                 out.insert(q.id.clone(), a);
             }
-            Err(reason) => diags.push(Diagnostic::new(
+            Err(misfit) => diags.push(Diagnostic::new(
                 source,
-                value.loc,
-                format!("the answer to `{}` does not fit: {reason}", q.id),
+                misfit.at.unwrap_or(value.loc),
+                format!("the answer to `{}` does not fit: {}", q.id, misfit.reason),
             )),
         }
     }

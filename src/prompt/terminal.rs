@@ -275,6 +275,7 @@ impl Terminal {
                 answer::from_text(q, &text).map_err(Error::Invalid)
             }
             QuestionType::Long => self.long(prompt),
+            QuestionType::People => self.people(prompt),
             QuestionType::List => {
                 if self.keep(&current)? {
                     return Ok(current);
@@ -378,7 +379,12 @@ impl Terminal {
     /// default). With nothing given, the cursor starts on "no answer", so
     /// Enter in a hurry records nothing rather than an invented score;
     /// `None` is that choice.
-    fn pick(&self, prompt: &str, items: Vec<String>, at: Option<usize>) -> Result<Option<usize>> {
+    pub(super) fn pick(
+        &self,
+        prompt: &str,
+        items: Vec<String>,
+        at: Option<usize>,
+    ) -> Result<Option<usize>> {
         let mut rows = Vec::with_capacity(items.len() + 1);
         rows.push(NO_ANSWER.to_string());
         rows.extend(items);

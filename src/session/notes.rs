@@ -62,6 +62,7 @@ fn body(out: &mut String, s: &Session, outcome: &Outcome, playbook_title: &str) 
                     }
                     out.push('\n');
                 }
+                Some(Answer::People(people)) => people_table(out, people),
                 Some(Answer::Text(text)) if row.is_question_list => {
                     let _ = writeln!(out, "- [ ] {}\n", inline(text));
                 }
@@ -81,6 +82,30 @@ fn body(out: &mut String, s: &Session, outcome: &Outcome, playbook_title: &str) 
     while out.ends_with("\n\n") {
         out.pop();
     }
+}
+
+/// The buying influences as a table: one row a person.
+fn people_table(out: &mut String, people: &[crate::playbook::Person]) {
+    out.push_str("| Name | Roles | Influence | Mode | Rating | Personal win |\n");
+    out.push_str("| --- | --- | --- | --- | --- | --- |\n");
+    let cell = |t: &str| {
+        let t = inline(t).replace('|', "\\|");
+        if t.is_empty() { "—".to_string() } else { t }
+    };
+    for p in people {
+        let roles: Vec<&str> = p.roles.iter().map(|r| r.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |",
+            cell(&p.name),
+            cell(&roles.join(", ")),
+            cell(p.influence.map_or("", |i| i.as_str())),
+            cell(p.mode.map_or("", |m| m.label())),
+            cell(&p.rating.map_or(String::new(), |r| format!("{r:+}"))),
+            cell(p.win.as_deref().unwrap_or("")),
+        );
+    }
+    out.push('\n');
 }
 
 /// A debrief's link to its prep, its plan against what happened, and the

@@ -137,6 +137,23 @@ mod tests {
                     "questions".into(),
                     Answer::List(vec!["How?".into(), "no".into()]),
                 ),
+                (
+                    "influences".into(),
+                    Answer::People(vec![
+                        crate::playbook::Person {
+                            name: "Dana: Lee".into(),
+                            roles: vec![crate::playbook::Role::Economic],
+                            influence: Some(crate::playbook::Influence::High),
+                            mode: Some(crate::playbook::Mode::EvenKeel),
+                            rating: Some(-2),
+                            win: Some("yes\nno".into()),
+                        },
+                        crate::playbook::Person {
+                            name: "Mo".into(),
+                            ..Default::default()
+                        },
+                    ]),
+                ),
             ]),
             means: crate::playbook::Meanings(vec![("objective".into(), "objective".into())]),
             skipped: vec!["why_now".into()],

@@ -174,7 +174,7 @@ fn the_schema_rejects_what_the_loader_rejects_where_a_schema_can_say_it() {
     }
     // Enums are plain lists of names, so an editor can say which.
     let types = &schema["$defs"]["QuestionType"];
-    assert_eq!(types["enum"].as_array().map(Vec::len), Some(9), "{types}");
+    assert_eq!(types["enum"].as_array().map(Vec::len), Some(10), "{types}");
 }
 
 #[test]

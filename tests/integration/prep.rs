@@ -192,6 +192,55 @@ fn a_bad_answers_file_reports_every_problem_with_its_place() {
     assert!(env.notes().is_empty());
 }
 
+/// A `people` answer is checked person by person, each problem placed at
+/// the field that has it: an unknown mode, a rating out of range, a person
+/// with no name, the same person twice.
+#[test]
+fn people_in_an_answers_file_are_checked_where_they_are_written() {
+    let env = TestEnv::new();
+    let answers = env.write(
+        "answers.yaml",
+        "with: Tom Reyes\nanswers:\n  influences:\n    - name: Tom Reyes\n      mode: calm\n",
+    );
+    let out = env
+        .coach()
+        .args(["prep", "--playbook", "group-decision", "--answers"])
+        .arg(&answers)
+        .run()
+        .code(65);
+    let stderr = env.redact(out.stderr());
+    insta::assert_snapshot!("bad-people", stderr);
+    for (yaml, place, says) in [
+        (
+            "    - {name: Tom, rating: 9}\n",
+            "4:27",
+            "`rating` is a whole number from -5",
+        ),
+        ("    - roles: [user]\n", "4:7", "each person needs a `name`"),
+        ("    - Tom\n    - TOM\n", "5:7", "`TOM` is listed twice"),
+        (
+            "    - {name: Tom, role: user}\n",
+            "4:19",
+            "a person has no `role`",
+        ),
+    ] {
+        let answers = env.write(
+            "answers.yaml",
+            &format!("with: Tom\nanswers:\n  influences:\n{yaml}"),
+        );
+        env.coach()
+            .args(["prep", "--playbook", "group-decision", "--answers"])
+            .arg(&answers)
+            .run()
+            .code(65)
+            .stderr_has(&format!(
+                "{}:{place}: error: the answer to `influences` does not fit: {says}",
+                answers.display()
+            ));
+    }
+    assert!(env.notes().is_empty());
+}
+
 #[test]
 fn broken_yaml_in_an_answers_file_points_at_the_line() {
     let env = TestEnv::new();

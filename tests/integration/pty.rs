@@ -1444,3 +1444,82 @@ fn the_review_list_redraws_in_place_and_esc_leaves_it() {
     assert_eq!(exit_code(&mut p), 0);
     assert!(env.notes().len() == 1);
 }
+
+/// A `people` question is asked person by person at a narrow terminal:
+/// a name, their part (Space to mark), influence, mode and rating picked,
+/// their win typed. A name given twice is refused on the spot, `<` takes
+/// back the person just added, and an empty name ends the list.
+#[test]
+fn people_are_asked_one_at_a_time() {
+    let env = TestEnv::new();
+    let playbook = one_question(&env, "people");
+    let mut p = spawn_at(
+        &env,
+        40,
+        &[
+            "prep",
+            "--with",
+            "Sam",
+            "--account",
+            "",
+            "--playbook",
+            &playbook,
+        ],
+    );
+    p.exp_string("Your answer?").unwrap();
+    p.exp_string("One person at a time").unwrap();
+    p.exp_string("person 1").unwrap();
+    p.send_line("Dana Lee").unwrap();
+    p.exp_string("part").unwrap();
+    key(&mut p, " ");
+    for _ in 0..3 {
+        key(&mut p, DOWN);
+    }
+    key(&mut p, " ");
+    key(&mut p, "\r");
+    p.exp_string("word weighs").unwrap();
+    key(&mut p, DOWN);
+    key(&mut p, "\r");
+    p.exp_string("sees their situation").unwrap();
+    key(&mut p, DOWN);
+    key(&mut p, DOWN);
+    key(&mut p, "\r");
+    p.exp_string("backs you").unwrap();
+    for _ in 0..3 {
+        key(&mut p, DOWN);
+    }
+    key(&mut p, "\r");
+    p.exp_string("wins personally").unwrap();
+    p.send_line("a calmer quarter").unwrap();
+    p.exp_string("person 2").unwrap();
+    p.send_line("dana  LEE").unwrap();
+    p.exp_string("on the list already").unwrap();
+    p.send_line("Mo").unwrap();
+    p.exp_string("part").unwrap();
+    key(&mut p, "\r");
+    for _ in 0..3 {
+        p.exp_string("no answer").unwrap();
+        key(&mut p, "\r");
+    }
+    p.exp_string("wins personally").unwrap();
+    key(&mut p, "\r");
+    p.exp_string("person 3").unwrap();
+    p.send_line("<").unwrap();
+    p.exp_string("took back Mo").unwrap();
+    p.exp_string("person 2").unwrap();
+    key(&mut p, "\r");
+    p.exp_string("Next one?").unwrap();
+    key(&mut p, "\r");
+    let notes = saved_answers(&env, &mut p);
+    assert!(
+        notes.contains(
+            "answer:\n  - name: Dana Lee\n    roles:\n    - economic\n    - coach\n    influence: high\n    mode: trouble\n    rating: 3\n    win: a calmer quarter\n"
+        ),
+        "{notes}"
+    );
+    assert!(!notes.contains("name: Mo"), "{notes}");
+    assert!(
+        notes.contains("| Dana Lee | economic, coach | high | trouble | +3 | a calmer quarter |"),
+        "{notes}"
+    );
+}

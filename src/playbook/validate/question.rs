@@ -153,10 +153,10 @@ impl<'s> Checker<'s> {
         if let Some(default) = map.get("default").filter(|_| !range_broken) {
             match answer::from_node(&question, default) {
                 Ok(value) => question.default = value,
-                Err(reason) => {
+                Err(misfit) => {
                     self.error(
-                        default.loc,
-                        format!("`default` does not fit the question: {reason}"),
+                        misfit.at.unwrap_or(default.loc),
+                        format!("`default` does not fit the question: {}", misfit.reason),
                     );
                 }
             }
@@ -375,9 +375,13 @@ impl<'s> Checker<'s> {
                     .into(),
             );
         }
-        if matches!(q.ty, QuestionType::List | QuestionType::Multi) && lo < 0 {
+        if matches!(
+            q.ty,
+            QuestionType::List | QuestionType::Multi | QuestionType::People
+        ) && lo < 0
+        {
             let loc = min.map_or(Loc::default(), |(_, l)| l);
-            self.error(loc, "`min` counts items and cannot be negative");
+            self.error(loc, "`min` counts items (or people) and cannot be negative");
         }
     }
 }
