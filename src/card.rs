@@ -7,7 +7,8 @@
 //!
 //! When a debrief came after the prep, the card shows what it learned in
 //! place of the prep's guesses, the last outcome, and only the planned
-//! questions not yet asked.
+//! questions not yet asked. The account's red flags (`crate::account`)
+//! take one field.
 //!
 //! It always fits in 24 lines of 80 columns: each field is cut to at most two
 //! lines, each question to one, and at most three follow-ups are listed.
@@ -51,6 +52,7 @@ pub fn render(
     since: Option<&Said>,
     open: &[String],
     stance: Option<&str>,
+    red_flags: Option<&str>,
 ) -> String {
     let mut lines: Vec<String> = Vec::new();
     let who = if prep.account.trim().is_empty() {
@@ -88,6 +90,9 @@ pub fn render(
     }
     if let Some(last) = since.and_then(|s| s.last.as_deref()) {
         field(&mut lines, "Last time", last);
+    }
+    if let Some(flags) = red_flags {
+        field(&mut lines, "Red flags", flags);
     }
     if let Some(Answer::List(planned)) = prep.meant(Meaning::PlannedQuestions) {
         let questions = match since.and_then(|s| s.asked.as_deref()) {

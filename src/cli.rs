@@ -90,6 +90,11 @@ coach check --format json < questions.txt"
         after_help = "Examples:\n  coach export --format csv -o sessions.csv\n  coach export --format markdown --with jane --redact"
     )]
     Export(ExportArgs),
+    /// The Blue Sheet of an account: everyone known to influence its decision, and the red flags
+    #[command(
+        after_help = "Examples:\n  coach account \"Acme Corp\"\n  coach account acme --format json"
+    )]
+    Account(AccountArgs),
     /// A one-screen card for the last minute before a call
     #[command(
         after_help = "Examples:\n  coach card --with \"Jane Smith\"\n  coach card 2026-11-22-1403"
@@ -198,6 +203,15 @@ pub enum ExportFormat {
     Jsonl,
     Csv,
     Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct AccountArgs {
+    /// The account (a part of its name is enough when it fits only one)
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    #[arg(long, value_enum, default_value_t = ListFormat::Table, value_name = "FORMAT")]
+    pub format: ListFormat,
 }
 
 #[derive(Debug, Args)]

@@ -62,6 +62,7 @@ impl<W: std::io::Write> std::io::Write for Quiet<W> {
     }
 }
 
+pub mod account;
 pub mod card;
 pub mod cli;
 pub mod cmd;

@@ -161,12 +161,29 @@ pub fn resolve<'a>(typed: &str, known: impl IntoIterator<Item = &'a str>) -> Mat
     Match::New(typed)
 }
 
-/// The known name closest to `typed`, when it is close enough to be a typo.
+/// The known name closest to `typed`, when it is close enough to be a typo:
+/// of a whole name, or, for one word typed, of one word of a name
+/// (`nortwind` is Northwind Logistics).
 pub fn closest<'a>(typed: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let known: Vec<&str> = known.into_iter().collect();
+    let typed = fold(typed);
     let folded: Vec<String> = known.iter().map(|n| fold(n)).collect();
-    let close = crate::text::did_you_mean(&fold(typed), folded.iter().map(String::as_str))?;
-    folded.iter().position(|f| f == close).map(|i| known[i])
+    if let Some(close) = crate::text::did_you_mean(&typed, folded.iter().map(String::as_str)) {
+        return folded.iter().position(|f| f == close).map(|i| known[i]);
+    }
+    if typed.contains(' ') {
+        return None;
+    }
+    let words: Vec<(usize, &str)> = folded
+        .iter()
+        .enumerate()
+        .flat_map(|(i, f)| f.split(' ').map(move |w| (i, w)))
+        .collect();
+    let close = crate::text::did_you_mean(&typed, words.iter().map(|(_, w)| *w))?;
+    words
+        .iter()
+        .find(|(_, w)| *w == close)
+        .map(|(i, _)| known[*i])
 }
 
 /// Whether `part` occurs in `name` where a word of it starts.
@@ -182,6 +199,15 @@ fn starts_a_word(name: &str, part: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typo_finds_the_closest_name_or_word_of_one() {
+        let known = ["Northwind Logistics", "Jane Smith"];
+        assert_eq!(closest("Jane Smyth", known), Some("Jane Smith"));
+        assert_eq!(closest("nortwind", known), Some("Northwind Logistics"));
+        assert_eq!(closest("Mo Reyes", known), None);
+        assert_eq!(closest("Acme", known), None);
+    }
 
     #[test]
     fn names_fold_across_case_accents_and_space() {

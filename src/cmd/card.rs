@@ -30,7 +30,14 @@ pub fn run(args: CardArgs, store: &Store) -> Result<()> {
     let open = open_followups(store, &prep.with)?;
     let stance = stance(store, &prep);
     let since = since(store, &prep)?;
-    let card = crate::card::render(&prep, since.as_ref(), &open, stance.as_deref());
+    let flags = crate::workflow::red_flags_line(store, &prep.account)?;
+    let card = crate::card::render(
+        &prep,
+        since.as_ref(),
+        &open,
+        stance.as_deref(),
+        flags.as_deref(),
+    );
     let mut out = crate::stdout();
     out.write_all(card.as_bytes())?;
     out.flush()?;

@@ -2,6 +2,7 @@
 //! the result. `run` opens the store (the environment, the config file, the
 //! places and the clock, resolved once), sets up colour and dispatches.
 
+mod account;
 mod card;
 mod check;
 mod config;
@@ -43,6 +44,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Stats(args) => stats::run(args, &store?),
         Command::Export(args) => export::run(args, &store?),
         Command::Card(args) => card::run(args, &store?),
+        Command::Account(args) => account::run(args, &store?),
         Command::Config(args) => config::run(args, &store?, cli.color),
     }
 }

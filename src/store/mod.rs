@@ -256,6 +256,18 @@ impl Store {
         Ok(scan.heads.into_iter().map(|h| h.with).collect())
     }
 
+    /// Every account the notes name, newest first.
+    pub fn accounts(&self) -> Result<Vec<String>> {
+        let scan = self.heads(|h| !h.account.trim().is_empty())?;
+        Ok(scan.heads.into_iter().map(|h| h.account).collect())
+    }
+
+    /// Every session at `account` (matched as one name), newest first, read
+    /// in full, with a warning line for each file skipped.
+    pub fn account_sessions(&self, account: &str) -> Result<Loaded> {
+        self.sessions(|h| !account.trim().is_empty() && people::same(&h.account, account))
+    }
+
     /// The account of the latest session with `with` (matched as one
     /// person) that names one: where a later conversation with them is.
     pub fn account_of(&self, with: &str) -> Result<Option<String>> {

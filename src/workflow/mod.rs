@@ -11,7 +11,9 @@
 //! - `walk`: what both share (draft, walk, record, save);
 //! - [`who`]: who the conversation is with, matched to known people;
 //! - [`since`]: the thread from the last debrief into the next prep;
-//! - `transcript`: what a debrief takes from the call's transcript.
+//! - `transcript`: what a debrief takes from the call's transcript;
+//! - [`account()`]: an account's Blue Sheet from its sessions, and the one
+//!   line of red flags the card and the next prep show.
 
 pub mod debrief;
 pub mod prep;
@@ -32,6 +34,31 @@ use crate::store::Store;
 
 pub use debrief::{Debrief, debrief};
 pub use prep::{Prep, prep};
+
+/// The Blue Sheet of `account` (a name the notes use) from every session at it.
+pub fn account(store: &Store, account: &str) -> Result<crate::account::Account> {
+    let loaded = store.account_sessions(account)?;
+    loaded.print_warnings();
+    let sessions: Vec<Session> = loaded.found.into_iter().map(|(_, s)| s).collect();
+    Ok(crate::account::blue_sheet(
+        account,
+        &sessions,
+        store.now().date(),
+    ))
+}
+
+/// The account's red flags in one line, when it has sessions and flags:
+/// what the card and the next prep with someone there show.
+pub fn red_flags_line(store: &Store, account: &str) -> Result<Option<String>> {
+    if account.trim().is_empty() {
+        return Ok(None);
+    }
+    let sheet = self::account(store, account)?;
+    if sheet.sessions == 0 {
+        return Ok(None);
+    }
+    Ok(crate::account::flags_line(&sheet))
+}
 
 /// A saved session: its record, what the walk showed, where its notes are,
 /// and whether a person reviewed it in the terminal.

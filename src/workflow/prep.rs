@@ -84,6 +84,17 @@ pub fn prep(store: &Store, req: Prep) -> Result<Finished> {
             crate::report::stderr_width().clamp(40, 100),
         )?;
     }
+    // Where the account's Blue Sheet is blind, before planning the call. A
+    // notes directory that cannot be read is reported where it matters,
+    // when the notes are saved.
+    if let Some(flags) = super::red_flags_line(store, &cx.account).unwrap_or(None) {
+        crate::note!(
+            "Red flags at {}: {}\n  (`coach account \"{}\"` shows the people and where each fact comes from.)",
+            crate::text::printable_line(&cx.account),
+            crate::text::printable_line(&flags),
+            crate::text::printable_line(&cx.account)
+        );
+    }
     let script = req.answering.scripted().then_some(file.answers);
     let full = req.full || store.full_walk().0;
     let offer = |flow| match &since {

@@ -145,6 +145,36 @@ pub fn settle(store: &Store, typed: &str, purpose: Purpose) -> Result<Person> {
     })
 }
 
+/// `typed` settled against the accounts in the notes, as a person's name
+/// is: the whole name, or a part of exactly one (the user is told). An
+/// account the notes do not name is not found, with the closest one.
+pub fn settle_account(store: &Store, typed: &str) -> Result<String> {
+    if typed.trim().is_empty() {
+        return Err(Error::Usage(
+            "the account is empty: give its name, like `coach account \"Acme Corp\"`".into(),
+        ));
+    }
+    let known = store.accounts()?;
+    match people::resolve(typed, known.iter().map(String::as_str)).one()? {
+        Match::Whole(name) => Ok(name),
+        Match::Part(name) => {
+            crate::note!(
+                "Taking “{}” as {}, from your notes.",
+                crate::text::printable_line(typed.trim()),
+                crate::text::printable_line(&name)
+            );
+            Ok(name)
+        }
+        _ => Err(Error::Unknown {
+            what: "session at account",
+            wanted: typed.trim().to_string(),
+            suggestion: people::closest(typed, known.iter().map(String::as_str))
+                .map(str::to_owned),
+            hint: "`coach history` lists your sessions with their accounts; `coach prep --account NAME` starts one".into(),
+        }),
+    }
+}
+
 /// The error for a person with no prep: did-you-mean the closest known name.
 pub fn no_prep_with(typed: &str, person: &Person) -> Error {
     Error::Unknown {

@@ -22,19 +22,26 @@ fn prep(env: &TestEnv, playbook: &str, answers: &str, now: &str) {
         .success();
 }
 
-/// The debrief answers (and snapshots) for a shipped prep: its debrief's,
-/// or the prep's own where two preps share a debrief.
+/// The debrief answers (and snapshots) for a shipped prep: one a pair,
+/// since the planned questions it ticks are that prep's.
 fn answers_for(prep: &str) -> &'static str {
     match prep {
         "discovery" => "debrief",
         "group-decision" => "group-debrief",
         "personal" => "personal-debrief",
-        _ => "repair-debrief",
+        "repair" => "repair-debrief",
+        "follow-up" => "debrief-after-follow-up",
+        "negotiation" => "debrief-after-negotiation",
+        "renewal" => "debrief-after-renewal",
+        "proposal" => "debrief-after-proposal",
+        _ => "debrief-after-internal",
     }
 }
 
 /// Each shipped prep and its debrief, answered from files: the JSON (with
-/// `prep` and `plan_vs_actual`) and the notes, snapshotted.
+/// `prep` and `plan_vs_actual`) and the notes, snapshotted. The preps for
+/// the calls after the first share the generic debrief; each pair has its
+/// own snapshot.
 #[test]
 fn every_shipped_pair_prep_then_debrief() {
     for (prep_playbook, debrief_playbook) in [
@@ -42,6 +49,11 @@ fn every_shipped_pair_prep_then_debrief() {
         ("group-decision", "group-debrief"),
         ("personal", "personal-debrief"),
         ("repair", "personal-debrief"),
+        ("follow-up", "debrief"),
+        ("negotiation", "debrief"),
+        ("renewal", "debrief"),
+        ("proposal", "debrief"),
+        ("internal", "debrief"),
     ] {
         let env = TestEnv::new();
         prep(

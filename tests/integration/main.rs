@@ -1,5 +1,6 @@
 //! Integration tests: the real `coach` binary, each test in its own home.
 
+mod account;
 mod architecture;
 mod card;
 mod check;

@@ -1,0 +1,490 @@
+//! The Blue Sheet of one account (`coach account`, DESIGN.md section 3):
+//! everyone its sessions say influences the decision, put together, and the
+//! red flags where the user is blind.
+//!
+//! What is known of a person comes from three places, read oldest session
+//! first so that the latest word wins, each fact keeping the session it
+//! came from: the `with` of each session (that person was met); a prep's
+//! `buying_influences` answer when it is a `multi` (the parts its
+//! counterpart plays); and every `people` answer, in a prep or in what a
+//! debrief learned. People are matched as everywhere else
+//! (`crate::people::same`).
+//!
+//! Red flags, as Strategic Selling uses them: a part nobody plays, an
+//! economic buyer never met, a high-influence person against you or of
+//! unknown mode, someone in even keel or overconfident mode (no gap, no sale
+//! yet), no session in the last [`QUIET_DAYS`] days. It is pure: the
+//! command hands it the sessions; `render` lays it out as text and JSON.
+
+mod render;
+
+pub use render::{json, render};
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::people::same;
+use crate::playbook::{Answer, Influence, Meaning, Mode, Person, Role};
+use crate::session::Session;
+
+/// Days without a session after which an account has gone quiet.
+pub const QUIET_DAYS: i32 = 30;
+
+/// A fact and the session that said it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Sourced<T> {
+    pub value: T,
+    pub from: String,
+}
+
+/// Everything known of one person at the account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Known {
+    pub name: String,
+    pub roles: Option<Sourced<Vec<Role>>>,
+    pub influence: Option<Sourced<Influence>>,
+    pub mode: Option<Sourced<Mode>>,
+    pub rating: Option<Sourced<i8>>,
+    pub win: Option<Sourced<String>>,
+    /// The latest session they were the counterpart of, if any.
+    pub met: Option<String>,
+    /// The latest session that said anything of them.
+    pub last_seen: String,
+}
+
+impl Known {
+    fn plays(&self, role: Role) -> bool {
+        self.roles.as_ref().is_some_and(|r| r.value.contains(&role))
+    }
+
+    /// Each session this person's facts came from, with the facts, oldest
+    /// first: `("…-prep", ["roles", "influence"])`.
+    pub fn sources(&self) -> Vec<(&str, Vec<&'static str>)> {
+        let mut out: Vec<(&str, Vec<&'static str>)> = Vec::new();
+        let facts = [
+            ("roles", self.roles.as_ref().map(|s| s.from.as_str())),
+            (
+                "influence",
+                self.influence.as_ref().map(|s| s.from.as_str()),
+            ),
+            ("mode", self.mode.as_ref().map(|s| s.from.as_str())),
+            ("rating", self.rating.as_ref().map(|s| s.from.as_str())),
+            ("win", self.win.as_ref().map(|s| s.from.as_str())),
+            ("met", self.met.as_deref()),
+        ];
+        for (fact, from) in facts {
+            let Some(from) = from else { continue };
+            match out.iter_mut().find(|(id, _)| *id == from) {
+                Some((_, list)) => list.push(fact),
+                None => out.push((from, vec![fact])),
+            }
+        }
+        out.sort_by(|a, b| a.0.cmp(b.0));
+        out
+    }
+}
+
+/// One red flag: a stable `kind` for scripts and a sentence for people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RedFlag {
+    pub kind: &'static str,
+    pub message: String,
+    /// The flag in a few words, for the one line on the card and in a prep.
+    #[serde(skip)]
+    pub short: String,
+}
+
+/// The account's Blue Sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub name: String,
+    pub sessions: usize,
+    /// The newest session's id and day.
+    pub last: Option<(String, Date)>,
+    /// In the order they were first named.
+    pub people: Vec<Known>,
+    pub red_flags: Vec<RedFlag>,
+}
+
+/// Put together what `sessions` (any order; those of other accounts are
+/// left out) say of the people at `account`, as of `today`.
+pub fn blue_sheet(account: &str, sessions: &[Session], today: Date) -> Account {
+    let mut ours: Vec<&Session> = sessions
+        .iter()
+        .filter(|s| same(&s.account, account))
+        .collect();
+    ours.sort_by(|a, b| (a.date.timestamp(), &a.id).cmp(&(b.date.timestamp(), &b.id)));
+    let mut people: Vec<Known> = Vec::new();
+    for s in &ours {
+        if !s.with.trim().is_empty() {
+            let known = entry(&mut people, &s.with, &s.id);
+            known.met = Some(s.id.clone());
+            if let Some(Answer::List(values)) = s.meant(Meaning::BuyingInfluences) {
+                let roles: Vec<Role> = values.iter().filter_map(|v| Role::parse(v)).collect();
+                if !roles.is_empty() {
+                    known.roles = Some(sourced(roles, s));
+                }
+            }
+        }
+        for (_, answer) in &s.answers.0 {
+            if let Answer::People(records) = answer {
+                for p in records {
+                    learn(entry(&mut people, &p.name, &s.id), p, s);
+                }
+            }
+        }
+    }
+    let last = ours.last().map(|s| (s.id.clone(), s.date.date()));
+    let name = ours
+        .last()
+        .map_or(account.trim().to_string(), |s| s.account.trim().to_string());
+    let red_flags = red_flags(&people, last.as_ref().map(|(_, d)| *d), today);
+    Account {
+        name,
+        sessions: ours.len(),
+        last,
+        people,
+        red_flags,
+    }
+}
+
+fn sourced<T>(value: T, s: &Session) -> Sourced<T> {
+    Sourced {
+        value,
+        from: s.id.clone(),
+    }
+}
+
+/// The person called `name`, added when new; they were seen in session `id`.
+fn entry<'a>(people: &'a mut Vec<Known>, name: &str, id: &str) -> &'a mut Known {
+    let at = match people.iter().position(|k| same(&k.name, name)) {
+        Some(at) => at,
+        None => {
+            people.push(Known {
+                name: String::new(),
+                roles: None,
+                influence: None,
+                mode: None,
+                rating: None,
+                win: None,
+                met: None,
+                last_seen: id.to_string(),
+            });
+            people.len() - 1
+        }
+    };
+    let known = &mut people[at];
+    // The latest spelling of the name is the one shown.
+    known.name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    known.last_seen = id.to_string();
+    known
+}
+
+/// What a `people` record says, over what was known: a field it leaves
+/// out keeps the earlier word.
+fn learn(known: &mut Known, p: &Person, s: &Session) {
+    if !p.roles.is_empty() {
+        known.roles = Some(sourced(p.roles.clone(), s));
+    }
+    if let Some(i) = p.influence {
+        known.influence = Some(sourced(i, s));
+    }
+    if let Some(m) = p.mode {
+        known.mode = Some(sourced(m, s));
+    }
+    if let Some(r) = p.rating {
+        known.rating = Some(sourced(r, s));
+    }
+    if let Some(w) = p.win.as_deref().filter(|w| !w.trim().is_empty()) {
+        known.win = Some(sourced(w.trim().to_string(), s));
+    }
+}
+
+fn red_flags(people: &[Known], last: Option<Date>, today: Date) -> Vec<RedFlag> {
+    let mut flags = Vec::new();
+    let mut flag = |kind: &'static str, short: String, message: String| {
+        flags.push(RedFlag {
+            kind,
+            message,
+            short,
+        });
+    };
+    for (role, kind, short, message) in [
+        (
+            Role::Economic,
+            "no_economic",
+            "nobody signs",
+            "Nobody is known to sign (economic): ask who gives final approval and can release the money.",
+        ),
+        (
+            Role::User,
+            "no_user",
+            "nobody uses it",
+            "Nobody is known to use it day to day (user): ask who will work with it every day.",
+        ),
+        (
+            Role::Technical,
+            "no_technical",
+            "nobody screens it",
+            "Nobody is known to screen it (technical): ask who will check it against their standards (IT, security, legal, finance, procurement).",
+        ),
+        (
+            Role::Coach,
+            "no_coach",
+            "nobody guides you",
+            "Nobody is known to guide you (coach): ask your best contact how they would approach this if they were you.",
+        ),
+    ] {
+        if !people.iter().any(|k| k.plays(role)) {
+            flag(kind, short.to_string(), message.to_string());
+        }
+    }
+    for k in people {
+        let name = &k.name;
+        if k.plays(Role::Economic) && k.met.is_none() {
+            flag(
+                "economic_not_met",
+                format!("never met {name}, who signs"),
+                format!("You have never had a session with {name}, who signs."),
+            );
+        }
+        let high = k
+            .influence
+            .as_ref()
+            .is_some_and(|i| i.value == Influence::High);
+        if let Some(r) = k.rating.as_ref().filter(|r| high && r.value < 0) {
+            flag(
+                "high_influence_against",
+                format!("{name} rates you {:+}", r.value),
+                format!(
+                    "{name} weighs heavily and backs you at {:+}: learn what they need before anyone else.",
+                    r.value
+                ),
+            );
+        }
+        if high && k.mode.is_none() {
+            flag(
+                "high_influence_mode_unknown",
+                format!("how {name} sees it is unknown"),
+                format!(
+                    "{name} weighs heavily, and you don't know how they see their situation (growth, trouble, even keel, overconfident)."
+                ),
+            );
+        }
+        if let Some(m) = k
+            .mode
+            .as_ref()
+            .filter(|m| matches!(m.value, Mode::EvenKeel | Mode::Overconfident))
+        {
+            let (kind, how) = match m.value {
+                Mode::EvenKeel => ("even_keel", "even keel"),
+                _ => ("overconfident", "overconfident"),
+            };
+            flag(
+                kind,
+                format!("{name} is {how}"),
+                format!(
+                    "{name} is {how}: no gap between where things are and where they want them, so no sale yet."
+                ),
+            );
+        }
+    }
+    if let Some(last) = last {
+        let days = (today - last).get_days();
+        if days > QUIET_DAYS {
+            flag(
+                "no_recent_session",
+                format!("no session in {days} days"),
+                format!(
+                    "No session in the last {QUIET_DAYS} days: the last was {last}, {days} days ago."
+                ),
+            );
+        }
+    }
+    flags
+}
+
+/// The red flags on one line (the card, the next prep): `Red flags:
+/// nobody guides you; never met Tom Reyes, who signs.` None without any.
+pub fn flags_line(account: &Account) -> Option<String> {
+    if account.red_flags.is_empty() {
+        return None;
+    }
+    let shorts: Vec<&str> = account.red_flags.iter().map(|f| f.short.as_str()).collect();
+    Some(format!("{}.", shorts.join("; ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::playbook::{Kind, Meanings};
+    use crate::session::Answers;
+
+    fn session(id: &str, day: &str, with: &str, answers: Vec<(&str, Answer)>) -> Session {
+        Session {
+            id: id.into(),
+            kind: Kind::Prep,
+            playbook: "group-decision".into(),
+            playbook_version: 1,
+            title: String::new(),
+            with: with.into(),
+            account: "Northwind".into(),
+            date: format!("{day}T10:00:00+00:00").parse().unwrap(),
+            tags: vec![],
+            prep: None,
+            answers: Answers(answers.into_iter().map(|(k, v)| (k.into(), v)).collect()),
+            means: Meanings(vec![("buying_influences".into(), "influences".into())]),
+            skipped: vec![],
+            nudges: vec![],
+            plan_vs_actual: vec![],
+            followups: vec![],
+            listen: None,
+            coach_version: "0.1.0".into(),
+        }
+    }
+
+    fn person(name: &str, roles: &[Role]) -> Person {
+        Person {
+            name: name.into(),
+            roles: roles.to_vec(),
+            ..Person::default()
+        }
+    }
+
+    #[test]
+    fn the_latest_word_wins_and_keeps_its_session() {
+        let first = session(
+            "a",
+            "2026-11-01",
+            "Maria Lopez",
+            vec![(
+                "influences",
+                Answer::People(vec![
+                    Person {
+                        mode: Some(Mode::EvenKeel),
+                        rating: Some(1),
+                        win: Some("board story".into()),
+                        ..person("Tom Reyes", &[Role::Economic])
+                    },
+                    person("Maria Lopez", &[Role::Coach]),
+                ]),
+            )],
+        );
+        let second = session(
+            "b",
+            "2026-11-20",
+            "TOM  reyes",
+            vec![(
+                "learned",
+                Answer::People(vec![Person {
+                    mode: Some(Mode::Trouble),
+                    ..person("Tom Reyes", &[])
+                }]),
+            )],
+        );
+        let other = Session {
+            account: "Elsewhere".into(),
+            ..session("c", "2026-11-25", "Tom Reyes", vec![])
+        };
+        // Given newest first, as the store lists them.
+        let sheet = blue_sheet(
+            "northwind",
+            &[other, second, first],
+            "2026-11-30".parse().unwrap(),
+        );
+        assert_eq!(sheet.sessions, 2);
+        let names: Vec<&str> = sheet.people.iter().map(|k| k.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Maria Lopez", "Tom Reyes"],
+            "in the order first named"
+        );
+        let tom = &sheet.people[1];
+        assert_eq!(
+            tom.roles,
+            Some(Sourced {
+                value: vec![Role::Economic],
+                from: "a".into()
+            })
+        );
+        assert_eq!(
+            tom.mode.as_ref().map(|m| (m.value, m.from.as_str())),
+            Some((Mode::Trouble, "b"))
+        );
+        assert_eq!(tom.rating.as_ref().map(|r| r.value), Some(1));
+        assert_eq!(tom.met.as_deref(), Some("b"));
+        assert_eq!(tom.last_seen, "b");
+        assert_eq!(
+            tom.sources(),
+            [
+                ("a", vec!["roles", "rating", "win"]),
+                ("b", vec!["mode", "met"])
+            ]
+        );
+        let kinds: Vec<&str> = sheet.red_flags.iter().map(|f| f.kind).collect();
+        assert_eq!(kinds, ["no_user", "no_technical"]);
+    }
+
+    #[test]
+    fn each_red_flag_is_raised_where_the_sheet_is_blind() {
+        let s = session(
+            "a",
+            "2026-10-01",
+            "Maria Lopez",
+            vec![(
+                "influences",
+                Answer::People(vec![
+                    Person {
+                        influence: Some(Influence::High),
+                        rating: Some(-2),
+                        ..person("Tom Reyes", &[Role::Economic])
+                    },
+                    Person {
+                        mode: Some(Mode::Overconfident),
+                        ..person("Priya Shah", &[Role::Technical])
+                    },
+                ]),
+            )],
+        );
+        let sheet = blue_sheet("Northwind", &[s], "2026-11-30".parse().unwrap());
+        let kinds: Vec<&str> = sheet.red_flags.iter().map(|f| f.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                "no_user",
+                "no_coach",
+                "economic_not_met",
+                "high_influence_against",
+                "high_influence_mode_unknown",
+                "overconfident",
+                "no_recent_session"
+            ]
+        );
+        assert_eq!(
+            flags_line(&sheet).unwrap(),
+            "nobody uses it; nobody guides you; never met Tom Reyes, who signs; Tom Reyes rates you -2; how Tom Reyes sees it is unknown; Priya Shah is overconfident; no session in 60 days."
+        );
+    }
+
+    #[test]
+    fn a_multi_answer_gives_the_counterparts_roles() {
+        let s = session(
+            "a",
+            "2026-11-29",
+            "Jane Smith",
+            vec![(
+                "influences",
+                Answer::List(vec!["economic".into(), "user".into()]),
+            )],
+        );
+        let sheet = blue_sheet("Northwind", &[s], "2026-11-30".parse().unwrap());
+        assert_eq!(sheet.people.len(), 1);
+        assert!(sheet.people[0].plays(Role::Economic));
+        let kinds: Vec<&str> = sheet.red_flags.iter().map(|f| f.kind).collect();
+        assert_eq!(kinds, ["no_technical", "no_coach"]);
+        assert_eq!(
+            flags_line(&blue_sheet("Nobody", &[], "2026-11-30".parse().unwrap())).as_deref(),
+            Some("nobody signs; nobody uses it; nobody screens it; nobody guides you.")
+        );
+    }
+}
