@@ -23,7 +23,15 @@ pub fn run(args: StatsArgs, store: &Store) -> Result<()> {
     let all = store.followups()?.items;
     let items = all.iter().filter(|i| ids.contains(i.session.as_str()));
     let reliability = crate::followups::reliability_of(items, today);
-    let report = stats::compute(&sessions, reliability);
+    // Which playbook each prep was, for the debriefs that follow one (a
+    // talk with a colleague is no sales call); the heads alone say it.
+    let preps: HashMap<String, String> = store
+        .heads(|h| h.kind == Kind::Prep)?
+        .heads
+        .into_iter()
+        .map(|h| (h.id, h.playbook))
+        .collect();
+    let report = stats::compute(&sessions, reliability, &preps);
     let labels = outcome_labels(store, &sessions);
     write!(crate::stdout(), "{}", stats::render(&report, &labels))?;
     Ok(())

@@ -281,6 +281,15 @@ mod tests {
                     Answer::List(vec![format!("{account} is slow")]),
                 ),
                 ("talk_share".into(), Answer::Int(40)),
+                (
+                    "influences".into(),
+                    Answer::People(vec![crate::playbook::Person {
+                        name: "Mo Reyes".into(),
+                        win: Some(format!("{account} promotion")),
+                        rating: Some(-2),
+                        ..Default::default()
+                    }]),
+                ),
             ]),
             // Kept by meaning, whatever the question's id.
             means: Meanings(vec![("outcome".into(), "result_kind".into())]),
@@ -353,6 +362,8 @@ mod tests {
             "sam seller",
             "said yes",
             "is slow",
+            "mo reyes",
+            "promotion",
         ] {
             assert!(!text.contains(name), "{name} in {text}");
         }

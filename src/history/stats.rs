@@ -56,8 +56,23 @@ fn mean(values: &[f64]) -> Option<f64> {
 }
 
 /// The figures over `sessions` (in any order); `reliability` comes from the
-/// follow-ups of these sessions.
-pub fn compute(sessions: &[Session], reliability: Option<Reliability>) -> Stats {
+/// follow-ups of these sessions; `preps` names the playbook of each prep a
+/// debrief may follow (those among `sessions` are read from them).
+pub fn compute(
+    sessions: &[Session],
+    reliability: Option<Reliability>,
+    preps: &HashMap<String, String>,
+) -> Stats {
+    let mut playbook_of: HashMap<&str, &str> = preps
+        .iter()
+        .map(|(id, playbook)| (id.as_str(), playbook.as_str()))
+        .collect();
+    playbook_of.extend(
+        sessions
+            .iter()
+            .filter(|p| p.kind == Kind::Prep)
+            .map(|p| (p.id.as_str(), p.playbook.as_str())),
+    );
     let mut by_date: Vec<&Session> = sessions.iter().collect();
     by_date.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
     let debriefed: HashSet<&str> = sessions.iter().filter_map(|s| s.prep.as_deref()).collect();
@@ -80,7 +95,13 @@ pub fn compute(sessions: &[Session], reliability: Option<Reliability>) -> Stats 
             }
             Kind::Debrief => st.debriefs += 1,
         }
-        st.sales_debriefs += usize::from(!crate::playbook::builtin::at_home(&s.playbook));
+        let prep = s
+            .prep
+            .as_deref()
+            .and_then(|id| playbook_of.get(id).copied());
+        st.sales_debriefs += usize::from(crate::playbook::builtin::sales_call(
+            [s.playbook.as_str()].into_iter().chain(prep),
+        ));
         if let Some(Answer::Text(outcome)) = s.meant(Meaning::Outcome) {
             let outcome = outcome.trim();
             match st.outcomes.iter_mut().find(|(o, _)| o == outcome) {
@@ -333,7 +354,7 @@ mod tests {
                 ],
             ),
         ];
-        let st = compute(&list, None);
+        let st = compute(&list, None, &HashMap::new());
         assert_eq!(
             (st.sessions, st.preps, st.debriefs, st.preps_debriefed),
             (5, 2, 3, 1)
@@ -364,7 +385,10 @@ mod tests {
             text.contains("Outcomes: 1 advance, 0 continuation, 1 no sale, 1 won"),
             "{text}"
         );
-        assert!(render(&compute(&[], None), &HashMap::new()).starts_with("No sessions"));
+        assert!(
+            render(&compute(&[], None, &HashMap::new()), &HashMap::new())
+                .starts_with("No sessions")
+        );
         let labels = HashMap::from([("won".to_string(), "Won it".to_string())]);
         assert!(
             render(&st, &labels).contains(", 1 Won it"),
@@ -393,7 +417,7 @@ mod tests {
             d
         };
         let list = vec![home("h1", "closer"), home("h2", "agreed")];
-        let text = render(&compute(&list, None), &HashMap::new());
+        let text = render(&compute(&list, None, &HashMap::new()), &HashMap::new());
         assert!(
             text.contains("Talk share: estimated 50%, measured –\n"),
             "{text}"
@@ -410,9 +434,30 @@ mod tests {
             None,
             vec![("outcome", Answer::Text("advance".into()))],
         ));
-        let text = render(&compute(&mixed, None), &HashMap::new());
+        let text = render(&compute(&mixed, None, &HashMap::new()), &HashMap::new());
         assert!(text.contains("(Gong Labs: near 43% did best)"), "{text}");
         assert!(text.contains("0 continuation"), "{text}");
+
+        // A generic debrief of a talk with a colleague is no sales call either.
+        let mut internal = s(
+            "d2",
+            Kind::Debrief,
+            "2026-11-21T10:00:00Z",
+            None,
+            vec![("talk_share", Answer::Int(40))],
+        );
+        internal.prep = Some("p-internal".into());
+        let preps = HashMap::from([("p-internal".to_string(), "internal".to_string())]);
+        let text = render(&compute(&[internal.clone()], None, &preps), &HashMap::new());
+        assert!(!text.contains("Gong"), "{text}");
+        let text = render(
+            &compute(&[internal], None, &HashMap::new()),
+            &HashMap::new(),
+        );
+        assert!(
+            text.contains("Gong"),
+            "an unknown prep counts as a sales call: {text}"
+        );
     }
 
     #[test]

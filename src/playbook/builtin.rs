@@ -45,6 +45,17 @@ pub fn at_home(id: &str) -> bool {
     AT_HOME.contains(&id)
 }
 
+/// Whether a conversation walked with these playbooks (a debrief's, and
+/// its prep's when known) was a sales call, to be held to the sales call
+/// studies' bands and outcomes: not a talk at home, nor one with a
+/// colleague (`internal`). A playbook of the user's own counts as a sales
+/// one.
+pub fn sales_call<'a>(playbooks: impl IntoIterator<Item = &'a str>) -> bool {
+    !playbooks
+        .into_iter()
+        .any(|id| at_home(id) || id == "internal")
+}
+
 pub fn get(id: &str) -> Option<&'static str> {
     BUILTIN
         .iter()

@@ -187,7 +187,10 @@ pub fn debrief(store: &Store, req: Debrief) -> Result<Finished> {
     let measured = heard.map(|h| h.measured);
     // What the transcript measured is set beside the estimates in the
     // review, the summary and the notes alike.
-    let beside = measured.clone().map(|m| estimates(m, &playbook));
+    let prep_playbook = prep.as_ref().map(|(_, s)| s.playbook.as_str());
+    let beside = measured
+        .clone()
+        .map(|m| estimates(m, &playbook, prep_playbook));
     let offer = |flow| {
         let flow = match beside {
             Some(extra) => crate::flow::Flow::with_extra_nudges(flow, extra),

@@ -161,10 +161,14 @@ pub fn summary(
 
 /// What the transcript measured beside the user's own estimates (the
 /// answers meaning `talk_share` and `questions_asked`), as nudges.
-pub fn estimates<'p>(m: Measured, playbook: &Playbook) -> Extra<'p> {
+/// `prep_playbook` is the playbook of the prep it follows, if any: a
+/// debrief of a talk at home or with a colleague gets no sales bands.
+pub fn estimates<'p>(m: Measured, playbook: &Playbook, prep_playbook: Option<&str>) -> Extra<'p> {
     let id = |meaning| playbook.meaning(meaning).map(|q| q.id.clone());
     let (share, asked) = (id(Meaning::TalkShare), id(Meaning::QuestionsAsked));
-    let sales = !crate::playbook::builtin::at_home(&playbook.id);
+    let sales = crate::playbook::builtin::sales_call(
+        [playbook.id.as_str()].into_iter().chain(prep_playbook),
+    );
     Box::new(move |answers: &[(String, Answer)]| {
         let estimate = |id: &Option<String>| {
             answers.iter().find_map(|(k, a)| match a {
