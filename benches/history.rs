@@ -238,6 +238,8 @@ pub fn session(i: usize) -> Session {
         ],
         followups,
         listen,
+        call_at: None,
+        participants: Vec::new(),
         coach_version: "0.1.0".into(),
     }
 }

@@ -90,6 +90,11 @@ coach check --format json < questions.txt"
         after_help = "Examples:\n  coach export --format csv -o sessions.csv\n  coach export --format markdown --with jane --redact"
     )]
     Export(ExportArgs),
+    /// Upcoming meetings from a calendar file (.ics), and which are prepped
+    #[command(
+        after_help = "Examples:\n  coach agenda ~/Downloads/calendar.ics\n  coach agenda invite.ics --days 14 --format json"
+    )]
+    Agenda(AgendaArgs),
     /// The Blue Sheet of an account: everyone known to influence its decision, and the red flags
     #[command(
         after_help = "Examples:\n  coach account \"Acme Corp\"\n  coach account acme --format json"
@@ -203,6 +208,18 @@ pub enum ExportFormat {
     Jsonl,
     Csv,
     Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct AgendaArgs {
+    /// The calendar file (.ics): an invite, or an export of your calendar
+    #[arg(value_name = "FILE.ics")]
+    pub file: PathBuf,
+    /// How many days ahead, from now
+    #[arg(long, default_value_t = 7, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=3660))]
+    pub days: u32,
+    #[arg(long, value_enum, default_value_t = ListFormat::Table, value_name = "FORMAT")]
+    pub format: ListFormat,
 }
 
 #[derive(Debug, Args)]
@@ -420,6 +437,14 @@ pub struct PrepArgs {
     /// Their organisation
     #[arg(long, value_name = "NAME")]
     pub account: Option<String>,
+
+    /// Take the meeting from a calendar invite (.ics): who it is with, who else, when, its title
+    #[arg(long, value_name = "FILE.ics", conflicts_with = "resume")]
+    pub invite: Option<PathBuf>,
+
+    /// With --invite: the event to prepare (its UID), when the file holds several [default: the next one]
+    #[arg(long, value_name = "UID", requires = "invite")]
+    pub event: Option<String>,
 
     /// Take answers from a YAML file: {with: .., account: .., answers: {question_id: value}}
     #[arg(long, value_name = "FILE")]

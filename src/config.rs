@@ -1,6 +1,6 @@
 //! The user's configuration file (`COACH_CONFIG`, else
 //! `~/.config/coach/config.yaml`): `notes_dir`, `default_playbook`, `me`,
-//! `editor`, `color` and `depth`. Every key is optional; a missing file means the
+//! `emails`, `editor`, `color` and `depth`. Every key is optional; a missing file means the
 //! defaults. The text is read like a playbook, through the located YAML tree,
 //! so an unknown key or a bad value is reported with `file:line:col` and a
 //! did-you-mean. Finding and reading the file is the store's job; this module
@@ -18,10 +18,11 @@ use crate::text::{did_you_mean, one_of};
 use crate::yaml::{Node, Value};
 
 /// The keys a config file may hold, in the order `coach config` shows them.
-pub const KEYS: [&str; 6] = [
+pub const KEYS: [&str; 7] = [
     "notes_dir",
     "default_playbook",
     "me",
+    "emails",
     "editor",
     "color",
     "depth",
@@ -55,6 +56,8 @@ pub struct Config {
     pub notes_dir: Option<PathBuf>,
     pub default_playbook: Option<String>,
     pub me: Option<String>,
+    /// The user's addresses, to find them among an invite's attendees.
+    pub emails: Vec<String>,
     pub editor: Option<String>,
     pub color: Option<ColorChoice>,
     /// `depth: full`: every prep walks every question, as with `--full`.
@@ -145,6 +148,7 @@ pub fn parse(source: &Source, home: Option<&Path>) -> Result<Config, Diagnostics
                 }),
             "default_playbook" => text().map(|t| config.default_playbook = Some(t)),
             "me" => text().map(|t| config.me = Some(t)),
+            "emails" => emails(source, node).map(|e| config.emails = e),
             "editor" => text().map(|t| config.editor = Some(t)),
             "color" => text().and_then(|t| color_value(source, node, &t)).map(|c| {
                 config.color = Some(c);
@@ -173,6 +177,28 @@ pub fn parse(source: &Source, home: Option<&Path>) -> Result<Config, Diagnostics
     }
     problems.into_result()?;
     Ok(config)
+}
+
+/// `emails`: one address, or a list of them.
+fn emails(source: &Source, node: &Node) -> Result<Vec<String>, Box<Diagnostic>> {
+    let items: Vec<&Node> = match &node.value {
+        Value::Seq(items) => items.iter().collect(),
+        _ => vec![node],
+    };
+    items
+        .into_iter()
+        .map(|item| {
+            let text = string(source, "emails", item)?;
+            if text.contains('@') && !text.contains(char::is_whitespace) {
+                Ok(text)
+            } else {
+                Err(Box::new(
+                    Diagnostic::new(source, item.loc, format!("`{text}` is not an email address"))
+                        .help("list your addresses, like `emails: [alex@acme.example, alex.kim@gmail.example]`"),
+                ))
+            }
+        })
+        .collect()
 }
 
 /// A non-empty string value.

@@ -63,6 +63,7 @@ impl<W: std::io::Write> std::io::Write for Quiet<W> {
 }
 
 pub mod account;
+pub mod calendar;
 pub mod card;
 pub mod cli;
 pub mod cmd;

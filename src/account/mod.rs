@@ -339,6 +339,8 @@ mod tests {
             plan_vs_actual: vec![],
             followups: vec![],
             listen: None,
+            call_at: None,
+            participants: Vec::new(),
             coach_version: "0.1.0".into(),
         }
     }

@@ -71,6 +71,22 @@ fn settings(store: &Store, color: ColorChoice) -> Vec<Row> {
             ),
         ),
         (
+            "emails",
+            if store.config.emails.is_empty() {
+                unset()
+            } else {
+                store.config.emails.join(", ")
+            },
+            Some(
+                if store.config.emails.is_empty() {
+                    Origin::Default
+                } else {
+                    Origin::File
+                }
+                .to_string(),
+            ),
+        ),
+        (
             "editor",
             editor.as_ref().map_or_else(unset, |e| e.0.clone()),
             Some(editor.map_or(Origin::Default, |e| e.1).to_string()),

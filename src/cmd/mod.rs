@@ -3,6 +3,7 @@
 //! places and the clock, resolved once), sets up colour and dispatches.
 
 mod account;
+mod agenda;
 mod card;
 mod check;
 mod config;
@@ -45,6 +46,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Export(args) => export::run(args, &store?),
         Command::Card(args) => card::run(args, &store?),
         Command::Account(args) => account::run(args, &store?),
+        Command::Agenda(args) => agenda::run(args, &store?),
         Command::Config(args) => config::run(args, &store?, cli.color),
     }
 }

@@ -12,6 +12,10 @@ pub fn run(args: PrepArgs, store: &Store) -> Result<()> {
             playbook: args.playbook,
             with: args.with,
             account: args.account,
+            invite: args.invite.map(|file| workflow::Invite {
+                file,
+                event: args.event,
+            }),
             answering: Answering {
                 file: args.answers,
                 no_input: args.no_input,

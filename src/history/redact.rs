@@ -315,6 +315,8 @@ mod tests {
                 questions: 9,
                 ..Default::default()
             }),
+            call_at: None,
+            participants: Vec::new(),
             coach_version: "0.1.0".into(),
         }
     }

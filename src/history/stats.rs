@@ -306,6 +306,8 @@ mod tests {
             nudges: vec![],
             followups: vec![],
             listen: None,
+            call_at: None,
+            participants: Vec::new(),
             coach_version: "0.1.0".into(),
         }
     }

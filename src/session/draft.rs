@@ -28,6 +28,14 @@ pub struct Draft {
     /// A debrief's prep, when it has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prep: Option<String>,
+    /// A prep's meeting, from `--invite`: when, and who else is in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call_at: Option<crate::session::Moment>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<String>,
+    /// The meeting's own title (the invite's `SUMMARY`), for the notes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     pub coach_version: String,
     /// The file the playbook was read from, when it was given by path: said
     /// in the command that resumes, never written to or read from a draft.

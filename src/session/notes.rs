@@ -39,6 +39,17 @@ fn body(out: &mut String, s: &Session, outcome: &Outcome, playbook_title: &str) 
         s.playbook,
         s.playbook_version
     );
+    if let Some(call) = &s.call_at {
+        let _ = writeln!(out, "**The call:** {}\n", call.minute());
+    }
+    if !s.participants.is_empty() {
+        let names: Vec<String> = s.participants.iter().map(|p| inline(p)).collect();
+        let _ = writeln!(
+            out,
+            "**Also in the meeting:** {}\n",
+            crate::text::and_list(&names)
+        );
+    }
     if s.kind == crate::playbook::Kind::Debrief {
         debrief(out, s, outcome);
     }

@@ -161,6 +161,8 @@ mod tests {
             plan_vs_actual: Vec::new(),
             followups: Vec::new(),
             listen: None,
+            call_at: None,
+            participants: Vec::new(),
             coach_version: "0.1.0".into(),
         }
     }

@@ -34,6 +34,12 @@ pub struct Session {
     /// The prep a debrief is held against.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prep: Option<String>,
+    /// When the conversation is (from `--invite`); a prep made ahead of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call_at: Option<Moment>,
+    /// The others in the meeting, beside `with` (from `--invite`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<String>,
     pub answers: Answers,
     /// What the questions mean (meaning → question id), from the playbook:
     /// how every command finds an answer for what it is. Always written,
@@ -156,6 +162,10 @@ pub struct SessionJson<'a> {
     pub with: &'a str,
     pub account: &'a str,
     pub date: Moment,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub call_at: Option<Moment>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub participants: &'a [String],
     pub notes_path: String,
     pub answers: &'a Answers,
     /// What the questions mean: meaning → question id.
@@ -193,6 +203,8 @@ impl Session {
             with: &self.with,
             account: &self.account,
             date: self.date,
+            call_at: self.call_at,
+            participants: &self.participants,
             notes_path: notes_path.display().to_string(),
             answers: &self.answers,
             means: &self.means,

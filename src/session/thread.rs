@@ -146,6 +146,8 @@ mod tests {
             plan_vs_actual: vec![],
             followups: vec![],
             listen: None,
+            call_at: None,
+            participants: Vec::new(),
             coach_version: "0".into(),
         }
     }

@@ -239,6 +239,9 @@ mod tests {
             answers: Answers(vec![("objective".into(), Answer::Text("Learn".into()))]),
             asked: vec!["objective".into(), "upfront_contract".into()],
             prep: None,
+            call_at: None,
+            participants: Vec::new(),
+            title: None,
             coach_version: "0".into(),
             playbook_file: None,
         }

@@ -19,6 +19,7 @@ pub mod done_log;
 pub mod drafts;
 pub mod env;
 pub mod files;
+pub mod invites;
 pub mod lookup;
 pub mod playbooks;
 pub mod scan;

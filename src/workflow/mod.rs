@@ -16,6 +16,7 @@
 //!   line of red flags the card and the next prep show.
 
 pub mod debrief;
+mod invite;
 pub mod prep;
 pub mod since;
 mod transcript;
@@ -33,6 +34,7 @@ use crate::session::draft::Draft;
 use crate::store::Store;
 
 pub use debrief::{Debrief, debrief};
+pub use invite::Invite;
 pub use prep::{Prep, prep};
 
 /// The Blue Sheet of `account` (a name the notes use) from every session at it.

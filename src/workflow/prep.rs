@@ -18,6 +18,8 @@ pub struct Prep {
     pub playbook: Option<String>,
     pub with: Option<String>,
     pub account: Option<String>,
+    /// `--invite FILE [--event UID]`: the meeting to prepare.
+    pub invite: Option<super::Invite>,
     pub answering: Answering,
     /// `--resume [ID]`: the draft to continue (empty: the newest).
     pub resume: Option<String>,
@@ -49,13 +51,21 @@ pub fn prep(store: &Store, req: Prep) -> Result<Finished> {
         None => AnswersFile::default(),
     };
     let mut terminal = can_ask.then(|| terminal(store));
+    let meeting = match &req.invite {
+        Some(invite) => Some(super::invite::pick(store, invite)?),
+        None => None,
+    };
     let given = match &resumed {
         Some(draft) => Given::Settled {
             with: draft.with.clone(),
             account: draft.account.clone(),
         },
         None => Given::Typed {
-            with: req.with.clone().or(file.with.clone()),
+            with: req
+                .with
+                .clone()
+                .or(meeting.as_ref().map(|m| m.with.clone()))
+                .or(file.with.clone()),
             account: req.account.clone().or(file.account.clone()),
             from_file: req.answering.file.is_some(),
         },
@@ -71,6 +81,11 @@ pub fn prep(store: &Store, req: Prep) -> Result<Finished> {
         Some(draft) => draft,
         None => new_draft(store, Kind::Prep, &playbook.id, &cx, terminal.is_some())?,
     };
+    if let Some(m) = meeting {
+        draft.call_at = Some(m.call_at);
+        draft.participants = m.participants;
+        draft.title = Some(m.title).filter(|t| !t.trim().is_empty());
+    }
     draft.playbook_file = super::playbook_file(req.playbook.as_deref());
     let reviewed = terminal.is_some();
     // Only a person at a terminal sees (and can confirm) what was learned.

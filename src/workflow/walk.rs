@@ -44,6 +44,9 @@ pub fn new_draft(
         answers: Answers::default(),
         asked: Vec::new(),
         prep: cx.prep.as_ref().map(|p| p.id.clone()),
+        call_at: None,
+        participants: Vec::new(),
+        title: None,
         coach_version: env!("CARGO_PKG_VERSION").to_string(),
         playbook_file: None,
     };
@@ -119,7 +122,10 @@ pub fn record(draft: &Draft, playbook: &Playbook, cx: &Context, outcome: &Outcom
         kind: draft.kind,
         playbook: playbook.id.clone(),
         playbook_version: playbook.version,
-        title: title(&playbook.title, cx),
+        title: draft
+            .title
+            .clone()
+            .unwrap_or_else(|| title(&playbook.title, cx)),
         with: cx.with.clone(),
         account: cx.account.clone(),
         date: draft.started,
@@ -132,6 +138,8 @@ pub fn record(draft: &Draft, playbook: &Playbook, cx: &Context, outcome: &Outcom
         nudges: outcome.nudges.iter().map(|n| n.text.clone()).collect(),
         followups: Vec::new(),
         listen: None,
+        call_at: draft.call_at,
+        participants: draft.participants.clone(),
         coach_version: env!("CARGO_PKG_VERSION").to_string(),
     }
 }

@@ -2,6 +2,7 @@
 
 mod account;
 mod architecture;
+mod calendar;
 mod card;
 mod check;
 mod config;

@@ -265,6 +265,8 @@ mod generated {
                     nudges: vec![],
                     followups: vec![],
                     listen: None,
+                    call_at: None,
+                    participants: Vec::new(),
                     coach_version: "0.1.0".into(),
                 },
             )
