@@ -5,10 +5,13 @@
 //! What is known of a person comes from three places, read oldest session
 //! first so that the latest word wins, each fact keeping the session it
 //! came from: the `with` of each session (that person was met); a prep's
-//! `buying_influences` answer when it is a `multi` (the parts its
-//! counterpart plays); and every `people` answer, in a prep or in what a
-//! debrief learned. People are matched as everywhere else
-//! (`crate::people::same`).
+//! `buying_influences` answer — a `people` list, or a `multi` of the parts
+//! its counterpart plays; and what a debrief learned against that list (a
+//! `people` answer held against it by `plan:`). A debrief's list is the
+//! people as the meeting showed them: someone planned for and left out of
+//! it has left the sheet, until a later session names them again. A name
+//! is one person as everywhere (`crate::people`): the same name, or a part
+//! of exactly one known name (`Tom` is Tom Reyes).
 //!
 //! Red flags, as Strategic Selling uses them: a part nobody plays, an
 //! economic buyer never met, a high-influence person against you or of
@@ -126,11 +129,19 @@ pub fn blue_sheet(account: &str, sessions: &[Session], today: Date) -> Account {
                 }
             }
         }
-        for (_, answer) in &s.answers.0 {
-            if let Answer::People(records) = answer {
-                for p in records {
-                    learn(entry(&mut people, &p.name, &s.id), p, s);
-                }
+        if let Some(Answer::People(records)) = s.meant(Meaning::BuyingInfluences) {
+            for p in records {
+                learn(entry(&mut people, &p.name, &s.id), p, s);
+            }
+        }
+        for (planned, learned) in learned_people(s, &ours) {
+            // Who was planned for and is not on the meeting's list has left.
+            people.retain(|k| {
+                !planned.iter().any(|p| same(&p.name, &k.name))
+                    || learned.iter().any(|p| same(&p.name, &k.name))
+            });
+            for p in learned {
+                learn(entry(&mut people, &p.name, &s.id), p, s);
             }
         }
     }
@@ -148,6 +159,30 @@ pub fn blue_sheet(account: &str, sessions: &[Session], today: Date) -> Account {
     }
 }
 
+/// What debrief `s` learned of the people: each `people` answer held (by
+/// `plan:`) against its prep's buying influences (or against a prep coach
+/// cannot read), with the people that prep planned for.
+fn learned_people<'s>(s: &'s Session, ours: &[&'s Session]) -> Vec<(&'s [Person], &'s [Person])> {
+    let prep = s
+        .prep
+        .as_deref()
+        .and_then(|id| ours.iter().find(|p| p.id == id));
+    s.plan_vs_actual
+        .iter()
+        .filter(|row| prep.is_none_or(|p| p.means.of(&row.plan) == Some(Meaning::BuyingInfluences)))
+        .filter_map(|row| match (&row.planned, s.answer(&row.question)) {
+            (planned, Some(Answer::People(learned))) => {
+                let planned: &[Person] = match planned {
+                    Some(Answer::People(p)) => p,
+                    _ => &[],
+                };
+                Some((planned, learned.as_slice()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 fn sourced<T>(value: T, s: &Session) -> Sourced<T> {
     Sourced {
         value,
@@ -155,9 +190,22 @@ fn sourced<T>(value: T, s: &Session) -> Sourced<T> {
     }
 }
 
-/// The person called `name`, added when new; they were seen in session `id`.
+/// The person called `name` — the same name, or one of which either is a
+/// part and no other is — added when new; they were seen in session `id`.
 fn entry<'a>(people: &'a mut Vec<Known>, name: &str, id: &str) -> &'a mut Known {
-    let at = match people.iter().position(|k| same(&k.name, name)) {
+    let part_of = |a: &str, b: &str| {
+        matches!(
+            crate::people::resolve(a, [b]),
+            crate::people::Match::Part(_)
+        )
+    };
+    let found = people.iter().position(|k| same(&k.name, name)).or_else(|| {
+        let parts: Vec<usize> = (0..people.len())
+            .filter(|&i| part_of(name, &people[i].name) || part_of(&people[i].name, name))
+            .collect();
+        (parts.len() == 1).then(|| parts[0])
+    });
+    let at = match found {
         Some(at) => at,
         None => {
             people.push(Known {
@@ -174,8 +222,12 @@ fn entry<'a>(people: &'a mut Vec<Known>, name: &str, id: &str) -> &'a mut Known 
         }
     };
     let known = &mut people[at];
-    // The latest spelling of the name is the one shown.
-    known.name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The latest spelling of the name is the one shown; the fuller when a
+    // part of it was written.
+    let spelled = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if same(&known.name, &spelled) || known.name.is_empty() || !part_of(&spelled, &known.name) {
+        known.name = spelled;
+    }
     known.last_seen = id.to_string();
     known
 }
@@ -372,36 +424,63 @@ mod tests {
                 ]),
             )],
         );
-        let second = session(
+        // The debrief after it: Tom as the meeting showed him (Maria left out
+        // of the list, so she has left the sheet), and a part of a name.
+        let learned = Answer::People(vec![
+            Person {
+                mode: Some(Mode::Trouble),
+                ..person("Tom Reyes", &[])
+            },
+            person("Dana", &[Role::User]),
+        ]);
+        let mut second = session(
             "b",
             "2026-11-20",
             "TOM  reyes",
+            vec![("learned", learned.clone())],
+        );
+        second.kind = Kind::Debrief;
+        second.prep = Some("a".into());
+        second.means = Meanings::default();
+        second.plan_vs_actual = vec![crate::flow::PlanVsActual {
+            question: "learned".into(),
+            plan: "influences".into(),
+            ask: String::new(),
+            planned: first.answer("influences").cloned(),
+            actual: Some(learned),
+        }];
+        // A later prep names Dana in full; she is the same person.
+        let third = session(
+            "c",
+            "2026-11-21",
+            "Dana Lee",
             vec![(
-                "learned",
-                Answer::People(vec![Person {
-                    mode: Some(Mode::Trouble),
-                    ..person("Tom Reyes", &[])
-                }]),
+                "influences",
+                Answer::People(vec![person("Dana Lee", &[Role::Technical])]),
             )],
         );
         let other = Session {
             account: "Elsewhere".into(),
-            ..session("c", "2026-11-25", "Tom Reyes", vec![])
+            ..session("z", "2026-11-25", "Tom Reyes", vec![])
         };
         // Given newest first, as the store lists them.
         let sheet = blue_sheet(
             "northwind",
-            &[other, second, first],
+            &[other, third, second, first],
             "2026-11-30".parse().unwrap(),
         );
-        assert_eq!(sheet.sessions, 2);
+        assert_eq!(sheet.sessions, 3);
         let names: Vec<&str> = sheet.people.iter().map(|k| k.name.as_str()).collect();
         assert_eq!(
             names,
-            ["Maria Lopez", "Tom Reyes"],
-            "in the order first named"
+            ["Tom Reyes", "Dana Lee"],
+            "Maria has left; Dana is Dana Lee"
         );
-        let tom = &sheet.people[1];
+        assert_eq!(
+            sheet.people[1].roles.as_ref().map(|r| r.value.clone()),
+            Some(vec![Role::Technical])
+        );
+        let tom = &sheet.people[0];
         assert_eq!(
             tom.roles,
             Some(Sourced {
@@ -424,7 +503,7 @@ mod tests {
             ]
         );
         let kinds: Vec<&str> = sheet.red_flags.iter().map(|f| f.kind).collect();
-        assert_eq!(kinds, ["no_user", "no_technical"]);
+        assert_eq!(kinds, ["no_user", "no_coach"]);
     }
 
     #[test]
@@ -466,6 +545,24 @@ mod tests {
             flags_line(&sheet).unwrap(),
             "nobody uses it; nobody guides you; never met Tom Reyes, who signs; Tom Reyes rates you -2; how Tom Reyes sees it is unknown; Priya Shah is overconfident; no session in 60 days."
         );
+    }
+
+    #[test]
+    fn only_the_buying_influences_are_read() {
+        // A people question that means nothing (who came to a party) is no
+        // account's Blue Sheet.
+        let s = session(
+            "a",
+            "2026-11-29",
+            "Jane Smith",
+            vec![(
+                "guests",
+                Answer::People(vec![person("Tom Reyes", &[Role::Economic])]),
+            )],
+        );
+        let sheet = blue_sheet("Northwind", &[s], "2026-11-30".parse().unwrap());
+        let names: Vec<&str> = sheet.people.iter().map(|k| k.name.as_str()).collect();
+        assert_eq!(names, ["Jane Smith"]);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use serde_json::{Value, json as j};
+use serde::Serialize;
 
 use super::Account;
 use crate::text::{printable_line, wrap};
@@ -113,38 +113,58 @@ pub fn render(a: &Account, width: usize) -> String {
     out
 }
 
-/// The sheet as one JSON document: `{"account", "sessions", "people":
-/// [{"name", "roles", "influence", "mode", "rating", "win", "met",
-/// "last_seen", "sources"}], "red_flags": [{"kind", "message"}]}`, each
-/// fact's session under `sources`.
-pub fn json(a: &Account) -> Value {
-    let people: Vec<Value> = a
-        .people
-        .iter()
-        .map(|k| {
-            let mut sources = serde_json::Map::new();
-            for (id, facts) in k.sources() {
-                for fact in facts {
-                    sources.insert(fact.to_string(), Value::from(id));
-                }
-            }
-            j!({
-                "name": k.name,
-                "roles": k.roles.as_ref().map_or(Vec::new(), |r| r.value.iter().map(|r| r.as_str()).collect()),
-                "influence": k.influence.as_ref().map(|i| i.value.as_str()),
-                "mode": k.mode.as_ref().map(|m| m.value.as_str()),
-                "rating": k.rating.as_ref().map(|r| r.value),
-                "win": k.win.as_ref().map(|w| w.value.as_str()),
-                "met": k.met.is_some(),
-                "last_seen": k.last_seen,
-                "sources": sources,
+/// The sheet as one JSON document, keys in DESIGN's order: `{"account",
+/// "sessions", "people": [{"name", "roles", "influence", "mode", "rating",
+/// "win", "met", "last_seen", "sources"}], "red_flags": [{"kind",
+/// "message"}]}`, each fact's session under `sources`.
+pub fn json(a: &Account) -> impl Serialize + '_ {
+    Sheet {
+        account: &a.name,
+        sessions: a.sessions,
+        people: a
+            .people
+            .iter()
+            .map(|k| PersonJson {
+                name: &k.name,
+                roles: k
+                    .roles
+                    .as_ref()
+                    .map_or(Vec::new(), |r| r.value.iter().map(|r| r.as_str()).collect()),
+                influence: k.influence.as_ref().map(|i| i.value.as_str()),
+                mode: k.mode.as_ref().map(|m| m.value.as_str()),
+                rating: k.rating.as_ref().map(|r| r.value),
+                win: k.win.as_ref().map(|w| w.value.as_str()),
+                met: k.met.is_some(),
+                last_seen: &k.last_seen,
+                sources: k
+                    .sources()
+                    .into_iter()
+                    .flat_map(|(id, facts)| facts.into_iter().map(move |f| (f, id)))
+                    .collect(),
             })
-        })
-        .collect();
-    j!({
-        "account": a.name,
-        "sessions": a.sessions,
-        "people": people,
-        "red_flags": a.red_flags,
-    })
+            .collect(),
+        red_flags: &a.red_flags,
+    }
+}
+
+#[derive(Serialize)]
+struct Sheet<'a> {
+    account: &'a str,
+    sessions: usize,
+    people: Vec<PersonJson<'a>>,
+    red_flags: &'a [super::RedFlag],
+}
+
+#[derive(Serialize)]
+struct PersonJson<'a> {
+    name: &'a str,
+    roles: Vec<&'static str>,
+    influence: Option<&'static str>,
+    mode: Option<&'static str>,
+    rating: Option<i8>,
+    win: Option<&'a str>,
+    met: bool,
+    last_seen: &'a str,
+    /// Each fact and the session it came from, in the facts' order.
+    sources: std::collections::BTreeMap<&'static str, &'a str>,
 }

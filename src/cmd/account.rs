@@ -20,7 +20,6 @@ pub fn run(args: AccountArgs, store: &Store) -> Result<()> {
         )?,
         ListFormat::Json => {
             crate::text::write_json(&mut out, &crate::account::json(&sheet), true)?;
-            writeln!(out)?;
         }
     }
     out.flush()?;

@@ -29,7 +29,6 @@ pub fn run(args: AgendaArgs, store: &Store) -> Result<()> {
     match args.format {
         ListFormat::Json => {
             crate::text::write_json(&mut out, &rows, true)?;
-            writeln!(out)?;
         }
         ListFormat::Table if rows.is_empty() => writeln!(
             out,

@@ -22,12 +22,12 @@ impl From<String> for Misfit {
 }
 
 /// Check a YAML value against the question. `Ok(None)` means no answer (null
-/// or an empty string or list).
-pub fn from_node(q: &Question, node: &Node) -> Result<Option<Answer>, Misfit> {
+/// or an empty string or list); an error is every misfit found.
+pub fn from_node(q: &Question, node: &Node) -> Result<Option<Answer>, Vec<Misfit>> {
     if q.ty == QuestionType::People {
         return people_from_node(q, node);
     }
-    Ok(scalar_or_list(q, node)?)
+    scalar_or_list(q, node).map_err(|reason| vec![reason.into()])
 }
 
 fn scalar_or_list(q: &Question, node: &Node) -> Result<Option<Answer>, String> {
@@ -115,27 +115,47 @@ pub fn from_text(q: &Question, text: &str) -> Result<Option<Answer>, String> {
 /// The fields of a `people` record, in the order they are written.
 pub const PERSON_FIELDS: [&str; 6] = ["name", "roles", "influence", "mode", "rating", "win"];
 
+/// The most people one answer may hold: a buying committee, not a phone
+/// book, and a bound on what a hostile file can make coach compare.
+pub const MAX_PEOPLE: usize = 500;
+
 /// A `people` answer from YAML: a list of maps (`- name: Jane Smith`,
-/// `roles: [economic]`, ...), or of plain names.
-fn people_from_node(q: &Question, node: &Node) -> Result<Option<Answer>, Misfit> {
+/// `roles: [economic]`, ...), or of plain names. Every misfit is reported,
+/// each at the field (or the role) that has it.
+fn people_from_node(q: &Question, node: &Node) -> Result<Option<Answer>, Vec<Misfit>> {
     let items = match &node.value {
         Value::Null => return Ok(None),
         Value::Seq(items) => items,
         other => {
-            return Err(format!("expected {}, found {}", expected(q), other.describe()).into());
+            return Err(vec![
+                format!("expected {}, found {}", expected(q), other.describe()).into(),
+            ]);
         }
     };
-    let mut out = Vec::with_capacity(items.len());
-    for item in items {
-        let at = |loc: Loc, reason: String| Misfit {
+    if items.len() > MAX_PEOPLE {
+        return Err(vec![Misfit {
+            at: Some(items[MAX_PEOPLE].loc),
+            reason: format!(
+                "a list holds at most {MAX_PEOPLE} people; found {}",
+                items.len()
+            ),
+        }]);
+    }
+    let mut misfits = Vec::new();
+    let mut at = |loc: Loc, reason: String| {
+        misfits.push(Misfit {
             at: Some(loc),
             reason,
-        };
-        match &item.value {
-            Value::Str(name) => out.push(Person {
+        })
+    };
+    let mut out = Vec::with_capacity(items.len());
+    let mut seen = std::collections::HashSet::new();
+    for item in items {
+        let person = match &item.value {
+            Value::Str(name) => Person {
                 name: name.trim().to_string(),
                 ..Person::default()
-            }),
+            },
             Value::Map(entries) => {
                 let mut person = Person::default();
                 for (key, value) in entries {
@@ -148,52 +168,63 @@ fn people_from_node(q: &Question, node: &Node) -> Result<Option<Answer>, Misfit>
                         if let Some(close) = did_you_mean(&key.name, PERSON_FIELDS) {
                             reason.push_str(&format!("; did you mean `{close}`?"));
                         }
-                        return Err(at(key.loc, reason));
+                        at(key.loc, reason);
+                        continue;
                     }
-                    person_field(&mut person, &key.name, value)
-                        .map_err(|reason| at(value.loc, reason))?;
+                    if let Err((loc, reason)) = person_field(&mut person, &key.name, value) {
+                        at(loc.unwrap_or(value.loc), reason);
+                    }
                 }
-                if person.name.is_empty() {
-                    return Err(at(
-                        item.loc,
-                        "each person needs a `name` (like `- name: Jane Smith`)".into(),
-                    ));
-                }
-                out.push(person);
+                person
             }
             other => {
-                return Err(at(
+                at(
                     item.loc,
                     format!(
                         "expected a person (a name, or a mapping with `name:`), found {}",
                         other.describe()
                     ),
-                ));
+                );
+                continue;
             }
+        };
+        if !named(&person.name) {
+            at(
+                item.loc,
+                "each person needs a name with a letter or digit in it (like `- name: Jane Smith`)"
+                    .into(),
+            );
+            continue;
         }
         // The same person twice is placed at the second.
-        if let Some((last, earlier)) = out.split_last()
-            && earlier
-                .iter()
-                .any(|o| crate::people::same(&o.name, &last.name))
-        {
-            return Err(at(item.loc, twice(&last.name)));
+        if !seen.insert(crate::people::fold(&person.name)) {
+            at(item.loc, twice(&person.name));
+            continue;
         }
+        out.push(person);
     }
-    Ok(people(q, out)?)
+    if !misfits.is_empty() {
+        return Err(misfits);
+    }
+    people(q, out).map_err(|reason| vec![reason.into()])
 }
 
-/// One field of a person's record, checked.
-fn person_field(person: &mut Person, field: &str, value: &Node) -> Result<(), String> {
+/// Whether a name has something to read in it.
+fn named(name: &str) -> bool {
+    name.chars().any(char::is_alphanumeric)
+}
+
+/// One field of a person's record, checked; an error may name a place
+/// inside the value (one role of a list).
+fn person_field(
+    person: &mut Person,
+    field: &str,
+    value: &Node,
+) -> Result<(), (Option<Loc>, String)> {
+    let whole = |reason: String| (None, reason);
     if matches!(value.value, Value::Null) {
         return Ok(());
     }
-    let text = |what: &str| {
-        value
-            .as_str()
-            .map(|t| t.trim().to_string())
-            .ok_or_else(|| format!("`{field}` is {what}, found {}", value.value.describe()))
-    };
     fn pick<T: Copy>(
         field: &str,
         text: &str,
@@ -208,74 +239,84 @@ fn person_field(person: &mut Person, field: &str, value: &Node) -> Result<(), St
             reason
         })
     }
+    let text = |what: &str| match &value.value {
+        Value::Str(t) => Ok(t.trim().to_string()),
+        other => Err((
+            None,
+            format!("`{field}` is {what}, found {}", other.describe()),
+        )),
+    };
     match field {
-        "name" => person.name = text("a name")?,
+        "name" => person.name = text("a name (text)")?,
         "win" => {
             let win = value
                 .scalar_text()
-                .ok_or_else(|| format!("`win` is text, found {}", value.value.describe()))?;
+                .ok_or_else(|| whole(format!("`win` is text, found {}", value.value.describe())))?;
             person.win = Some(win.trim().to_string()).filter(|w| !w.is_empty());
         }
         "influence" => {
-            person.influence = Some(pick(
-                "influence",
-                &text("high, medium or low")?,
-                Influence::parse,
-                Influence::names(),
-            )?)
+            let t = text("one of high, medium or low")?;
+            person.influence =
+                Some(pick("influence", &t, Influence::parse, Influence::names()).map_err(whole)?)
         }
         "mode" => {
-            person.mode = Some(pick(
-                "mode",
-                &text("one of growth, trouble, even_keel or overconfident")?,
-                Mode::parse,
-                Mode::names(),
-            )?)
+            let t = text("one of growth, trouble, even_keel or overconfident")?;
+            person.mode = Some(pick("mode", &t, Mode::parse, Mode::names()).map_err(whole)?)
         }
         "roles" => {
-            let texts: Vec<String> = match &value.value {
-                Value::Str(t) => t.split(',').map(|r| r.trim().to_string()).collect(),
+            let items: Vec<(Loc, String)> = match &value.value {
+                Value::Str(t) => t
+                    .split(',')
+                    .map(|r| (value.loc, r.trim().to_string()))
+                    .collect(),
                 Value::Seq(items) => items
                     .iter()
                     .map(|i| {
-                        i.as_str().map(str::to_owned).ok_or_else(|| {
-                            format!(
-                                "`roles` is a list of roles, found {} in it",
-                                i.value.describe()
-                            )
-                        })
+                        i.as_str()
+                            .map(|t| (i.loc, t.trim().to_string()))
+                            .ok_or_else(|| {
+                                (
+                                    Some(i.loc),
+                                    format!(
+                                        "`roles` is a list of roles, found {} in it",
+                                        i.value.describe()
+                                    ),
+                                )
+                            })
                     })
                     .collect::<Result<_, _>>()?,
                 other => {
-                    return Err(format!(
+                    return Err(whole(format!(
                         "`roles` is a list of roles, found {}",
                         other.describe()
-                    ));
+                    )));
                 }
             };
-            for t in texts.iter().filter(|t| !t.trim().is_empty()) {
-                let role = pick("role", t.trim(), Role::parse, Role::names())?;
+            for (loc, t) in items.iter().filter(|(_, t)| !t.is_empty()) {
+                let role =
+                    pick("role", t, Role::parse, Role::names()).map_err(|r| (Some(*loc), r))?;
                 if !person.roles.contains(&role) {
                     person.roles.push(role);
                 }
             }
         }
         "rating" => {
+            let range = "`rating` is a whole number from -5 (against you) to +5 (for you)";
             let n = match &value.value {
                 Value::Int(n) => Some(*n),
-                Value::Str(t) => t.trim().trim_start_matches('+').parse::<i64>().ok(),
-                _ => None,
+                Value::Str(t) => signed(t.trim()),
+                Value::Float(_) => return Err(whole(format!("{range}, found a decimal number"))),
+                other => return Err(whole(format!("{range}, found {}", other.describe()))),
             };
             match n {
                 Some(n) if (-5..=5).contains(&n) => person.rating = Some(n as i8),
-                _ => {
-                    return Err(format!(
-                        "`rating` is a whole number from -5 (against you) to +5 (for you), found {}",
-                        value.scalar_text().map_or_else(
-                            || value.value.describe().to_string(),
-                            |t| format!("`{t}`")
-                        )
-                    ));
+                Some(n) => return Err(whole(format!("{range}, found {n}"))),
+                None => {
+                    let t = value.scalar_text().unwrap_or_default();
+                    return Err(whole(format!(
+                        "{range}, found `{}`",
+                        crate::text::printable_line(&t)
+                    )));
                 }
             }
         }
@@ -284,14 +325,22 @@ fn person_field(person: &mut Person, field: &str, value: &Node) -> Result<(), St
     Ok(())
 }
 
+/// `3`, `+3` or `-3`: one sign at most, then digits.
+fn signed(t: &str) -> Option<i64> {
+    let digits = t.strip_prefix(['+', '-']).unwrap_or(t);
+    if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: i64 = digits.parse().ok()?;
+    Some(if t.starts_with('-') { -n } else { n })
+}
+
 /// People checked as a whole: named, each once, as many as the question allows.
 fn people(q: &Question, people: Vec<Person>) -> Result<Option<Answer>, String> {
-    let people: Vec<Person> = people.into_iter().filter(|p| !p.name.is_empty()).collect();
-    for (i, p) in people.iter().enumerate() {
-        if people[..i]
-            .iter()
-            .any(|o| crate::people::same(&o.name, &p.name))
-        {
+    let people: Vec<Person> = people.into_iter().filter(|p| named(&p.name)).collect();
+    let mut seen = std::collections::HashSet::new();
+    for p in &people {
+        if !seen.insert(crate::people::fold(&p.name)) {
             return Err(twice(&p.name));
         }
     }
@@ -537,7 +586,7 @@ mod tests {
             (Text, "[a]", Err("expected one line of text, found a list")),
         ];
         for (ty, yaml, want) in cases {
-            let got = from_node(&q(ty), &node(yaml)).map_err(|m| m.reason);
+            let got = from_node(&q(ty), &node(yaml)).map_err(|m| m[0].reason.clone());
             assert_eq!(got, want.map_err(str::to_owned), "{ty:?} {yaml}");
         }
     }
@@ -573,12 +622,12 @@ mod tests {
                 "[{name: A, rating: 7}]",
                 1,
                 23,
-                "`rating` is a whole number from -5 (against you) to +5 (for you), found `7`",
+                "`rating` is a whole number from -5 (against you) to +5 (for you), found 7",
             ),
             (
                 "[{name: A, roles: [signer]}]",
                 1,
-                22,
+                23,
                 "`signer` is no role: it is one of `economic`, `user`, `technical` or `coach`",
             ),
             (
@@ -597,7 +646,7 @@ mod tests {
                 "[{roles: [user]}]",
                 1,
                 5,
-                "each person needs a `name` (like `- name: Jane Smith`)",
+                "each person needs a name with a letter or digit in it (like `- name: Jane Smith`)",
             ),
             (
                 "[[a]]",
@@ -607,26 +656,57 @@ mod tests {
             ),
         ];
         for (yaml, line, col, want) in cases {
-            let got = from_node(&question, &node(yaml)).unwrap_err();
+            let got = &from_node(&question, &node(yaml)).unwrap_err()[0];
             assert_eq!(got.reason, want, "{yaml}");
             let at = got.at.expect(yaml);
             assert_eq!((at.line, at.col), (line, col), "{yaml}");
         }
         assert_eq!(
-            from_node(&question, &node("[A, B, a]")).unwrap_err().reason,
+            from_node(&question, &node("[A, B, a]")).unwrap_err()[0].reason,
             "`a` is listed twice: give each person one record"
         );
         assert_eq!(
-            from_node(&question, &node("[A, B, C, D]"))
-                .unwrap_err()
-                .reason,
+            from_node(&question, &node("[A, B, C, D]")).unwrap_err()[0].reason,
             "expected at most 3 people, found 4"
         );
         assert_eq!(
-            from_node(&question, &node("Dana")).unwrap_err().reason,
+            from_node(&question, &node("Dana")).unwrap_err()[0].reason,
             "expected a list of people, each a mapping like `{name: Jane Smith, roles: [economic]}`, found a string"
         );
         assert_eq!(from_node(&question, &node("[]")), Ok(None));
+        // Every misfit is reported, each where it is; a role at the role.
+        let all = from_node(
+            &question,
+            &node("[{name: A, mode: troubel, rating: '++3'}, {name: B, roles: [user, usr]}, '  ', \"\\u200b\"]"),
+        )
+        .unwrap_err();
+        let found: Vec<(usize, &str)> = all
+            .iter()
+            .map(|m| (m.at.unwrap().col, m.reason.split(':').next().unwrap()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (21, "`troubel` is no mode"),
+                (
+                    38,
+                    "`rating` is a whole number from -5 (against you) to +5 (for you), found `++3`"
+                ),
+                (70, "`usr` is no role"),
+                (
+                    77,
+                    "each person needs a name with a letter or digit in it (like `- name"
+                ),
+                (
+                    83,
+                    "each person needs a name with a letter or digit in it (like `- name"
+                ),
+            ]
+        );
+        assert_eq!(
+            from_node(&question, &node("[{name: A, rating: 2.0}]")).unwrap_err()[0].reason,
+            "`rating` is a whole number from -5 (against you) to +5 (for you), found a decimal number"
+        );
         // An answer from elsewhere fits while the count does.
         assert!(fits(&question, &Answer::People(people.clone())));
         question.max = Some(2);

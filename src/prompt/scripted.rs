@@ -168,11 +168,15 @@ fn answers(
             Ok(a) => {
                 out.insert(q.id.clone(), a);
             }
-            Err(misfit) => diags.push(Diagnostic::new(
-                source,
-                misfit.at.unwrap_or(value.loc),
-                format!("the answer to `{}` does not fit: {}", q.id, misfit.reason),
-            )),
+            Err(misfits) => {
+                for misfit in misfits {
+                    diags.push(Diagnostic::new(
+                        source,
+                        misfit.at.unwrap_or(value.loc),
+                        format!("the answer to `{}` does not fit: {}", q.id, misfit.reason),
+                    ));
+                }
+            }
         }
     }
     out

@@ -155,7 +155,18 @@ pub fn settle_account(store: &Store, typed: &str) -> Result<String> {
         ));
     }
     let known = store.accounts()?;
-    match people::resolve(typed, known.iter().map(String::as_str)).one()? {
+    let found = match people::resolve(typed, known.iter().map(String::as_str)) {
+        Match::Several { typed, names } => {
+            return Err(Error::Ambiguous {
+                what: "accounts",
+                wanted: typed,
+                candidates: names,
+                advice: "give the whole name",
+            });
+        }
+        other => other,
+    };
+    match found {
         Match::Whole(name) => Ok(name),
         Match::Part(name) => {
             crate::note!(

@@ -216,7 +216,7 @@ fn people_in_an_answers_file_are_checked_where_they_are_written() {
             "4:27",
             "`rating` is a whole number from -5",
         ),
-        ("    - roles: [user]\n", "4:7", "each person needs a `name`"),
+        ("    - roles: [user]\n", "4:7", "each person needs a name"),
         ("    - Tom\n    - TOM\n", "5:7", "`TOM` is listed twice"),
         (
             "    - {name: Tom, role: user}\n",
@@ -238,6 +238,19 @@ fn people_in_an_answers_file_are_checked_where_they_are_written() {
                 answers.display()
             ));
     }
+    // A list longer than a buying committee is refused at once, not compared.
+    let many: String = (0..600).map(|n| format!("    - Pérson {n}\n")).collect();
+    let answers = env.write(
+        "many.yaml",
+        &format!("with: Tom\nanswers:\n  influences:\n{many}"),
+    );
+    env.coach()
+        .args(["prep", "--playbook", "group-decision", "--answers"])
+        .arg(&answers)
+        .timeout(std::time::Duration::from_secs(20))
+        .run()
+        .code(65)
+        .stderr_has("a list holds at most 500 people; found 600");
     assert!(env.notes().is_empty());
 }
 

@@ -153,11 +153,13 @@ impl<'s> Checker<'s> {
         if let Some(default) = map.get("default").filter(|_| !range_broken) {
             match answer::from_node(&question, default) {
                 Ok(value) => question.default = value,
-                Err(misfit) => {
-                    self.error(
-                        misfit.at.unwrap_or(default.loc),
-                        format!("`default` does not fit the question: {}", misfit.reason),
-                    );
+                Err(misfits) => {
+                    for misfit in misfits {
+                        self.error(
+                            misfit.at.unwrap_or(default.loc),
+                            format!("`default` does not fit the question: {}", misfit.reason),
+                        );
+                    }
                 }
             }
         }
