@@ -208,6 +208,8 @@ pub enum ExportFormat {
     Jsonl,
     Csv,
     Markdown,
+    Hubspot,
+    Salesforce,
 }
 
 #[derive(Debug, Args)]

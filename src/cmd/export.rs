@@ -1,5 +1,6 @@
 //! `coach export`: the sessions the filters keep, newest first, as JSON,
-//! JSON lines, CSV or one Markdown document, to stdout or `-o FILE`;
+//! JSON lines, CSV, one Markdown document, or the CSV HubSpot or Salesforce
+//! imports, to stdout or `-o FILE`;
 //! `--redact` hides names and sensitive free text (see `history::redact`).
 
 use std::io::Write;
@@ -8,7 +9,7 @@ use anyhow::Context as _;
 
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::error::Result;
-use crate::history::{Filter, export, redact};
+use crate::history::{Filter, crm, export, redact};
 use crate::session::Session;
 use crate::store::Store;
 use crate::store::files::write_private;
@@ -22,13 +23,26 @@ pub fn run(args: ExportArgs, store: &Store) -> Result<()> {
     let loaded = store.sessions(|h| filter.keeps(h))?;
     loaded.print_warnings();
     let mut sessions: Vec<Session> = loaded.found.into_iter().map(|(_, s)| s).collect();
+    // A follow-up's done mark, by its id (before redaction renames ids).
+    let mut done = store.marks()?.done;
     if args.redact {
+        let before: Vec<Vec<String>> = sessions
+            .iter()
+            .map(|s| s.followups.iter().map(|f| f.id.clone()).collect())
+            .collect();
         redact::redact(&mut sessions);
+        let renamed: Vec<(String, jiff::civil::Date)> = sessions
+            .iter()
+            .zip(&before)
+            .flat_map(|(s, ids)| s.followups.iter().zip(ids))
+            .filter_map(|(f, old)| done.get(old).map(|d| (f.id.clone(), *d)))
+            .collect();
+        done = renamed.into_iter().collect();
     }
     match &args.output {
         Some(path) => {
             let mut bytes = Vec::new();
-            write(&mut bytes, args.format, &sessions).context("cannot write the export")?;
+            write(&mut bytes, args.format, &sessions, &done).context("cannot write the export")?;
             write_private(path, &bytes, args.force)?;
             crate::note!(
                 "Exported {} sessions to {}",
@@ -38,18 +52,25 @@ pub fn run(args: ExportArgs, store: &Store) -> Result<()> {
         }
         None => {
             let mut out = std::io::BufWriter::new(crate::stdout());
-            write(&mut out, args.format, &sessions)?;
+            write(&mut out, args.format, &sessions, &done)?;
             out.flush()?;
         }
     }
     Ok(())
 }
 
-fn write(out: &mut impl Write, format: ExportFormat, sessions: &[Session]) -> std::io::Result<()> {
+fn write(
+    out: &mut impl Write,
+    format: ExportFormat,
+    sessions: &[Session],
+    done: &std::collections::HashMap<String, jiff::civil::Date>,
+) -> std::io::Result<()> {
     match format {
         ExportFormat::Json => export::json(out, sessions),
         ExportFormat::Jsonl => export::jsonl(out, sessions),
         ExportFormat::Csv => export::csv(out, sessions),
-        ExportFormat::Markdown => export::markdown(out, sessions),
+        ExportFormat::Markdown => export::markdown(out, sessions, done),
+        ExportFormat::Hubspot => crm::hubspot(out, sessions),
+        ExportFormat::Salesforce => crm::salesforce(out, sessions),
     }
 }

@@ -34,7 +34,10 @@ pub fn run(args: ShowArgs, store: &Store) -> Result<()> {
         }
         ShowFormat::Markdown => {
             let text = read_source(&path)?.text;
-            writeln!(out, "{}", printable(body(&text).trim_end()))?;
+            // Follow-ups done since are ticked, as the done log says.
+            let done = store.marks()?.done;
+            let body = crate::session::notes::ticked(body(&text), &session, &done);
+            writeln!(out, "{}", printable(body.trim_end()))?;
         }
     }
     Ok(())

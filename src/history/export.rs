@@ -117,7 +117,11 @@ fn followup(f: &FollowUp) -> String {
     }
 }
 
-fn record<'a>(out: &mut impl Write, fields: impl Iterator<Item = &'a str>) -> io::Result<()> {
+/// One CSV record (RFC 4180), every cell made safe for a spreadsheet.
+pub(super) fn record<'a>(
+    out: &mut impl Write,
+    fields: impl Iterator<Item = &'a str>,
+) -> io::Result<()> {
     for (n, field) in fields.enumerate() {
         if n > 0 {
             out.write_all(b",")?;
@@ -153,7 +157,12 @@ fn neutral(field: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Every session in one Markdown document, each under its own heading.
-pub fn markdown(out: &mut impl Write, sessions: &[Session]) -> io::Result<()> {
+/// `done` is the done log: a follow-up marked done is a ticked task.
+pub fn markdown(
+    out: &mut impl Write,
+    sessions: &[Session],
+    done: &std::collections::HashMap<String, jiff::civil::Date>,
+) -> io::Result<()> {
     // Each session is written whole, then made safe for a terminal: the
     // document is for reading, and may well be read with `cat`.
     for (n, s) in sessions.iter().enumerate() {
@@ -161,7 +170,7 @@ pub fn markdown(out: &mut impl Write, sessions: &[Session]) -> io::Result<()> {
         if n == 0 {
             intro(&mut doc, sessions.len())?;
         }
-        session_markdown(&mut doc, s)?;
+        session_markdown(&mut doc, s, done)?;
         out.write_all(crate::text::printable(&String::from_utf8_lossy(&doc)).as_bytes())?;
     }
     if sessions.is_empty() {
@@ -175,7 +184,11 @@ fn intro(out: &mut impl Write, count: usize) -> io::Result<()> {
     writeln!(out, "# Coach sessions\n\n{count} {noun}, newest first.")
 }
 
-fn session_markdown(out: &mut impl Write, s: &Session) -> io::Result<()> {
+fn session_markdown(
+    out: &mut impl Write,
+    s: &Session,
+    done: &std::collections::HashMap<String, jiff::civil::Date>,
+) -> io::Result<()> {
     writeln!(out, "\n## {}\n", one_line(&s.title))?;
     writeln!(out, "- id: `{}`", s.id)?;
     writeln!(out, "- kind: {}", s.kind.as_str())?;
@@ -188,7 +201,7 @@ fn session_markdown(out: &mut impl Write, s: &Session) -> io::Result<()> {
         s.playbook, s.playbook_version
     )?;
     if let Some(prep) = &s.prep {
-        writeln!(out, "- prep: `{prep}`")?;
+        writeln!(out, "- prep: [[{prep}]]")?;
     }
     if let Some(l) = &s.listen {
         writeln!(
@@ -224,7 +237,16 @@ fn session_markdown(out: &mut impl Write, s: &Session) -> io::Result<()> {
     if !s.followups.is_empty() {
         writeln!(out, "\n### Follow-ups\n")?;
         for f in &s.followups {
-            writeln!(out, "- {} (`{}`)", indented(&followup(f), "  "), f.id)?;
+            let (mark, when) = match done.get(&f.id) {
+                Some(day) => ("- [x]", format!(" (done {day})")),
+                None => (crate::session::notes::TASK, String::new()),
+            };
+            writeln!(
+                out,
+                "{mark} {}{when} (`{}`)",
+                indented(&followup(f), "  "),
+                f.id
+            )?;
         }
     }
     if !s.nudges.is_empty() {

@@ -7,8 +7,10 @@
 //! - [`filter`]: the filters shared by history, stats and export.
 //! - [`stats`]: the figures and small terminal charts of `coach stats`.
 //! - [`export`]: the JSON, JSON lines, CSV and Markdown writers.
+//! - [`crm`]: the CSV files HubSpot and Salesforce import.
 //! - [`redact`]: pseudonyms for names and dropping sensitive free text.
 
+pub mod crm;
 pub mod dates;
 pub mod export;
 pub mod filter;

@@ -10,7 +10,13 @@ use crate::flow::Outcome;
 use crate::playbook::Answer;
 use crate::text::printable;
 
-pub fn render(session: &Session, outcome: &Outcome, playbook_title: &str) -> Result<String> {
+/// `last` is the last debrief with the same person, linked from a prep.
+pub fn render(
+    session: &Session,
+    outcome: &Outcome,
+    playbook_title: &str,
+    last: Option<&str>,
+) -> Result<String> {
     let front = serde_saphyr::to_string(session)
         .map_err(|e| anyhow::anyhow!("could not write the session's front matter: {e}"))?;
     let mut out = String::with_capacity(front.len() + 1024);
@@ -20,11 +26,17 @@ pub fn render(session: &Session, outcome: &Outcome, playbook_title: &str) -> Res
         out.push('\n');
     }
     out.push_str("---\n");
-    body(&mut out, session, outcome, playbook_title);
+    body(&mut out, session, outcome, playbook_title, last);
     Ok(out)
 }
 
-fn body(out: &mut String, s: &Session, outcome: &Outcome, playbook_title: &str) {
+fn body(
+    out: &mut String,
+    s: &Session,
+    outcome: &Outcome,
+    playbook_title: &str,
+    last: Option<&str>,
+) {
     let who = if s.account.is_empty() {
         inline(&s.with)
     } else {
@@ -39,6 +51,9 @@ fn body(out: &mut String, s: &Session, outcome: &Outcome, playbook_title: &str) 
         s.playbook,
         s.playbook_version
     );
+    if let Some(last) = last {
+        let _ = writeln!(out, "Last time: [[{last}]]\n");
+    }
     if let Some(call) = &s.call_at {
         let _ = writeln!(out, "**The call:** {}\n", call.minute());
     }
@@ -127,7 +142,7 @@ fn debrief(out: &mut String, s: &Session, outcome: &Outcome) {
             out.push_str("_This debrief has no prep: nothing was planned to hold it against._\n\n")
         }
         Some(prep) => {
-            let _ = writeln!(out, "Held against the prep `{prep}`.\n");
+            let _ = writeln!(out, "Held against the prep [[{prep}]].\n");
         }
     }
     if !outcome.plan_vs_actual.is_empty() {
@@ -164,10 +179,49 @@ fn debrief(out: &mut String, s: &Session, outcome: &Outcome) {
         out.push_str("## Follow-ups\n\n");
         for f in &s.followups {
             let due = f.due.map_or(String::new(), |d| format!(" (due {d})"));
-            let _ = writeln!(out, "- [ ] {}: {}{due}", inline(&f.owner), inline(&f.what));
+            let _ = writeln!(
+                out,
+                "{} {}: {}{due}",
+                TASK,
+                inline(&f.owner),
+                inline(&f.what)
+            );
         }
         out.push('\n');
     }
+}
+
+/// How a follow-up opens in the notes: a Markdown task, as vaults read it.
+pub const TASK: &str = "- [ ]";
+
+/// The notes' body with the follow-ups marked done in the done log ticked
+/// (`- [x] … (done 2026-11-25)`): what `coach show` prints. The file itself
+/// is never rewritten; the n-th task under `## Follow-ups` is the session's
+/// n-th follow-up.
+pub fn ticked(
+    body: &str,
+    s: &Session,
+    done: &std::collections::HashMap<String, jiff::civil::Date>,
+) -> String {
+    let mut out = String::with_capacity(body.len() + 64);
+    let mut in_followups = false;
+    let mut n = 0;
+    for line in body.split_inclusive('\n') {
+        if line.starts_with("## ") {
+            in_followups = line.trim_end() == "## Follow-ups";
+        }
+        if in_followups && line.starts_with(TASK) {
+            let day = s.followups.get(n).and_then(|f| done.get(&f.id));
+            n += 1;
+            if let Some(day) = day {
+                let rest = line[TASK.len()..].trim_end_matches(['\n', '\r']);
+                let _ = writeln!(out, "- [x]{rest} (done {day})");
+                continue;
+            }
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 fn capitalise(word: &str) -> String {

@@ -154,9 +154,18 @@ pub fn save(
     draft: &Draft,
     kept: bool,
 ) -> Result<PathBuf> {
+    // A prep links the last debrief with the same person, as vaults link.
+    let last = match session.kind {
+        Kind::Prep => store
+            .heads(|h| h.kind == Kind::Debrief && crate::people::same(&h.with, &session.with))
+            .ok()
+            .and_then(|scan| scan.heads.into_iter().next())
+            .map(|h| h.id),
+        Kind::Debrief => None,
+    };
     let path = store
         .save_session(session, |s| {
-            crate::session::notes::render(s, outcome, &playbook.title)
+            crate::session::notes::render(s, outcome, &playbook.title, last.as_deref())
         })
         .map_err(|err| keep_draft(err, store, draft, kept))?;
     store.remove_draft(&draft.id)?;

@@ -19,3 +19,4 @@ mod prep;
 mod pty;
 mod safety;
 mod shell;
+mod vault;
