@@ -198,6 +198,7 @@ pub fn session(i: usize) -> Session {
                 owner: if n == 1 { "me".into() } else { "them".into() },
                 what: "send the pilot plan".into(),
                 due: Some(day.checked_add(jiff::Span::new().days(5)).unwrap_or(day)),
+                done: None,
             });
         }
         if i % 5 == 1 {

@@ -23,26 +23,18 @@ pub fn run(args: ExportArgs, store: &Store) -> Result<()> {
     let loaded = store.sessions(|h| filter.keeps(h))?;
     loaded.print_warnings();
     let mut sessions: Vec<Session> = loaded.found.into_iter().map(|(_, s)| s).collect();
-    // A follow-up's done mark, by its id (before redaction renames ids).
-    let mut done = store.marks()?.done;
+    // Each promise says whether it was kept, as the done log does.
+    let done = store.marks()?.done;
+    for f in sessions.iter_mut().flat_map(|s| s.followups.iter_mut()) {
+        f.done = done.get(&f.id).copied();
+    }
     if args.redact {
-        let before: Vec<Vec<String>> = sessions
-            .iter()
-            .map(|s| s.followups.iter().map(|f| f.id.clone()).collect())
-            .collect();
         redact::redact(&mut sessions);
-        let renamed: Vec<(String, jiff::civil::Date)> = sessions
-            .iter()
-            .zip(&before)
-            .flat_map(|(s, ids)| s.followups.iter().zip(ids))
-            .filter_map(|(f, old)| done.get(old).map(|d| (f.id.clone(), *d)))
-            .collect();
-        done = renamed.into_iter().collect();
     }
     match &args.output {
         Some(path) => {
             let mut bytes = Vec::new();
-            write(&mut bytes, args.format, &sessions, &done).context("cannot write the export")?;
+            write(&mut bytes, args.format, &sessions).context("cannot write the export")?;
             write_private(path, &bytes, args.force)?;
             crate::note!(
                 "Exported {} sessions to {}",
@@ -52,24 +44,19 @@ pub fn run(args: ExportArgs, store: &Store) -> Result<()> {
         }
         None => {
             let mut out = std::io::BufWriter::new(crate::stdout());
-            write(&mut out, args.format, &sessions, &done)?;
+            write(&mut out, args.format, &sessions)?;
             out.flush()?;
         }
     }
     Ok(())
 }
 
-fn write(
-    out: &mut impl Write,
-    format: ExportFormat,
-    sessions: &[Session],
-    done: &std::collections::HashMap<String, jiff::civil::Date>,
-) -> std::io::Result<()> {
+fn write(out: &mut impl Write, format: ExportFormat, sessions: &[Session]) -> std::io::Result<()> {
     match format {
         ExportFormat::Json => export::json(out, sessions),
         ExportFormat::Jsonl => export::jsonl(out, sessions),
         ExportFormat::Csv => export::csv(out, sessions),
-        ExportFormat::Markdown => export::markdown(out, sessions, done),
+        ExportFormat::Markdown => export::markdown(out, sessions),
         ExportFormat::Hubspot => crm::hubspot(out, sessions),
         ExportFormat::Salesforce => crm::salesforce(out, sessions),
     }

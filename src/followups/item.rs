@@ -55,6 +55,7 @@ pub fn parse_item(text: &str, n: usize, session_id: &str, session_date: Date) ->
             owner,
             what,
             due,
+            done: None,
         },
         due_text,
     }

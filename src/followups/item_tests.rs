@@ -55,6 +55,7 @@ fn items_as_people_type_them() {
                 owner: owner.into(),
                 what: what.into(),
                 due: some(due).map(|d| d.parse().expect("an ISO date in the table")),
+                done: None,
             },
             due_text: some(unread),
         };

@@ -13,6 +13,7 @@ fn item(id: &str, owner: &str, due: Option<&str>, done: Option<&str>) -> Item {
             owner: owner.into(),
             what: format!("do {id}"),
             due: due.map(|d| d.parse().unwrap()),
+            done: None,
         },
         with: "Jane Smith".into(),
         account: "Acme".into(),

@@ -157,12 +157,8 @@ fn neutral(field: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Every session in one Markdown document, each under its own heading.
-/// `done` is the done log: a follow-up marked done is a ticked task.
-pub fn markdown(
-    out: &mut impl Write,
-    sessions: &[Session],
-    done: &std::collections::HashMap<String, jiff::civil::Date>,
-) -> io::Result<()> {
+/// A follow-up marked done (`FollowUp::done`) is a ticked task.
+pub fn markdown(out: &mut impl Write, sessions: &[Session]) -> io::Result<()> {
     // Each session is written whole, then made safe for a terminal: the
     // document is for reading, and may well be read with `cat`.
     for (n, s) in sessions.iter().enumerate() {
@@ -170,7 +166,7 @@ pub fn markdown(
         if n == 0 {
             intro(&mut doc, sessions.len())?;
         }
-        session_markdown(&mut doc, s, done)?;
+        session_markdown(&mut doc, s)?;
         out.write_all(crate::text::printable(&String::from_utf8_lossy(&doc)).as_bytes())?;
     }
     if sessions.is_empty() {
@@ -184,11 +180,7 @@ fn intro(out: &mut impl Write, count: usize) -> io::Result<()> {
     writeln!(out, "# Coach sessions\n\n{count} {noun}, newest first.")
 }
 
-fn session_markdown(
-    out: &mut impl Write,
-    s: &Session,
-    done: &std::collections::HashMap<String, jiff::civil::Date>,
-) -> io::Result<()> {
+fn session_markdown(out: &mut impl Write, s: &Session) -> io::Result<()> {
     writeln!(out, "\n## {}\n", one_line(&s.title))?;
     writeln!(out, "- id: `{}`", s.id)?;
     writeln!(out, "- kind: {}", s.kind.as_str())?;
@@ -237,7 +229,7 @@ fn session_markdown(
     if !s.followups.is_empty() {
         writeln!(out, "\n### Follow-ups\n")?;
         for f in &s.followups {
-            let (mark, when) = match done.get(&f.id) {
+            let (mark, when) = match f.done {
                 Some(day) => ("- [x]", format!(" (done {day})")),
                 None => (crate::session::notes::TASK, String::new()),
             };

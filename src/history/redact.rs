@@ -307,6 +307,7 @@ mod tests {
                 owner: with.split(' ').next().unwrap().into(),
                 what: format!("call {account}"),
                 due: Some(jiff::civil::date(2026, 12, 1)),
+                done: None,
             }],
             listen: Some(Measured {
                 transcript: format!("/calls/{s}.vtt"),

@@ -97,6 +97,11 @@ pub struct FollowUp {
     /// The day it is due, when one was given (`YYYY-MM-DD` in the notes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<jiff::civil::Date>,
+    /// The day it was marked done, as the done log says: filled in for an
+    /// export (so a team's files say which promises were kept), never
+    /// written into the notes, whose file is never rewritten.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<jiff::civil::Date>,
 }
 
 impl FollowUp {

@@ -125,6 +125,7 @@ fn no_module_imports_one_that_imports_it_back() {
         "report",
         "card",
         "account",
+        "calendar",
     ] {
         let deps = graph.get(core).cloned().unwrap_or_default();
         for edge in ["store", "workflow", "cmd"] {

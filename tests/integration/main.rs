@@ -19,4 +19,5 @@ mod prep;
 mod pty;
 mod safety;
 mod shell;
+mod team;
 mod vault;
