@@ -1255,14 +1255,7 @@ fn people_records_are_seen_by_conditions_templates_and_nudges() {
     let out = run(&p, &mut fake);
     let nudges: Vec<&str> = out.nudges.iter().map(|n| n.text.as_str()).collect();
     assert_eq!(nudges, ["Nobody signs.", "Mo see no gap."]);
-    let asked: Vec<String> = fake
-        .calls
-        .iter()
-        .filter_map(|c| match c {
-            Call::Ask { ask, .. } => Some(ask.clone()),
-            _ => None,
-        })
-        .collect();
+    let asked = asked_texts(&fake);
     assert_eq!(asked, ["Who?", "What does the one who signs need?"]);
     // Two who sign, one who guides.
     let mut fake = Fake::new().answer(
@@ -1278,14 +1271,7 @@ fn people_records_are_seen_by_conditions_templates_and_nudges() {
     );
     let out = run(&p, &mut fake);
     assert!(out.nudges.is_empty(), "{:?}", out.nudges);
-    let asked: Vec<String> = fake
-        .calls
-        .iter()
-        .filter_map(|c| match c {
-            Call::Ask { ask, .. } => Some(ask.clone()),
-            _ => None,
-        })
-        .collect();
+    let asked = asked_texts(&fake);
     assert_eq!(
         asked,
         [
@@ -1294,4 +1280,15 @@ fn people_records_are_seen_by_conditions_templates_and_nudges() {
             "What does Dana say?"
         ]
     );
+}
+
+/// The questions as they were asked, in order.
+fn asked_texts(fake: &Fake) -> Vec<String> {
+    fake.calls
+        .iter()
+        .filter_map(|c| match c {
+            Call::Ask { ask, .. } => Some(ask.clone()),
+            _ => None,
+        })
+        .collect()
 }
