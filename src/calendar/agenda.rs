@@ -35,19 +35,26 @@ pub fn agenda(
     let until = from
         .checked_add(SignedDuration::from_hours(24 * i64::from(days)))
         .unwrap_or(Timestamp::MAX);
-    let mut ahead: Vec<&Meeting> = meetings
+    // Each start of a repeating meeting is a meeting of its own.
+    let mut ahead: Vec<(&Meeting, Timestamp)> = meetings
         .iter()
-        .filter(|m| !m.all_day && m.start >= from && m.start < until)
+        .filter(|m| !m.all_day)
+        .flat_map(|m| {
+            m.starts
+                .iter()
+                .filter(|s| **s >= from && **s < until)
+                .map(move |s| (m, *s))
+        })
         .collect();
-    ahead.sort_by_key(|m| m.start);
+    ahead.sort_by_key(|(_, start)| *start);
     ahead
         .into_iter()
-        .map(|m| {
+        .map(|(m, start)| {
             let with = m.people(me).map(|(w, _)| w.name.clone());
-            let prep = with.as_deref().and_then(|w| prep_for(m, w, preps));
+            let prep = with.as_deref().and_then(|w| prep_for(m, start, w, preps));
             Row {
                 uid: m.uid.clone(),
-                start: Moment::of(&m.start.to_zoned_datetime(now.time_zone().clone())),
+                start: Moment::of(&start.to_zoned_datetime(now.time_zone().clone())),
                 title: m.title.clone(),
                 account: with.as_deref().and_then(&account_of),
                 with,
@@ -57,11 +64,12 @@ pub fn agenda(
         .collect()
 }
 
-/// The prep for meeting `m` with `with`: the latest with its `call_at` at
-/// the start, else the latest with them made between the invite and the
-/// meeting (after the last week, when the invite does not say when it was
-/// made).
-pub fn prep_for(m: &Meeting, with: &str, preps: &[Session]) -> Option<String> {
+/// The prep for meeting `m` starting at `start` with `with`: the latest
+/// with its `call_at` at the start, else the latest with them made between
+/// the invite (or, for a later start of a repeating meeting, the week
+/// before it) and the meeting; the week before when the invite does not say
+/// when it was made.
+pub fn prep_for(m: &Meeting, start: Timestamp, with: &str, preps: &[Session]) -> Option<String> {
     let theirs = || {
         preps
             .iter()
@@ -71,13 +79,16 @@ pub fn prep_for(m: &Meeting, with: &str, preps: &[Session]) -> Option<String> {
         it.max_by_key(|p| p.date.timestamp()).map(|p| p.id.clone())
     };
     let at_start =
-        latest(&mut theirs().filter(|p| p.call_at.is_some_and(|c| c.timestamp() == m.start)));
-    let since = m
-        .made
-        .unwrap_or_else(|| m.start - SignedDuration::from_hours(24 * 7));
+        latest(&mut theirs().filter(|p| p.call_at.is_some_and(|c| c.timestamp() == start)));
+    let week_before = start - SignedDuration::from_hours(24 * 7);
+    let since = match m.made {
+        Some(made) if start == m.start => made,
+        Some(made) => made.max(week_before),
+        None => week_before,
+    };
     at_start.or_else(|| {
         latest(&mut theirs().filter(|p| {
-            p.call_at.is_none() && p.date.timestamp() >= since && p.date.timestamp() <= m.start
+            p.call_at.is_none() && p.date.timestamp() >= since && p.date.timestamp() <= start
         }))
     })
 }

@@ -11,6 +11,7 @@
 
 pub mod agenda;
 pub mod ics;
+mod repeat;
 mod zone;
 
 use jiff::Timestamp;
@@ -44,6 +45,9 @@ pub struct Meeting {
     pub attendees: Vec<Attendee>,
     /// When the invite was made (`CREATED`, else `DTSTAMP`).
     pub made: Option<Timestamp>,
+    /// Every start of the event: `start` alone, or each that its `RRULE`
+    /// gives, without its `EXDATE`s (see `repeat`).
+    pub starts: Vec<Timestamp>,
     /// The line its `BEGIN:VEVENT` is on.
     pub line: usize,
 }
@@ -95,9 +99,12 @@ fn same_person(a: &Attendee, b: &Attendee) -> bool {
     }
 }
 
-/// Every event of `source`, in the order written. `local` is the zone of a
-/// floating time (no `Z`, no `TZID`) and of an all-day event's day.
-pub fn meetings(source: &Source, local: &TimeZone) -> Result<Vec<Meeting>, Diagnostics> {
+/// Every event of `source`, in the order written. `now`'s zone is the zone
+/// of a floating time (no `Z`, no `TZID`) and of an all-day event's day.
+/// `now` is when the file is read: a repeating event's starts are those
+/// around it.
+pub fn meetings(source: &Source, now: &jiff::ZonedDateTime) -> Result<Vec<Meeting>, Diagnostics> {
+    let local = now.time_zone();
     let calendars = ics::parse(source)?;
     let mut out = Vec::new();
     let mut problems = Diagnostics::default();
@@ -106,7 +113,7 @@ pub fn meetings(source: &Source, local: &TimeZone) -> Result<Vec<Meeting>, Diagn
             continue;
         }
         for event in cal.children("VEVENT") {
-            match meeting(source, cal, event, local) {
+            match meeting(source, cal, event, local, now.timestamp()) {
                 Ok(m) => out.push(m),
                 Err(d) => problems.0.push(*d),
             }
@@ -133,6 +140,7 @@ fn meeting(
     cal: &Component,
     event: &Component,
     local: &TimeZone,
+    now: Timestamp,
 ) -> Result<Meeting, Box<Diagnostic>> {
     let at = |p: &Property, message: String| {
         Box::new(Diagnostic::new(
@@ -152,6 +160,7 @@ fn meeting(
         ));
     };
     let (start, all_day) = when(cal, dtstart, local).map_err(|m| at(dtstart, m))?;
+    let starts = repeat::starts(cal, event, dtstart, start, local, now);
     let end = match event.get("DTEND") {
         Some(p) => Some(when(cal, p, local).map_err(|m| at(p, m))?.0),
         None => None,
@@ -175,46 +184,58 @@ fn meeting(
         organizer: event.get("ORGANIZER").map(attendee),
         attendees: event.all("ATTENDEE").map(attendee).collect(),
         made: stamp("CREATED").or_else(|| stamp("DTSTAMP")),
+        starts,
         line: event.line,
     })
 }
 
 /// A `DATE` or `DATE-TIME` value as an instant, and whether it is a date.
 fn when(cal: &Component, p: &Property, local: &TimeZone) -> Result<(Timestamp, bool), String> {
-    let v = p.value.trim();
-    let bad = || {
+    let (dt, form) = civil(&p.value).ok_or_else(|| {
         format!(
             "`{}` is not an iCalendar date or time: expected `YYYYMMDD`, `YYYYMMDDTHHMMSS` or `YYYYMMDDTHHMMSSZ`",
-            crate::text::printable_line(v)
+            crate::text::printable_line(p.value.trim())
         )
-    };
+    })?;
+    Ok((instant(cal, p, dt, form, local)?, form == Form::Date))
+}
+
+/// How a date or time value was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Date,
+    Utc,
+    /// In the property's `TZID`, or floating without one.
+    Local,
+}
+
+/// `YYYYMMDD`, `YYYYMMDDTHHMMSS` or `YYYYMMDDTHHMMSSZ` as a civil time.
+fn civil(value: &str) -> Option<(DateTime, Form)> {
+    let v = value.trim();
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    let num = |s: &str| s.parse::<i16>().map_err(|_| bad());
+    let num = |s: &str| s.parse::<i16>().ok();
     let (date, time) = match v.split_once('T') {
         Some((d, t)) => (d, Some(t)),
         None => (v, None),
     };
     if date.len() != 8 || !digits(date) {
-        return Err(bad());
+        return None;
     }
     let day = Date::new(
         num(&date[..4])?,
         num(&date[4..6])? as i8,
         num(&date[6..])? as i8,
     )
-    .map_err(|_| bad())?;
+    .ok()?;
     let Some(time) = time else {
-        let at = day
-            .to_zoned_datetime(local.clone())
-            .map_err(|e| format!("{e}"))?;
-        return Ok((at.timestamp(), true));
+        return Some((day.to_datetime(jiff::civil::Time::midnight()), Form::Date));
     };
-    let (clock, utc) = match time.strip_suffix(['Z', 'z']) {
-        Some(c) => (c, true),
-        None => (time, false),
+    let (clock, form) = match time.strip_suffix(['Z', 'z']) {
+        Some(c) => (c, Form::Utc),
+        None => (time, Form::Local),
     };
     if clock.len() != 6 || !digits(clock) {
-        return Err(bad());
+        return None;
     }
     let dt = DateTime::new(
         day.year(),
@@ -226,20 +247,25 @@ fn when(cal: &Component, p: &Property, local: &TimeZone) -> Result<(Timestamp, b
         (num(&clock[4..])? as i8).min(59),
         0,
     )
-    .map_err(|_| bad())?;
-    if utc {
-        return dt
-            .to_zoned_datetime(TimeZone::UTC)
-            .map(|z| (z.timestamp(), false))
-            .map_err(|e| format!("{e}"));
-    }
-    let zoned = match p.param("TZID") {
-        None => dt
-            .to_zoned_datetime(local.clone())
-            .map_err(|e| format!("{e}"))?,
-        Some(tzid) => zone::resolve(cal, tzid, dt)?,
+    .ok()?;
+    Some((dt, form))
+}
+
+/// The instant of civil time `dt`, written as `p` writes its value: in UTC,
+/// in its `TZID`, or in the user's zone (a date, a floating time).
+fn instant(
+    cal: &Component,
+    p: &Property,
+    dt: DateTime,
+    form: Form,
+    local: &TimeZone,
+) -> Result<Timestamp, String> {
+    let zoned = match (form, p.param("TZID")) {
+        (Form::Utc, _) => dt.to_zoned_datetime(TimeZone::UTC),
+        (Form::Local, Some(tzid)) => return zone::resolve(cal, tzid, dt).map(|z| z.timestamp()),
+        _ => dt.to_zoned_datetime(local.clone()),
     };
-    Ok((zoned.timestamp(), false))
+    zoned.map(|z| z.timestamp()).map_err(|e| e.to_string())
 }
 
 /// An `ATTENDEE` or `ORGANIZER`.

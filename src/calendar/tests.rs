@@ -9,14 +9,16 @@ fn read(name: &str) -> Vec<Meeting> {
         env!("CARGO_MANIFEST_DIR")
     );
     let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
-    meetings(
-        &Source::new(name, text),
-        &TimeZone::fixed(Offset::constant(1)),
-    )
-    .unwrap_or_else(|d| panic!("{name}: {d}"))
+    meetings(&Source::new(name, text), &now(Offset::constant(1)))
+        .unwrap_or_else(|d| panic!("{name}: {d}"))
 }
 
 use jiff::tz::Offset;
+
+/// 2026-11-22 14:03 in a zone of `offset`.
+fn now(offset: Offset) -> jiff::ZonedDateTime {
+    utc("2026-11-22T13:03:00Z").to_zoned_datetime(TimeZone::fixed(offset))
+}
 
 fn utc(t: &str) -> Timestamp {
     t.parse().unwrap()
@@ -32,7 +34,7 @@ fn me() -> Me {
 #[test]
 fn an_outlook_zone_is_read_from_its_vtimezone() {
     let text = "BEGIN:VCALENDAR\r\nBEGIN:VTIMEZONE\r\nTZID:W. Europe Standard Time\r\nBEGIN:STANDARD\r\nDTSTART:16010101T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\nEND:STANDARD\r\nBEGIN:DAYLIGHT\r\nDTSTART:16010101T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\nEND:DAYLIGHT\r\nEND:VTIMEZONE\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART;TZID=\"W. Europe Standard Time\":20261208T140000\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:b\r\nDTSTART;TZID=W. Europe Standard Time:20260710T140000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
-    let m = meetings(&Source::new("o.ics", text), &TimeZone::UTC).unwrap();
+    let m = meetings(&Source::new("o.ics", text), &now(Offset::UTC)).unwrap();
     assert_eq!(m[0].start, utc("2026-12-08T13:00:00Z"), "winter: +01:00");
     assert_eq!(m[1].start, utc("2026-07-10T12:00:00Z"), "summer: +02:00");
 }
@@ -51,7 +53,7 @@ fn names_are_turned_round_and_made_from_addresses() {
 #[test]
 fn a_broken_time_is_located_at_its_value() {
     let text = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:x\nDTSTART:2026-12-03 10:00\nEND:VEVENT\nBEGIN:VEVENT\nDTSTART;TZID=Mars/Olympus:20261203T100000\nEND:VEVENT\nEND:VCALENDAR\n";
-    let err = meetings(&Source::new("b.ics", text), &TimeZone::UTC)
+    let err = meetings(&Source::new("b.ics", text), &now(Offset::UTC))
         .unwrap_err()
         .to_string();
     assert!(
@@ -64,7 +66,7 @@ fn a_broken_time_is_located_at_its_value() {
     );
     let none = meetings(
         &Source::new("n.ics", "BEGIN:VCALENDAR\nEND:VCALENDAR\n"),
-        &TimeZone::UTC,
+        &now(Offset::UTC),
     )
     .unwrap_err()
     .to_string();
@@ -158,7 +160,7 @@ fn hostile_files_are_read_or_refused_with_their_place() {
             env!("CARGO_MANIFEST_DIR")
         );
         let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
-        meetings(&Source::new(name, text), &TimeZone::UTC)
+        meetings(&Source::new(name, text), &now(Offset::UTC))
             .unwrap_err()
             .to_string()
     };
@@ -173,4 +175,58 @@ fn hostile_files_are_read_or_refused_with_their_place() {
     assert!(
         err("broken-not-ics.ics").contains("broken-not-ics.ics:1:1: error: not a calendar file")
     );
+}
+
+#[test]
+fn a_repeating_meeting_has_each_start_around_now() {
+    let cal = |rule: &str, extra: &str| {
+        format!(
+            "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:r\r\nDTSTART;TZID=America/New_York:20261027T090000\r\n{rule}\r\n{extra}END:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
+    };
+    let starts = |text: String| {
+        meetings(&Source::new("r.ics", text), &now(Offset::UTC)).unwrap()[0]
+            .starts
+            .clone()
+    };
+    // Tuesdays and Thursdays at 9:00 New York, across the end of summer
+    // time (1 November): 13:00Z before, 14:00Z after; one left out.
+    let weekly = starts(cal(
+        "RRULE:FREQ=WEEKLY;BYDAY=TU,TH;COUNT=5",
+        "EXDATE;TZID=America/New_York:20261103T090000\r\n",
+    ));
+    assert_eq!(
+        weekly,
+        [
+            "2026-10-27T13:00:00Z",
+            "2026-10-29T13:00:00Z",
+            "2026-11-05T14:00:00Z",
+            "2026-11-10T14:00:00Z"
+        ]
+        .map(utc),
+        "five given by COUNT, the third left out"
+    );
+    // Every other month on its second Tuesday, until the new year.
+    let monthly = starts(cal(
+        "RRULE:FREQ=MONTHLY;INTERVAL=2;BYDAY=2TU;UNTIL=20270101T000000Z",
+        "",
+    ));
+    assert_eq!(
+        monthly,
+        ["2026-10-27T13:00:00Z", "2026-12-08T14:00:00Z"].map(utc)
+    );
+    // A daily stand-up since 2019 keeps only the starts around now.
+    let text = cal("RRULE:FREQ=DAILY", "").replace("20261027", "20190107");
+    let daily = starts(text);
+    assert_eq!(
+        daily[0],
+        utc("2019-01-07T14:00:00Z"),
+        "the first start stays"
+    );
+    assert_eq!(
+        daily[1],
+        utc("2025-11-21T14:00:00Z"),
+        "then a year before now"
+    );
+    assert!(daily.len() <= super::repeat::MAX_STARTS);
 }

@@ -18,7 +18,7 @@ impl Store {
             }
             other => other,
         })?;
-        meetings(&source, self.now().time_zone()).map_err(Error::BadData)
+        meetings(&source, &self.now()).map_err(Error::BadData)
     }
 
     /// How the user is known on an invite: config `me` and `emails`.

@@ -28,7 +28,7 @@ pub struct Picked {
 
 pub fn pick(store: &Store, invite: &Invite) -> Result<Picked> {
     let meetings = store.meetings(&invite.file)?;
-    let m = chosen(store, invite, &meetings)?;
+    let (m, start) = chosen(store, invite, &meetings)?;
     let me = store.me();
     if me.name.is_none() && me.emails.is_empty() {
         crate::note!(
@@ -46,19 +46,27 @@ pub fn pick(store: &Store, invite: &Invite) -> Result<Picked> {
     Ok(Picked {
         with: with.name.clone(),
         participants: others.iter().map(|a| a.name.clone()).collect(),
-        call_at: Moment::of(&m.start.to_zoned_datetime(zone)),
+        call_at: Moment::of(&start.to_zoned_datetime(zone)),
         title: m.title.clone(),
     })
 }
 
 /// The event named by `--event`, else the next meeting (not an all-day
-/// event) that has not started.
-fn chosen<'m>(store: &Store, invite: &Invite, meetings: &'m [Meeting]) -> Result<&'m Meeting> {
+/// event) that has not started; with the start meant — for a repeating
+/// event, its next.
+fn chosen<'m>(
+    store: &Store,
+    invite: &Invite,
+    meetings: &'m [Meeting],
+) -> Result<(&'m Meeting, jiff::Timestamp)> {
     let file = invite.file.display();
+    let now = store.now().timestamp();
+    let next = |m: &Meeting| m.starts.iter().copied().find(|s| *s >= now);
     if let Some(uid) = invite.event.as_deref() {
         return meetings
             .iter()
             .find(|m| m.uid == uid.trim())
+            .map(|m| (m, next(m).unwrap_or(m.start)))
             .ok_or_else(|| Error::Unknown {
                 what: "event",
                 wanted: uid.trim().to_string(),
@@ -70,11 +78,11 @@ fn chosen<'m>(store: &Store, invite: &Invite, meetings: &'m [Meeting]) -> Result
                 hint: format!("`coach agenda {file}` lists its events with their UIDs"),
             });
     }
-    let now = store.now().timestamp();
     meetings
         .iter()
-        .filter(|m| !m.all_day && m.start >= now)
-        .min_by_key(|m| m.start)
+        .filter(|m| !m.all_day)
+        .filter_map(|m| next(m).map(|s| (m, s)))
+        .min_by_key(|(_, s)| *s)
         .ok_or_else(|| {
             Error::NotFound(format!(
                 "no meeting in {file} starts after now; name one with --event UID (`coach agenda {file} --days 365` lists them)"
