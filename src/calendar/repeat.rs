@@ -162,9 +162,9 @@ fn shift_days(dt: DateTime, days: i64) -> DateTime {
         .unwrap_or(DateTime::MAX)
 }
 
-/// `MO`, `2TU`, `-1FR`.
-fn by_day(v: &str) -> Option<(i8, Weekday)> {
-    let v = v.trim();
+/// `MO`, `2TU`, `-1FR`: which one in the period (0 for each), and the day.
+pub(super) fn by_day(v: &str) -> Option<(i8, Weekday)> {
+    let v = v.trim().to_ascii_uppercase();
     let (n, wd) = v.split_at(v.len().checked_sub(2)?);
     let n: i8 = if n.is_empty() { 0 } else { n.parse().ok()? };
     let wd = match wd {

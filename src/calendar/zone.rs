@@ -8,7 +8,7 @@
 //! the latest onset before the time.
 
 use jiff::ZonedDateTime as Zoned;
-use jiff::civil::{Date, DateTime, Weekday};
+use jiff::civil::{Date, DateTime};
 use jiff::tz::{Offset, TimeZone};
 
 use super::ics::Component;
@@ -103,22 +103,10 @@ fn yearly(rule: &str, base: DateTime, year: i16) -> Option<DateTime> {
     let day = match part("BYDAY") {
         None => Date::new(year, month, base.day()).ok()?,
         Some(by) => {
-            let by = by.split(',').next()?.trim();
-            let (n, wd) = by.split_at(by.len().checked_sub(2)?);
-            let nth: i8 = if n.is_empty() { 1 } else { n.parse().ok()? };
-            let weekday = match wd.to_ascii_uppercase().as_str() {
-                "MO" => Weekday::Monday,
-                "TU" => Weekday::Tuesday,
-                "WE" => Weekday::Wednesday,
-                "TH" => Weekday::Thursday,
-                "FR" => Weekday::Friday,
-                "SA" => Weekday::Saturday,
-                "SU" => Weekday::Sunday,
-                _ => return None,
-            };
+            let (n, weekday) = super::repeat::by_day(by.split(',').next()?)?;
             Date::new(year, month, 1)
                 .ok()?
-                .nth_weekday_of_month(nth, weekday)
+                .nth_weekday_of_month(if n == 0 { 1 } else { n }, weekday)
                 .ok()?
         }
     };

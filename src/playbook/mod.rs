@@ -9,6 +9,7 @@ pub mod lint;
 pub mod load;
 pub mod meaning;
 pub mod model;
+pub mod person;
 #[cfg(test)]
 mod props;
 mod validate;
