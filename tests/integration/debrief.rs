@@ -390,10 +390,7 @@ fn held_to_no_sales_bands(playbook: &str, debrief: &str) {
         &format!("answers/{playbook}.yaml"),
         crate::env::NOW,
     );
-    let answers = match debrief {
-        "debrief" => format!("answers/debrief-after-{playbook}.yaml"),
-        _ => format!("answers/{debrief}.yaml"),
-    };
+    let answers = format!("answers/{}.yaml", answers_for(playbook));
     let doc = debrief_zoom_call(&env, &answers);
     assert_eq!(doc["playbook"], debrief);
     let nudges: Vec<&str> = doc["nudges"]
